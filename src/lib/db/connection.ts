@@ -1,0 +1,27 @@
+// The app's one shared database connection, created lazily so that importing db code during
+// prerender (no IndexedDB) or in the worker before it needs data does nothing.
+import { CanaryDb, DB_NAME, type VersionChangeListener } from './canary-db';
+
+let shared: CanaryDb | null = null;
+
+/** The app's database instance; constructed on first call, opened by Dexie on first query. */
+export function getDb(): CanaryDb {
+  shared ??= new CanaryDb(DB_NAME);
+  return shared;
+}
+
+/** Opens the shared database now, sending an "outdated" notice if disk holds a newer schema. */
+export function openDb(): Promise<CanaryDb> {
+  return getDb().openChecked();
+}
+
+/** Subscribes to version-change notices of the shared database; returns the unsubscribe. */
+export function onVersionChange(listener: VersionChangeListener): () => void {
+  return getDb().onVersionChange(listener);
+}
+
+/** Closes and forgets the shared instance (the next getDb() makes a new one). */
+export function closeDb(): void {
+  shared?.close();
+  shared = null;
+}

@@ -1,0 +1,31 @@
+// The database module's public API. Only this folder imports Dexie.
+export { CanaryDb, DB_NAME } from './canary-db';
+export type { VersionChangeListener, VersionChangeNotice } from './canary-db';
+export { closeDb, getDb, onVersionChange, openDb } from './connection';
+export * from './records';
+export { SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
+export type { SchemaVersion, TableName } from './schema';
+export * from './errors';
+export { eraseAllData, loadBook, replaceBook } from './book-repo';
+export { loadAccountSeries, mergeSeries } from './series-repo';
+export type { SeriesMergeCounts } from './series-repo';
+export type { DuplicatePolicy } from './series-merge';
+export { applyImport, listImports } from './import-repo';
+export type { ImportPlan } from './import-repo';
+export { undoImport } from './import-undo';
+export {
+  appendScoreHistory,
+  getCurrentScore,
+  loadCurrentScores,
+  loadScoreHistory,
+  saveScores,
+} from './scores-repo';
+export type { ScoreHistoryPoints, StoredScore } from './scores-repo';
+export * from './models-repo';
+export * from './settings-repo';
+export * from './manual-repo';
+export { exportBackup, restoreBackup } from './backup';
+export { BACKUP_FORMAT } from './backup-schema';
+export type { CanaryBackup } from './backup-schema';
+export * from './storage';
+export * from './live';

@@ -1,0 +1,175 @@
+// The record types stored in each table of the Canary database. Domain shapes come from the
+// engine (Account, SignalSeries, Outcome, …); records add only what storage needs (ids, keys).
+import type {
+  Account,
+  Band,
+  BandOverride,
+  DayNumber,
+  Outcome,
+  Pulse,
+  SignalSeries,
+} from '../engine/types';
+
+/** An account row (key `id`). */
+export type AccountRecord = Account;
+
+/** One account × metric series, columnar (key `[accountId+metric]`). */
+export type SeriesRecord = SignalSeries;
+
+/** A stored renewal outcome (auto-increment `id`). */
+export interface OutcomeRecord extends Outcome {
+  id: number;
+}
+
+/** A stored CSM pulse (auto-increment `id`). */
+export interface PulseRecord extends Pulse {
+  id: number;
+}
+
+/** A stored band override (auto-increment `id`). */
+export interface OverrideRecord extends BandOverride {
+  id: number;
+}
+
+/** A free-text note on an account (auto-increment `id`). */
+export interface NoteRecord {
+  id: number;
+  accountId: string;
+  day: DayNumber;
+  text: string;
+  /** Epoch milliseconds when the note was written. */
+  createdAt: number;
+}
+
+/** One saved, immutable version of a scoring model (key `${modelId}@${version}`). */
+export interface ModelVersionRecord {
+  key: string;
+  modelId: string;
+  version: number;
+  name: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** The model document as plain JSON (validated by the engine, not here). */
+  document: unknown;
+  /** Backtest results attached to this version, plain JSON. */
+  backtest?: unknown;
+}
+
+/** The latest score of an account under the active model (key `accountId`). */
+export interface CurrentScoreRecord {
+  accountId: string;
+  modelKey: string;
+  asOfDay: DayNumber;
+  /** Null when no measure had data (coverage 0): the account could not be scored. */
+  score: number | null;
+  band: Band | null;
+  coverage: number;
+  trendDelta: number | null;
+  explanation: string;
+  /** Engine breakdown (group/measure contributions, patterns, override), plain JSON. */
+  detail: unknown;
+}
+
+/** One account's score snapshots under one model version, columnar and day-ascending. */
+export interface ScoreHistoryRecord {
+  accountId: string;
+  modelKey: string;
+  days: Int32Array;
+  scores: Float32Array;
+  /** Band codes, see BAND_CODES. */
+  bands: Uint8Array;
+  coverage: Float32Array;
+}
+
+/** A key/value setting (key `key`); values are plain JSON. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** What an import changed, counted when it was applied. */
+export interface ImportSummary {
+  accountsAdded: number;
+  accountsUpdated: number;
+  seriesCreated: number;
+  pointsAdded: number;
+  pointsChanged: number;
+  pointsUnchanged: number;
+  outcomesAdded: number;
+  outcomesUpdated: number;
+  outcomesUnchanged: number;
+}
+
+/** One entry of the import log (auto-increment `id`). */
+export interface ImportRecord {
+  id: number;
+  /** Epoch milliseconds when the import was applied. */
+  at: number;
+  fileName: string;
+  /** What the file held, as named by the import pipeline (accounts, signals, outcomes, …). */
+  kind: string;
+  /** Data rows read from the file. */
+  rows: number;
+  /** Rows skipped as invalid (when the user chose "skip bad rows"). */
+  skippedRows: number;
+  /** The column mapping used, plain JSON. */
+  mapping: unknown;
+  summary: ImportSummary;
+  /** Epoch milliseconds when the import was undone, or null while in force. */
+  undoneAt: number | null;
+}
+
+/** The points of one series an import changed, with what was there before. */
+export interface SeriesDelta {
+  accountId: string;
+  metric: string;
+  /** True when the series did not exist before the import. */
+  created: boolean;
+  /** Days the import added or changed, ascending. */
+  days: Int32Array;
+  /** Value before the import at each day (meaningless where `existed` is 0). */
+  previous: Float64Array;
+  /** 1 when the day had a value before the import, 0 when the import added it. */
+  existed: Uint8Array;
+}
+
+/**
+ * Everything needed to undo one import exactly (key `importId`). Kept apart from the log so
+ * listing imports never loads the deltas.
+ */
+export interface ImportUndoRecord {
+  importId: number;
+  createdAccountIds: string[];
+  /** Accounts the import replaced, as they were before. */
+  previousAccounts: Account[];
+  series: SeriesDelta[];
+  addedOutcomeIds: number[];
+  /** Outcomes the import replaced, as they were before. */
+  previousOutcomes: OutcomeRecord[];
+  /** Accounts whose series or outcomes the import changed (to detect conflicting undos). */
+  referencedAccountIds: string[];
+}
+
+/** Maps an id in a source system (CRM, billing, …) to a Canary account id. */
+export interface CrosswalkRecord {
+  source: string;
+  sourceId: string;
+  accountId: string;
+}
+
+/** Band ↔ code used in ScoreHistoryRecord.bands. */
+export const BAND_CODES: Readonly<Record<Band, number>> = { red: 0, amber: 1, green: 2 };
+
+const BANDS_BY_CODE: readonly Band[] = ['red', 'amber', 'green'];
+
+/** The band stored as `code` in ScoreHistoryRecord.bands. */
+export function bandFromCode(code: number): Band {
+  const band = BANDS_BY_CODE[code];
+  if (!band) throw new RangeError(`Unknown band code ${code}`);
+  return band;
+}
+
+/** The key of a model version. */
+export function modelKeyOf(modelId: string, version: number): string {
+  return `${modelId}@${version}`;
+}

@@ -1,0 +1,57 @@
+// Pure merge of score snapshots: one snapshot per scored day, incoming replaces the same day.
+
+/** Columnar score snapshots, day-ascending and unique. */
+export interface HistoryColumns {
+  days: Int32Array;
+  scores: Float32Array;
+  bands: Uint8Array;
+  coverage: Float32Array;
+}
+
+/** Merges `incoming` snapshots into `stored`; a day present in both takes the incoming one. */
+export function mergeHistory(
+  stored: HistoryColumns | undefined,
+  incoming: HistoryColumns,
+): HistoryColumns {
+  if (!stored || stored.days.length === 0) {
+    return {
+      days: incoming.days.slice(),
+      scores: incoming.scores.slice(),
+      bands: incoming.bands.slice(),
+      coverage: incoming.coverage.slice(),
+    };
+  }
+  const cap = stored.days.length + incoming.days.length;
+  const out: HistoryColumns = {
+    days: new Int32Array(cap),
+    scores: new Float32Array(cap),
+    bands: new Uint8Array(cap),
+    coverage: new Float32Array(cap),
+  };
+  let s = 0;
+  let i = 0;
+  let n = 0;
+  const take = (from: HistoryColumns, k: number) => {
+    out.days[n] = from.days[k];
+    out.scores[n] = from.scores[k];
+    out.bands[n] = from.bands[k];
+    out.coverage[n++] = from.coverage[k];
+  };
+  while (s < stored.days.length || i < incoming.days.length) {
+    if (
+      i >= incoming.days.length ||
+      (s < stored.days.length && stored.days[s] < incoming.days[i])
+    ) {
+      take(stored, s++);
+    } else {
+      if (s < stored.days.length && stored.days[s] === incoming.days[i]) s++;
+      take(incoming, i++);
+    }
+  }
+  return {
+    days: out.days.slice(0, n),
+    scores: out.scores.slice(0, n),
+    bands: out.bands.slice(0, n),
+    coverage: out.coverage.slice(0, n),
+  };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { Band } from '../engine/types';
+import { bandFromCode, BAND_CODES } from './records';
+import {
+  appendScoreHistory,
+  getCurrentScore,
+  loadCurrentScores,
+  loadScoreHistory,
+  saveScores,
+  type StoredScore,
+} from './scores-repo';
+import { InvalidSeriesError } from './errors';
+import { freshDb } from './testing/factories';
+
+function score(accountId: string, value: number, band: Band = 'amber'): StoredScore {
+  return {
+    accountId,
+    score: value,
+    band,
+    coverage: 0.75,
+    trendDelta: -4,
+    explanation: `${accountId} scored ${value}`,
+    detail: { groups: [{ id: 'usage', points: 12 }] },
+  };
+}
+
+describe('saveScores', () => {
+  it('writes current scores and one snapshot per account per day', async () => {
+    const db = freshDb();
+    await saveScores(db, 'm@1', 100, [score('a', 50), score('b', 80, 'green')]);
+    expect(await loadCurrentScores(db)).toHaveLength(2);
+    expect(await getCurrentScore(db, 'b')).toMatchObject({
+      modelKey: 'm@1',
+      asOfDay: 100,
+      score: 80,
+      band: 'green',
+      detail: { groups: [{ id: 'usage', points: 12 }] },
+    });
+    const [history] = await loadScoreHistory(db, 'b', 'm@1');
+    expect(history.days).toEqual(Int32Array.of(100));
+    expect(history.scores).toBeInstanceOf(Float32Array);
+    expect(history.bands).toEqual(Uint8Array.of(BAND_CODES.green));
+    expect(history.coverage).toEqual(Float32Array.of(0.75));
+  });
+
+  it('appends later days, inserts earlier ones in order, and replaces the same day', async () => {
+    const db = freshDb();
+    await saveScores(db, 'm@1', 100, [score('a', 50)]);
+    await saveScores(db, 'm@1', 120, [score('a', 60)]);
+    await saveScores(db, 'm@1', 110, [score('a', 55)]);
+    await saveScores(db, 'm@1', 120, [score('a', 20, 'red')]);
+    const [h] = await loadScoreHistory(db, 'a', 'm@1');
+    expect(h.days).toEqual(Int32Array.from([100, 110, 120]));
+    expect(h.scores).toEqual(Float32Array.from([50, 55, 20]));
+    expect([...h.bands].map(bandFromCode)).toEqual(['amber', 'amber', 'red']);
+    // Backfilling day 110 did not replace the current score of day 120.
+    expect(await getCurrentScore(db, 'a')).toMatchObject({ asOfDay: 120, score: 20 });
+  });
+
+  it('keeps other model versions untouched', async () => {
+    const db = freshDb();
+    await saveScores(db, 'm@1', 100, [score('a', 50)]);
+    await saveScores(db, 'm@2', 100, [score('a', 90, 'green')]);
+    await saveScores(db, 'm@2', 107, [score('a', 91, 'green')]);
+    const all = await loadScoreHistory(db, 'a');
+    expect(all.map((h) => h.modelKey)).toEqual(['m@1', 'm@2']);
+    expect(all[0].scores).toEqual(Float32Array.of(50));
+    expect(all[1].days).toEqual(Int32Array.of(100, 107));
+    expect(await getCurrentScore(db, 'a')).toMatchObject({ modelKey: 'm@2', score: 91 });
+  });
+
+  it('stores an unscored account as current but adds no snapshot for it', async () => {
+    const db = freshDb();
+    await saveScores(db, 'm@1', 100, [{ ...score('a', 0), score: null, band: null, coverage: 0 }]);
+    expect(await getCurrentScore(db, 'a')).toMatchObject({ score: null, band: null });
+    expect(await loadScoreHistory(db, 'a')).toEqual([]);
+  });
+});
+
+describe('appendScoreHistory', () => {
+  it('merges many days at once', async () => {
+    const db = freshDb();
+    await saveScores(db, 'm@1', 14, [score('a', 40)]);
+    await appendScoreHistory(db, 'm@1', [
+      {
+        accountId: 'a',
+        days: Int32Array.of(0, 7, 14),
+        scores: Float32Array.of(10, 20, 30),
+        bands: Uint8Array.of(0, 0, 1),
+        coverage: Float32Array.of(1, 1, 1),
+      },
+    ]);
+    const [h] = await loadScoreHistory(db, 'a', 'm@1');
+    expect(h.days).toEqual(Int32Array.of(0, 7, 14));
+    expect(h.scores).toEqual(Float32Array.of(10, 20, 30));
+  });
+
+  it('rejects misaligned columns', async () => {
+    const db = freshDb();
+    const bad = {
+      accountId: 'a',
+      days: Int32Array.of(1, 2),
+      scores: Float32Array.of(1),
+      bands: Uint8Array.of(1, 1),
+      coverage: Float32Array.of(1, 1),
+    };
+    await expect(appendScoreHistory(db, 'm@1', [bad])).rejects.toBeInstanceOf(InvalidSeriesError);
+    expect(await db.scoreHistory.count()).toBe(0);
+  });
+});

@@ -1,0 +1,116 @@
+// Scores: the current score per account and the columnar snapshot history per model version.
+import type { Band, DayNumber } from '../engine/types';
+import type { CanaryDb } from './canary-db';
+import { BAND_CODES, type CurrentScoreRecord, type ScoreHistoryRecord } from './records';
+import { mergeHistory, type HistoryColumns } from './score-history-merge';
+import { assertSeriesShape } from './series-shape';
+
+/** One account's score as the engine produced it, ready to store. */
+export interface StoredScore {
+  accountId: string;
+  /** Null when the account could not be scored (no data for any measure). */
+  score: number | null;
+  band: Band | null;
+  coverage: number;
+  trendDelta: number | null;
+  explanation: string;
+  detail: unknown;
+}
+
+/** Many snapshots of one account at once (e.g. a backfilled history), day-ascending. */
+export interface ScoreHistoryPoints extends HistoryColumns {
+  accountId: string;
+}
+
+async function mergeIntoHistory(
+  db: CanaryDb,
+  modelKey: string,
+  points: readonly ScoreHistoryPoints[],
+): Promise<void> {
+  const stored = await db.scoreHistory.bulkGet(points.map((p) => [p.accountId, modelKey]));
+  const records: ScoreHistoryRecord[] = points.map((p, i) => ({
+    accountId: p.accountId,
+    modelKey,
+    ...mergeHistory(stored[i], p),
+  }));
+  await db.scoreHistory.bulkPut(records);
+}
+
+/**
+ * Stores one scoring run of the active model at `asOfDay`, in one transaction: the current
+ * score of each account (unless it already holds a later day of the same model) and one
+ * snapshot per scored account for that day in the model version's history, replacing a
+ * snapshot of the same day. Other model versions' snapshots are never touched.
+ */
+export async function saveScores(
+  db: CanaryDb,
+  modelKey: string,
+  asOfDay: DayNumber,
+  scores: readonly StoredScore[],
+): Promise<void> {
+  await db.transaction('rw', [db.currentScores, db.scoreHistory], async () => {
+    const existing = await db.currentScores.bulkGet(scores.map((s) => s.accountId));
+    const current: CurrentScoreRecord[] = [];
+    scores.forEach((s, i) => {
+      const before = existing[i];
+      if (before && before.modelKey === modelKey && before.asOfDay > asOfDay) return;
+      current.push({ ...s, modelKey, asOfDay });
+    });
+    await db.currentScores.bulkPut(current);
+    // An unscored account gets no snapshot: history holds scores, not gaps.
+    const scored = scores.filter(
+      (s): s is StoredScore & { score: number; band: Band } => s.score !== null && s.band !== null,
+    );
+    await mergeIntoHistory(
+      db,
+      modelKey,
+      scored.map((s) => ({
+        accountId: s.accountId,
+        days: Int32Array.of(asOfDay),
+        scores: Float32Array.of(s.score),
+        bands: Uint8Array.of(BAND_CODES[s.band]),
+        coverage: Float32Array.of(s.coverage),
+      })),
+    );
+  });
+}
+
+/** Merges many snapshots per account into one model version's history, in one transaction. */
+export async function appendScoreHistory(
+  db: CanaryDb,
+  modelKey: string,
+  points: readonly ScoreHistoryPoints[],
+): Promise<void> {
+  for (const p of points) {
+    for (const col of [p.scores, p.bands, p.coverage]) {
+      assertSeriesShape(`${p.accountId} history`, p.days, col);
+    }
+  }
+  await db.transaction('rw', db.scoreHistory, () => mergeIntoHistory(db, modelKey, points));
+}
+
+/** One account's snapshot histories: of `modelKey` only, or of every model version. */
+export async function loadScoreHistory(
+  db: CanaryDb,
+  accountId: string,
+  modelKey?: string,
+): Promise<ScoreHistoryRecord[]> {
+  if (modelKey !== undefined) {
+    const one = await db.scoreHistory.get([accountId, modelKey]);
+    return one ? [one] : [];
+  }
+  return db.scoreHistory.where('accountId').equals(accountId).sortBy('modelKey');
+}
+
+/** Every account's current score. */
+export function loadCurrentScores(db: CanaryDb): Promise<CurrentScoreRecord[]> {
+  return db.currentScores.toArray();
+}
+
+/** One account's current score, if it has been scored. */
+export function getCurrentScore(
+  db: CanaryDb,
+  accountId: string,
+): Promise<CurrentScoreRecord | undefined> {
+  return db.currentScores.get(accountId);
+}
