@@ -1,0 +1,93 @@
+// User actions on the book as a whole: first-visit demo, load demo, rescore, erase, persist.
+// Each calls the worker or the database, reports through toasts, and keeps pages thin.
+import { todayDay } from '$lib/engine/dates';
+import { eraseAllData as eraseDb, getDb, getSetting, setSetting } from '$lib/db';
+import { callWorker } from '$lib/worker/client';
+import { bookStatus } from '$lib/state/book-status.svelte';
+import { storageState } from '$lib/state/storage.svelte';
+import { toasts } from '$lib/state/toasts.svelte';
+
+const FIRST_VISIT_SETTING = 'firstVisitDone';
+
+function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+function reportError(action: string, e: unknown): void {
+  if (isAbort(e)) {
+    toasts.show('info', `${action} cancelled. Nothing was changed.`);
+    return;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  toasts.show('error', `${action} failed: ${message}`);
+}
+
+/** Replaces the book with the demo book and scores it. */
+export async function loadDemoBook(): Promise<boolean> {
+  try {
+    const summary = await bookStatus.run('Loading the demo book', (signal, onProgress) =>
+      callWorker('loadDemo', [{ todayDay: todayDay() }], { signal, onProgress }),
+    );
+    await setSetting(getDb(), FIRST_VISIT_SETTING, true);
+    toasts.show(
+      'success',
+      `Demo book loaded: ${summary.accounts} accounts, ${summary.outcomes} renewal outcomes.`,
+    );
+    return true;
+  } catch (e) {
+    reportError('Loading the demo book', e);
+    return false;
+  }
+}
+
+/** Rescores every account as of today with the active model. */
+export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> {
+  try {
+    await bookStatus.run(label, (signal, onProgress) =>
+      callWorker('rescore', [{ asOfDay: todayDay() }], { signal, onProgress }),
+    );
+    return true;
+  } catch (e) {
+    reportError('Scoring', e);
+    return false;
+  }
+}
+
+/**
+ * On every app start: on the very first visit load the demo book; otherwise rescore when the
+ * stored scores are older than today (so scores are always as of today).
+ */
+export async function prepareBookOnStart(): Promise<void> {
+  const db = getDb();
+  const [firstVisitDone, accounts, latest] = await Promise.all([
+    getSetting<boolean>(db, FIRST_VISIT_SETTING),
+    db.accounts.count(),
+    db.currentScores.toCollection().first(),
+  ]);
+  if (!firstVisitDone && accounts === 0) {
+    await loadDemoBook();
+    return;
+  }
+  if (accounts > 0 && (!latest || latest.asOfDay < todayDay()))
+    await rescoreBook('Updating scores');
+}
+
+/** Deletes every record Canary holds (after the page has confirmed with the user). */
+export async function eraseAllData(): Promise<void> {
+  try {
+    const db = getDb();
+    await eraseDb(db);
+    await setSetting(db, FIRST_VISIT_SETTING, true);
+    toasts.show(
+      'success',
+      'All data erased. Load the demo book or import your own data to start again.',
+    );
+  } catch (e) {
+    reportError('Erasing data', e);
+  }
+}
+
+/** Asks the browser to make Canary's storage persistent and shows the answer. */
+export async function requestPersistentStorage(): Promise<void> {
+  await storageState.requestPersist();
+}

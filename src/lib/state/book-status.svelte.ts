@@ -1,0 +1,37 @@
+// The one long-running book operation in progress (demo load, rescore, import…): its progress
+// and a way to cancel it. Pages read it to show a progress bar; services drive it.
+import type { Progress } from '$lib/worker/client';
+
+class BookStatus {
+  busy = $state(false);
+  cancellable = $state(false);
+  progress = $state<Progress>({ fraction: 0, label: '' });
+  #controller: AbortController | null = null;
+
+  /** Runs `work` as the current operation, exposing progress and an abort signal. */
+  async run<T>(
+    label: string,
+    work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<T>,
+    { cancellable = true } = {},
+  ): Promise<T> {
+    this.#controller = new AbortController();
+    this.busy = true;
+    this.cancellable = cancellable;
+    this.progress = { fraction: 0, label };
+    try {
+      return await work(this.#controller.signal, (p) => (this.progress = p));
+    } finally {
+      this.busy = false;
+      this.cancellable = false;
+      this.#controller = null;
+    }
+  }
+
+  /** Cancels the current operation, if any. */
+  cancel(): void {
+    this.#controller?.abort();
+  }
+}
+
+/** The app's single book-operation status. */
+export const bookStatus = new BookStatus();

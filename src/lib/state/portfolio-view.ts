@@ -1,0 +1,132 @@
+// Filtering, searching and sorting the portfolio (pure, so it is tested in Node), and the
+// summary figures shown in the tiles.
+import type { Band } from '$lib/engine/types';
+import type { PortfolioRow } from './portfolio-row';
+
+/** Sortable columns. */
+export type SortKey = 'priority' | 'name' | 'arr' | 'score' | 'trend' | 'renewal' | 'coverage';
+
+/** A saved or current view of the portfolio. */
+export interface PortfolioView {
+  search: string;
+  bands: Band[];
+  segment: string;
+  owner: string;
+  stage: string;
+  /** Only accounts renewing within this many days (null = any). */
+  renewalWithinDays: number | null;
+  pattern: string;
+  sort: SortKey;
+  descending: boolean;
+}
+
+/** The default view: everything, ordered by priority. */
+export const DEFAULT_VIEW: PortfolioView = {
+  search: '',
+  bands: [],
+  segment: '',
+  owner: '',
+  stage: '',
+  renewalWithinDays: null,
+  pattern: '',
+  sort: 'priority',
+  descending: false,
+};
+
+const BAND_ORDER: Record<Band, number> = { red: 0, amber: 1, green: 2 };
+
+function normalise(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function compare(a: PortfolioRow, b: PortfolioRow, key: SortKey): number {
+  // Unknowns sort last in ascending order.
+  const num = (x: number | null, y: number | null) =>
+    x === null ? (y === null ? 0 : 1) : y === null ? -1 : x - y;
+  switch (key) {
+    case 'priority':
+      return a.rank - b.rank;
+    case 'name':
+      return a.name.localeCompare(b.name);
+    case 'arr':
+      return num(a.arr, b.arr);
+    case 'score':
+      return num(a.score, b.score);
+    case 'trend':
+      return num(a.trendChange, b.trendChange);
+    case 'renewal':
+      return num(a.daysToRenewal, b.daysToRenewal);
+    case 'coverage':
+      return a.coverage - b.coverage;
+  }
+}
+
+/** Applies a view's filters, search and sort; returns a new array. */
+export function applyView(rows: readonly PortfolioRow[], view: PortfolioView): PortfolioRow[] {
+  const q = normalise(view.search.trim());
+  const out = rows.filter((r) => {
+    if (q && !normalise(r.name).includes(q) && !normalise(r.id).includes(q)) return false;
+    if (view.bands.length > 0 && (r.band === null || !view.bands.includes(r.band))) return false;
+    if (view.segment && r.segment !== view.segment) return false;
+    if (view.owner && r.owner !== view.owner) return false;
+    if (view.stage && r.stage !== view.stage) return false;
+    if (view.pattern && !r.patterns.includes(view.pattern)) return false;
+    if (view.renewalWithinDays !== null) {
+      if (
+        r.daysToRenewal === null ||
+        r.daysToRenewal < 0 ||
+        r.daysToRenewal > view.renewalWithinDays
+      )
+        return false;
+    }
+    return true;
+  });
+  out.sort((a, b) => {
+    const c = compare(a, b, view.sort);
+    const primary = view.descending ? -c : c;
+    return primary || a.rank - b.rank || a.id.localeCompare(b.id);
+  });
+  return out;
+}
+
+/** Distinct non-empty values of a row field, sorted, for filter menus. */
+export function distinctValues(
+  rows: readonly PortfolioRow[],
+  pick: (r: PortfolioRow) => string | null,
+): string[] {
+  return [...new Set(rows.map(pick).filter((v): v is string => !!v))].sort((a, b) =>
+    a.localeCompare(b),
+  );
+}
+
+/** Accounts and ARR per band, and band moves since last week. */
+export interface PortfolioSummary {
+  bands: Record<Band | 'none', { accounts: number; arr: number }>;
+  movedDown: number;
+  movedUp: number;
+  newlyRed: string[];
+}
+
+/** Summarises rows for the tiles. */
+export function summarise(rows: readonly PortfolioRow[]): PortfolioSummary {
+  const bands: PortfolioSummary['bands'] = {
+    red: { accounts: 0, arr: 0 },
+    amber: { accounts: 0, arr: 0 },
+    green: { accounts: 0, arr: 0 },
+    none: { accounts: 0, arr: 0 },
+  };
+  let movedDown = 0;
+  let movedUp = 0;
+  const newlyRed: string[] = [];
+  for (const r of rows) {
+    const b = bands[r.band ?? 'none'];
+    b.accounts++;
+    b.arr += r.arr ?? 0;
+    if (r.band && r.bandLastWeek && r.band !== r.bandLastWeek) {
+      if (BAND_ORDER[r.band] < BAND_ORDER[r.bandLastWeek]) movedDown++;
+      else movedUp++;
+      if (r.band === 'red') newlyRed.push(r.name);
+    }
+  }
+  return { bands, movedDown, movedUp, newlyRed };
+}

@@ -1,0 +1,19 @@
+// The one engine worker: every scoring, backtest and parsing operation runs here, off the main
+// thread. Each operation lives in its own file under ops/; this file only exposes them.
+import * as Comlink from 'comlink';
+import benchRescore from './ops/bench-rescore';
+import loadDemo from './ops/load-demo';
+import rescore from './ops/rescore';
+
+const api = {
+  /** Liveness check used by tests and the bench. */
+  ping: async (_onProgress?: unknown): Promise<'pong'> => 'pong',
+  loadDemo,
+  rescore,
+  benchRescore,
+};
+
+/** The worker's API; the main thread imports this type only. */
+export type WorkerApi = typeof api;
+
+Comlink.expose(api);
