@@ -1,0 +1,40 @@
+// Accessibility: axe finds no violations on the portfolio and settings pages, light and dark,
+// and the portfolio works by keyboard alone.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { PortfolioPage } from './app';
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`portfolio and settings have no axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await new PortfolioPage(page).open();
+    const portfolio = await new AxeBuilder({ page }).analyze();
+    expect(portfolio.violations).toEqual([]);
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const settings = await new AxeBuilder({ page }).analyze();
+    expect(settings.violations).toEqual([]);
+  });
+}
+
+test('the portfolio is usable by keyboard: skip link, search, and opening an account', async ({
+  page,
+}) => {
+  await new PortfolioPage(page).open();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const search = page.getByRole('searchbox');
+  await search.focus();
+  await page.keyboard.type('zzzz-no-such-account');
+  await expect(page.getByText('No account matches these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).first().press('Enter');
+  await expect(page.getByTestId('portfolio-row').first()).toBeVisible();
+});
+
+test('the portfolio fits a 375 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await new PortfolioPage(page).open();
+  const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+});
