@@ -39,7 +39,9 @@ export interface RescoreSummary {
   modelKey: string;
   bands: { red: number; amber: number; green: number; none: number };
   snapshotsAdded: number;
+  /** Total milliseconds, and its parts. */
   ms: number;
+  timings: { readMs: number; scoreMs: number; historyMs: number; saveMs: number };
 }
 
 /** The per-account detail kept with the current score (plain JSON for the account page). */
@@ -127,9 +129,11 @@ export default async function rescore(
   const db = getDb();
   onProgress?.({ fraction: 0.05, label: 'Reading the book' });
   const [book, active] = await Promise.all([loadBook(db), ensureActiveModel(db)]);
-  const prepared = prepareBook(book);
+  const t1 = performance.now();
   onProgress?.({ fraction: 0.3, label: 'Scoring accounts' });
+  const prepared = prepareBook(book);
   const scores = scoreBook(prepared, active.model, request.asOfDay);
+  const t2 = performance.now();
   onProgress?.({ fraction: 0.55, label: 'Filling in score history' });
   const snapshotsAdded = await backfillHistory(
     db,
@@ -139,8 +143,10 @@ export default async function rescore(
     request.asOfDay,
     request.historyWeeks ?? 104,
   );
+  const t3 = performance.now();
   onProgress?.({ fraction: 0.85, label: 'Saving scores' });
   await saveScores(db, active.key, request.asOfDay, toStored(scores, prepared));
+  const t4 = performance.now();
   const bands = { red: 0, amber: 0, green: 0, none: 0 };
   for (const s of scores) bands[s.band ?? 'none']++;
   onProgress?.({ fraction: 1, label: 'Done' });
@@ -149,6 +155,7 @@ export default async function rescore(
     modelKey: active.key,
     bands,
     snapshotsAdded,
-    ms: performance.now() - started,
+    ms: t4 - started,
+    timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },
   };
 }

@@ -1,0 +1,106 @@
+// The plain-English explanation: at most two sentences, built only from the score's own facts,
+// so the same score always reads the same way.
+import { dayToIso } from '../dates';
+import type { Measure, ModelDocument } from '../model/schema';
+import {
+  bandWord,
+  capitalise,
+  formatChange,
+  formatNumber,
+  formatValue,
+  formatWindow,
+  joinAnd,
+} from './format';
+import type { AccountScore, MeasureContribution } from './result';
+
+/** Below this many points a measure is not worth naming as a driver. */
+const MIN_DRIVER_POINTS = 1;
+
+function windowOf(measure: Measure): number | null {
+  const s = measure.source;
+  return 'windowDays' in s ? s.windowDays : null;
+}
+
+/** Renders a measure's phrase template for its contribution. */
+export function measurePhrase(
+  measure: Measure,
+  c: MeasureContribution,
+  as: 'strength' | 'weakness',
+): string {
+  const p = measure.phrase;
+  const template =
+    p === undefined
+      ? `${measure.name.toLowerCase()} is {value}`
+      : typeof p === 'string'
+        ? p
+        : c.value === 0 && p.zero !== undefined
+          ? p.zero
+          : as === 'strength'
+            ? p.good
+            : p.bad;
+  const v = c.value;
+  const w = windowOf(measure);
+  return template.replace(/\{(value|abs|change|window)\}/g, (_, key: string) => {
+    if (key === 'window') return w === null ? 'the window' : formatWindow(w);
+    if (v === null) return c.text ?? 'unknown';
+    if (key === 'value') return formatValue(v, measure.format);
+    if (key === 'abs') return formatValue(Math.abs(v), measure.format);
+    return formatChange(v, measure.format);
+  });
+}
+
+function trendText(s: AccountScore): string {
+  const t = s.trend;
+  const span = `in ${formatWindow(t.windowDays)}`;
+  if (t.direction === 'unknown') return `no ${t.windowDays}-day trend yet`;
+  if (t.direction === 'flat') return `steady over ${formatWindow(t.windowDays)}`;
+  return `${t.direction} ${Math.abs(t.change ?? 0)} ${span}`;
+}
+
+function renewalText(days: number): string {
+  if (days === 0) return 'renewal today';
+  if (days === 1) return 'renewal tomorrow';
+  return `renewal in ${days} days`;
+}
+
+/** Picks the measures to name: biggest losses when not green, biggest gains when green. */
+export function topDrivers(s: AccountScore, count = 2): MeasureContribution[] {
+  const key = s.scoredBand === 'green' ? 'points' : 'lost';
+  return s.measures
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !c.missing && c[key] >= MIN_DRIVER_POINTS)
+    .sort((x, y) => y.c[key] - x.c[key] || x.i - y.i)
+    .slice(0, count)
+    .map(({ c }) => c);
+}
+
+/** Builds the explanation sentence(s) for a scored account. */
+export function explainScore(model: ModelDocument, s: AccountScore): string {
+  const measuresById = new Map(model.groups.flatMap((g) => g.measures).map((m) => [m.id, m]));
+  const second: string[] = [];
+  if (s.patterns.length > 0)
+    second.push(`matches ${joinAnd(s.patterns.map((p) => `'${p.name}'`))}`);
+  if (s.override) {
+    const reason = s.override.reason.trim() ? ` (${s.override.reason.trim()})` : '';
+    second.push(
+      `shown ${s.override.band} by override until ${dayToIso(s.override.expiresDay)}${reason}`,
+    );
+  }
+  if (s.score !== null && s.coverage < 0.5) {
+    second.push(`only ${formatNumber(s.coverage * 100, 0)}% of the model's weight had data`);
+  }
+  const tail = second.length > 0 ? ` ${capitalise(second.join('; '))}.` : '';
+  if (s.score === null || s.scoredBand === null) {
+    return `No score: none of the model's measures has data as of ${dayToIso(s.day)}.${tail}`;
+  }
+  const as = s.scoredBand === 'green' ? 'strength' : 'weakness';
+  const drivers = topDrivers(s).map((c) => measurePhrase(measuresById.get(c.measureId)!, c, as));
+  const clauses: string[] = [];
+  if (drivers.length > 0) clauses.push(joinAnd(drivers));
+  const inRenewalWindow =
+    s.daysToRenewal !== null && s.daysToRenewal <= model.lifecycle.renewalWindowDays;
+  if (inRenewalWindow) clauses.push(renewalText(s.daysToRenewal!));
+  const head = `${bandWord(s.scoredBand)} ${s.score}, ${trendText(s)}`;
+  const body = clauses.length > 0 ? `: ${clauses.join('; ')}` : '';
+  return `${head}${body}.${tail}`;
+}
