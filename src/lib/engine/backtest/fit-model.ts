@@ -1,0 +1,215 @@
+// `fit`: a credit-scorecard model fitted to the book's outcomes, written in the scoring
+// engine's own model format (step tiers per measure, weights, band thresholds), with an
+// out-of-sample check that decides whether it may be offered as an improvement.
+import { parseModelOrThrow } from '../model/parse';
+import type { Measure, ModelDocument, ModelDocumentInput, ScoringFunction } from '../model/schema';
+import type { PreparedBook } from '../score/prepare';
+import { pointFeatures, type FeatureColumn } from './features';
+import { binsByColumn, type FitSettings } from './fold-fit';
+import { outcomeRows, type OutcomeSelection } from './outcomes';
+import { proposeModel } from './propose';
+import { isThinSample } from './renewal';
+import { runBacktest } from './run';
+import type { HorizonReport } from './report';
+import {
+  fitScorecard,
+  scoreWithScorecard,
+  type Scorecard,
+  type ScorecardMeasure,
+} from './scorecard';
+import { capacityRedMax, orderedThresholds, suggestThresholds } from './thresholds';
+
+/** The book cannot support a fit (no outcomes with data, a single class, nothing predictive). */
+export class FitInputError extends Error {}
+
+/** Options of fitModel. */
+export interface FitModelOptions extends OutcomeSelection, Partial<FitSettings> {
+  /** Horizon in days (default 60). */
+  horizonDays?: number;
+  /** Measures to fit; default: proposed from the data (proposeModel). */
+  baseModel?: ModelDocument;
+  /** Red cut-off flagging this many accounts today instead of a share of churn. */
+  capacity?: number;
+}
+
+/** A fitted model and the evidence for it. */
+export interface FitModelResult {
+  model: ModelDocument;
+  scorecard: Scorecard;
+  /** Out-of-sample backtest of the same fit (grouped K-fold). */
+  outOfSample: HorizonReport;
+  /** The base model's own backtest on the same outcomes (when a base model was given). */
+  baseline: HorizonReport | null;
+  /** False when the data is too thin or the fit does not beat the baseline out of sample. */
+  offered: boolean;
+  warnings: string[];
+}
+
+function scoringFor(m: ScorecardMeasure, column: FeatureColumn): ScoringFunction {
+  if (column.categories) {
+    const points: Record<string, number> = {};
+    column.categories.forEach((c, code) => {
+      const b = m.cuts.filter((cut) => code >= cut).length;
+      points[c] = m.points[b];
+    });
+    return { type: 'categorical', points, otherwise: 50 };
+  }
+  // A measure with one observed value only separates present from missing: constant points.
+  if (!m.cuts.length)
+    return { type: 'tiers', base: m.points[0], steps: [{ atLeast: 0, points: m.points[0] }] };
+  return {
+    type: 'tiers',
+    base: m.points[0],
+    steps: m.cuts.map((atLeast, b) => ({ atLeast, points: m.points[b + 1] })),
+  };
+}
+
+function missingPolicy(m: ScorecardMeasure): Measure['missing'] {
+  if (m.bins.missingCount === 0) return 'skip';
+  return m.missingPoints < 25 ? 'worst' : 'neutral';
+}
+
+/** Writes a scorecard as a model document of the base model's measures (tiers and weights). */
+export function scorecardToModel(
+  card: Scorecard,
+  columns: readonly FeatureColumn[],
+  base: ModelDocument,
+  bands: { redMax: number; amberMax: number },
+  description: string,
+): ModelDocument {
+  const byId = new Map<string, ScorecardMeasure>();
+  let measureWeight = 0;
+  for (const m of card.measures) {
+    if (columns[m.column].kind !== 'measure') continue;
+    byId.set(columns[m.column].id, m);
+    measureWeight += m.weight;
+  }
+  const groups: ModelDocumentInput['groups'] = [];
+  // Measures the fit found no evidence for stay with weight 0 (pattern rules may name them).
+  const referenced = new Set(
+    base.patterns.flatMap((p) =>
+      p.conditions.flatMap((c) =>
+        'measure' in c ? [c.measure] : 'measureScore' in c ? [c.measureScore] : [],
+      ),
+    ),
+  );
+  for (const g of base.groups) {
+    const measures = g.measures.flatMap((measure) => {
+      const m = byId.get(measure.id);
+      if (!m) return referenced.has(measure.id) ? [{ ...measure, weight: 0 }] : [];
+      const column = columns[m.column];
+      return [
+        { ...measure, weight: m.weight, scoring: scoringFor(m, column), missing: missingPolicy(m) },
+      ];
+    });
+    if (measures.length) {
+      const weight = Math.round(10 * measures.reduce((s, m) => s + m.weight, 0)) / 10;
+      groups.push({ ...g, weight, measures });
+    }
+  }
+  // A fitted pattern becomes points subtracted when it fires, on the measures' 0–100 scale.
+  const patterns = base.patterns.flatMap((rule) => {
+    const m = card.measures.find(
+      (x) => columns[x.column].kind === 'pattern' && columns[x.column].id === rule.id,
+    );
+    if (!m) return [rule];
+    const firedPoints = m.points[m.cuts.filter((c) => 1 >= c).length];
+    const quietPoints = m.points[0];
+    if (firedPoints >= quietPoints)
+      return rule.capBand ? [{ ...rule, subtractPoints: undefined }] : [];
+    const subtract = Math.min(100, Math.round((100 * m.weight) / Math.max(measureWeight, 1e-9)));
+    return [{ ...rule, subtractPoints: subtract }];
+  });
+  return parseModelOrThrow({
+    ...base,
+    id: `${base.id}-fitted`,
+    name: `${base.name} (fitted)`,
+    version: base.version + 1,
+    description,
+    bands,
+    groups,
+    patterns,
+    // The fit saw no segment or stage overrides; keeping them would score a different model.
+    contexts: [],
+  });
+}
+
+/** Fits a scorecard model on every outcome at the horizon, checked out of sample first. */
+export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}): FitModelResult {
+  const horizon = options.horizonDays ?? 60;
+  const base = options.baseModel ?? proposeModel(prepared.book);
+  const settings: FitSettings = { ...options, folds: options.folds ?? 5 };
+  const all = outcomeRows(prepared.book, horizon, options);
+  const points = all.accountIds.map((accountId, i) => ({ accountId, day: all.predictionDays[i] }));
+  const features = pointFeatures(prepared, base, points);
+  const rowsWithData: number[] = [];
+  const m = features.raw.cols;
+  for (let r = 0; r < all.y.length; r++) {
+    let any = false;
+    for (let j = 0; j < m && !any; j++) any = !Number.isNaN(features.raw.data[r * m + j]);
+    if (any) rowsWithData.push(r);
+  }
+  if (!rowsWithData.length) {
+    throw new FitInputError(`No outcome has data ${horizon} days before it: nothing to fit.`);
+  }
+  let churnedWithData = 0;
+  for (const r of rowsWithData) churnedWithData += all.y[r];
+  if (churnedWithData === 0 || churnedWithData === rowsWithData.length) {
+    throw new FitInputError(
+      `Fitting needs both churned and renewed outcomes with data ${horizon} days before them; found ${churnedWithData} churned of ${rowsWithData.length}.`,
+    );
+  }
+  const train = Uint32Array.from(rowsWithData);
+  const card = fitScorecard(features.raw, all.y, {
+    rows: train,
+    nBins: options.nBins,
+    C: options.C,
+    nBinsByColumn: binsByColumn(features.columns),
+  });
+  if (!card.measures.length) {
+    throw new FitInputError('No measure separates churned from renewed outcomes: nothing to fit.');
+  }
+  const trainScores = scoreWithScorecard(card, features.raw, train);
+  let bands = suggestThresholds(
+    rowsWithData.map((r) => trainScores[r]),
+    rowsWithData.map((r) => all.y[r]),
+    options,
+  );
+  if (options.capacity !== undefined) {
+    const today = prepared.book.series.reduce(
+      (mx, s) => Math.max(mx, s.days[s.days.length - 1] ?? mx),
+      -Infinity,
+    );
+    const current = pointFeatures(
+      prepared,
+      base,
+      prepared.accounts.map((a) => ({ accountId: a.id, day: Number.isFinite(today) ? today : 0 })),
+    );
+    const redMax = capacityRedMax(scoreWithScorecard(card, current.raw), options.capacity);
+    bands = orderedThresholds(redMax, Math.max(bands.amberMax, redMax + 1));
+  }
+  const outOfSample = runBacktest(prepared, base, {
+    ...options,
+    horizons: [horizon],
+    fit: settings,
+  }).reports[0];
+  const baseline = options.baseModel
+    ? runBacktest(prepared, base, { ...options, horizons: [horizon] }).reports[0]
+    : null;
+  const warnings = [...outOfSample.warnings];
+  const beatsBaseline = baseline === null || (outOfSample.auc ?? 0) > (baseline.auc ?? 0);
+  if (!beatsBaseline)
+    warnings.push(
+      'The fitted weights do not beat the current model out of sample; keep the current model.',
+    );
+  const thin = isThinSample(outOfSample.n_churned, outOfSample.details.band_rates);
+  const description = `Credit-scorecard fit on ${rowsWithData.length} outcomes (${all.y.reduce((s, v) => s + v, 0)} churned), horizon ${horizon} days; out-of-sample AUC ${outOfSample.auc?.toFixed(3) ?? 'n/a'}.`;
+  return {
+    model: scorecardToModel(card, features.columns, base, bands, description),
+    scorecard: card,
+    outOfSample,
+    baseline,
+    offered: !thin && beatsBaseline,
+    warnings,
+  };
+}

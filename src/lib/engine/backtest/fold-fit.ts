@@ -1,0 +1,130 @@
+// Out-of-sample fitting for `backtest --fit --folds K`: a scorecard fitted on K − 1 folds
+// (grouped by account, or forward in time) scores the held-out fold, with band thresholds
+// suggested from its own training rows.
+import type { ModelDocument } from '../model/schema';
+import type { PreparedBook } from '../score/prepare';
+import type { DayNumber } from '../types';
+import { BAND_CODES } from './bands';
+import { pointFeatures, type FeatureColumn } from './features';
+import { groupedKFold, timeSplits, type CvSplit } from './folds';
+import type { OutcomeRows } from './outcomes';
+import {
+  fitScorecard,
+  scorecardChurnProbability,
+  scoreWithScorecard,
+  type Scorecard,
+} from './scorecard';
+import { suggestThresholds, type ThresholdOptions } from './thresholds';
+import { bandOf } from '../score/account';
+import type { BandThresholds } from '../model/schema';
+
+/** Fit settings shared by backtest --fit and fit. */
+export interface FitSettings extends ThresholdOptions {
+  folds: number;
+  seed?: number;
+  split?: 'account' | 'time';
+  nBins?: number;
+  C?: number;
+}
+
+/** Out-of-sample scores of every outcome row and a scorer for other points (lead time). */
+export interface FoldFit {
+  scores: Float64Array;
+  probabilities: Float64Array;
+  bandCodes: Uint8Array;
+  scorer: (points: { accountId: string; day: DayNumber }[]) => {
+    scores: Float64Array;
+    bandCodes: Uint8Array;
+  };
+  /** 1 where the outcome's account had measure data by its prediction day. */
+  hasData: Uint8Array;
+  warnings: string[];
+}
+
+/** One bin per category for text attributes, the default quantile bins otherwise. */
+export function binsByColumn(columns: readonly FeatureColumn[]): (number | undefined)[] {
+  return columns.map((c) =>
+    c.categories ? Math.max(2, c.categories.length) : c.kind === 'pattern' ? 2 : undefined,
+  );
+}
+
+/** Fits one scorecard per split and scores each held-out row with the card that did not see it. */
+export function fitFolds(
+  prepared: PreparedBook,
+  model: ModelDocument,
+  rows: OutcomeRows,
+  points: { accountId: string; day: DayNumber }[],
+  settings: FitSettings,
+): FoldFit {
+  const features = pointFeatures(prepared, model, points);
+  const n = rows.y.length;
+  // Outcomes whose account had no measure data by the prediction day neither train nor score,
+  // exactly as the model's own backtest leaves out points it cannot score.
+  const hasData = new Uint8Array(n);
+  const measureCols = features.columns.filter((c) => c.kind === 'measure').length;
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j < measureCols && !hasData[r]; j++) {
+      if (!Number.isNaN(features.raw.data[r * features.raw.cols + j])) hasData[r] = 1;
+    }
+  }
+  const withData = (idx: Uint32Array) => idx.filter((r) => hasData[r] === 1);
+  const splits: CvSplit[] = (
+    settings.split === 'time'
+      ? timeSplits(rows.outcomeDays, rows.predictionDays, settings.folds)
+      : groupedKFold(rows.accountIds, rows.y, settings.folds, settings.seed ?? 1)
+  )
+    .map((s) => ({ train: withData(s.train), test: withData(s.test) }))
+    .filter((s) => s.train.length > 0 && s.test.length > 0);
+  const scores = new Float64Array(n).fill(NaN);
+  const probabilities = new Float64Array(n).fill(NaN);
+  const bandCodes = new Uint8Array(n);
+  const fitted: { card: Scorecard; bands: BandThresholds }[] = [];
+  const foldOfAccount = new Map<string, number>();
+  const warnings: string[] = [];
+  const nBinsByColumn = binsByColumn(features.columns);
+  for (const split of splits) {
+    const card = fitScorecard(features.raw, rows.y, {
+      rows: split.train,
+      nBins: settings.nBins,
+      C: settings.C,
+      nBinsByColumn,
+    });
+    const trainScores = scoreWithScorecard(card, features.raw, split.train);
+    const bands = suggestThresholds(
+      Array.from(split.train, (r) => trainScores[r]),
+      Array.from(split.train, (r) => rows.y[r]),
+      settings,
+    );
+    const f = fitted.push({ card, bands }) - 1;
+    scoreWithScorecard(card, features.raw, split.test, scores);
+    for (const r of split.test) {
+      probabilities[r] = scorecardChurnProbability(card, scores[r]);
+      bandCodes[r] = BAND_CODES.indexOf(bandOf(Math.round(scores[r]), bands));
+      foldOfAccount.set(rows.accountIds[r], f);
+    }
+  }
+  let untested = 0;
+  for (let r = 0; r < n; r++) if (hasData[r] && Number.isNaN(probabilities[r])) untested++;
+  if (untested > 0) {
+    warnings.push(
+      settings.split === 'time'
+        ? `Time-based split: the earliest ${untested} outcomes only train and are not scored out of sample.`
+        : `${untested} outcomes could not be scored out of sample (too few accounts for ${settings.folds} folds).`,
+    );
+  }
+  const scorer: FoldFit['scorer'] = (pts) => {
+    const f = pointFeatures(prepared, model, pts);
+    const out = new Float64Array(pts.length).fill(NaN);
+    const codes = new Uint8Array(pts.length);
+    const one = new Uint32Array(1);
+    pts.forEach((pt, r) => {
+      const fold = foldOfAccount.get(pt.accountId);
+      if (fold === undefined) return;
+      one[0] = r;
+      scoreWithScorecard(fitted[fold].card, f.raw, one, out);
+      codes[r] = BAND_CODES.indexOf(bandOf(Math.round(out[r]), fitted[fold].bands));
+    });
+    return { scores: out, bandCodes: codes };
+  };
+  return { scores, probabilities, bandCodes, hasData, scorer, warnings };
+}

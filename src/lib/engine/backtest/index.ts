@@ -1,0 +1,49 @@
+// The backtest & fit public API (the worker, the CLI and the bench import from here).
+export { runBacktest } from './run';
+export type { BacktestOptions, BacktestResult, Prediction } from './run';
+export { compareModels } from './compare';
+export type { BandChange, ModelComparison } from './compare';
+export { FitInputError, fitModel, scorecardToModel } from './fit-model';
+export type { FitModelOptions, FitModelResult } from './fit-model';
+export { proposeModel } from './propose';
+export { runBacktestBench } from './bench';
+export type { BacktestBenchSummary } from './bench';
+export { syntheticBacktestBook } from './synthetic';
+export type { HorizonReport, ChurnedWhileGreen, OutcomeKindSummary } from './report';
+export { outcomeRows } from './outcomes';
+export type { OutcomeRows, OutcomeSelection } from './outcomes';
+export { rocAuc, rocCurve, averagePrecision } from './ranking';
+export type { RocPoint } from './ranking';
+export { brierScore, logLoss, reliabilityBins } from './calibration';
+export type { ReliabilityBin } from './calibration';
+export { BAND_CODES, bandChurnRates, churnShareInBand, liftCurve } from './bands';
+export type { BandChurnRate, ChurnShare, LiftPoint } from './bands';
+export { summarizeLeadTimes } from './lead-time';
+export type { LeadTimeSummary } from './lead-time';
+export { wilsonInterval, percentileSorted } from './stats';
+export type { RateInterval } from './stats';
+export {
+  renewalByScore,
+  renewalAbove,
+  smallSampleWarnings,
+  isThinSample,
+  overlappingBands,
+  MIN_CHURNS,
+  MIN_OUTCOMES_PER_RATE,
+} from './renewal';
+export type { RenewalBin } from './renewal';
+export { fitLogistic, predictLogistic, designMatrix } from './logistic';
+export type { DesignMatrix, LogisticFit, LogisticOptions } from './logistic';
+export { groupedKFold, timeSplits } from './folds';
+export type { CvSplit } from './folds';
+export {
+  fitScorecard,
+  scoreWithScorecard,
+  scorecardChurnProbability,
+  crossValidateScorecard,
+} from './scorecard';
+export type { Scorecard, ScorecardMeasure, ScorecardOptions } from './scorecard';
+export { suggestThresholds, capacityRedMax } from './thresholds';
+export type { ThresholdOptions } from './thresholds';
+export { plattCalibration, mappedProbability } from './platt';
+export type { PlattCalibration, ScoreMapping } from './platt';

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL, parseModel, prepareBook } from '../index';
+import { fitModel } from './fit-model';
+import { proposeModel } from './propose';
+import { runBacktest } from './run';
+import { syntheticBacktestBook } from './synthetic';
+import type { Book } from '../types';
+
+const book = syntheticBacktestBook(600, 11);
+const prepared = prepareBook(book);
+
+describe('runBacktest on a synthetic book', () => {
+  const result = runBacktest(prepared, DEFAULT_MODEL, { horizons: [30, 60, 90] });
+
+  it('reports every PRODUCT.md field for each horizon', () => {
+    expect(result.reports.map((r) => r.horizon_days)).toEqual([30, 60, 90]);
+    for (const r of result.reports) {
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining([
+          'n_outcomes',
+          'n_churned',
+          'horizon_days',
+          'auc',
+          'pr_auc',
+          'brier',
+          'log_loss',
+          'green_churn_share',
+          'bands',
+          'lead_time_days',
+          'warnings',
+        ]),
+      );
+      expect(r.bands.map((b) => b.band)).toEqual(['red', 'amber', 'green']);
+      expect(r.n_outcomes).toBe(r.bands.reduce((s, b) => s + b.n, 0));
+      expect(r.n_churned).toBeGreaterThan(20);
+    }
+  });
+
+  it('the default model discriminates churn it was built to see (usage decline)', () => {
+    const r60 = result.reports[1];
+    expect(r60.auc!).toBeGreaterThan(0.65);
+    expect(r60.details.reliability.length).toBeGreaterThan(0);
+    // Platt-calibrated probabilities beat the raw 1 − score/100 reading on Brier score.
+    expect(r60.details.calibrated!.mapping!.b).toBeGreaterThan(0);
+    expect(r60.details.calibrated!.brier!).toBeLessThan(r60.brier!);
+    // Foreshadowed churners decline for ~150 days, so some turn red well ahead of churning.
+    expect(r60.details.lead_time.nFlagged).toBeGreaterThan(0);
+    expect(r60.lead_time_days.median!).toBeGreaterThan(0);
+    expect(r60.lead_time_days.p25!).toBeLessThanOrEqual(r60.lead_time_days.median!);
+    for (const g of r60.details.churned_while_green) {
+      expect(g.score).toBeGreaterThan(DEFAULT_MODEL.bands.amberMax - 0.5);
+    }
+    expect(r60.details.churned_while_green.length).toBe(
+      Math.round((r60.green_churn_share ?? 0) * r60.n_churned),
+    );
+    expect(r60.details.outcome_kinds.find((k) => k.outcome === 'expanded')!.n).toBeGreaterThan(0);
+  });
+
+  it('predictions are y/p per scored outcome, p = 1 − score/100', () => {
+    const preds = result.predictions[1];
+    expect(preds).toHaveLength(result.reports[1].n_outcomes);
+    const scored = result.scored[1];
+    expect(preds[0].p).toBeCloseTo(1 - scored.scores[0] / 100, 12);
+  });
+
+  it('is point-in-time: data dated after each prediction day changes nothing', () => {
+    // Truncate every series at the latest prediction day of its account, then compare.
+    const latestPrediction = new Map<string, number>();
+    for (const o of book.outcomes) latestPrediction.set(o.accountId, o.day - 30);
+    const truncated: Book = {
+      ...book,
+      series: book.series.map((s) => {
+        const cut = latestPrediction.get(s.accountId)!;
+        let k = 0;
+        while (k < s.days.length && s.days[k] <= cut) k++;
+        return { ...s, days: s.days.slice(0, k), values: s.values.slice(0, k) };
+      }),
+    };
+    const again = runBacktest(prepareBook(truncated), DEFAULT_MODEL, {
+      horizons: [30],
+      leadLookbackDays: 0,
+    });
+    const first = runBacktest(prepared, DEFAULT_MODEL, { horizons: [30], leadLookbackDays: 0 });
+    expect(again.predictions[0]).toEqual(first.predictions[0]);
+  });
+
+  it('can exclude unavoidable churn', () => {
+    const r = runBacktest(prepared, DEFAULT_MODEL, {
+      horizons: [60],
+      excludeUnavoidable: true,
+      leadLookbackDays: 0,
+    });
+    expect(r.reports[0].details.excluded.unavoidable).toBeGreaterThan(0);
+    expect(r.reports[0].n_churned).toBeLessThan(result.reports[1].n_churned);
+  });
+});
+
+describe('fitting', () => {
+  it('backtest --fit reports out-of-sample metrics from grouped folds', () => {
+    const fitted = runBacktest(prepared, proposeModel(book), { horizons: [60], fit: { folds: 5 } });
+    const r = fitted.reports[0];
+    expect(r.details.probability).toBe('fitted');
+    expect(r.auc!).toBeGreaterThan(0.7);
+    expect(r.auc!).toBeLessThan(1);
+  });
+
+  it('a time-based split trains only on earlier outcomes and scores the later ones', () => {
+    const r = runBacktest(prepared, proposeModel(book), {
+      horizons: [60],
+      fit: { folds: 3, split: 'time' },
+      leadLookbackDays: 0,
+    }).reports[0];
+    expect(r.n_outcomes).toBeLessThan(book.outcomes.length);
+    expect(r.n_outcomes).toBeGreaterThan(book.outcomes.length / 2);
+    expect(r.auc!).toBeGreaterThan(0.7);
+    expect(r.warnings.join(' ')).toMatch(/Time-based split/);
+  });
+
+  it('fitModel writes a valid model document that scores as well as its out-of-sample estimate', () => {
+    const fit = fitModel(prepared, { horizonDays: 60, folds: 5 });
+    const parsed = parseModel(JSON.parse(JSON.stringify(fit.model)));
+    expect(parsed.ok).toBe(true);
+    expect(
+      fit.model.groups.flatMap((g) => g.measures).some((m) => m.scoring.type === 'tiers'),
+    ).toBe(true);
+    expect(fit.model.bands.redMax).toBeLessThan(fit.model.bands.amberMax);
+    const inSample = runBacktest(prepared, fit.model, { horizons: [60], leadLookbackDays: 0 })
+      .reports[0];
+    expect(inSample.auc!).toBeGreaterThan(fit.outOfSample.auc! - 0.05);
+    expect(fit.offered).toBe(true);
+  });
+
+  it('fits the weights of a given model, its pattern rules included, against its own baseline', () => {
+    const fit = fitModel(prepared, { horizonDays: 60, baseModel: DEFAULT_MODEL });
+    expect(fit.baseline).not.toBeNull();
+    expect(parseModel(JSON.parse(JSON.stringify(fit.model))).ok).toBe(true);
+    expect(fit.model.version).toBe(DEFAULT_MODEL.version + 1);
+    const ids = new Set(DEFAULT_MODEL.groups.flatMap((g) => g.measures.map((m) => m.id)));
+    for (const g of fit.model.groups) for (const m of g.measures) expect(ids.has(m.id)).toBe(true);
+    expect(fit.model.patterns.length).toBeGreaterThan(0);
+    expect(fit.offered).toBe(
+      (fit.outOfSample.auc ?? 0) > (fit.baseline!.auc ?? 0) && fit.warnings.length === 0,
+    );
+  });
+
+  it('refuses to fit a book without churn, and reports a book without data as unscored', () => {
+    const noChurn: Book = {
+      ...book,
+      outcomes: book.outcomes.filter((o) => o.outcome !== 'churned'),
+    };
+    expect(() => fitModel(prepareBook(noChurn), { horizonDays: 60 })).toThrow(
+      /both churned and renewed/,
+    );
+    const noData = runBacktest(prepareBook({ ...book, series: [] }), DEFAULT_MODEL, {
+      horizons: [60],
+    }).reports[0];
+    expect(noData.n_outcomes).toBe(0);
+    expect(noData.auc).toBeNull();
+    expect(noData.details.excluded.unscored).toBe(book.outcomes.length);
+    expect(noData.warnings.join(' ')).toMatch(/left out/);
+  });
+
+  it('refuses to offer a fit from under 20 churns', () => {
+    const small = syntheticBacktestBook(60, 5);
+    const fit = fitModel(prepareBook(small), { horizonDays: 60, folds: 3 });
+    expect(fit.offered).toBe(false);
+    expect(fit.warnings.join(' ')).toMatch(/fewer than 20/);
+  });
+});

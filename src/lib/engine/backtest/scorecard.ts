@@ -1,0 +1,153 @@
+// The credit-scorecard fit: weight of evidence per quantile bin, an L2 logistic regression on
+// the WOE features, then the result rescaled into the app's own terms — a 0–100 points table per
+// measure (step tiers) and a weight per measure — such that the weighted score ranks accounts
+// exactly as the regression's log-odds do (up to rounding to whole points).
+import type { CvSplit } from './folds';
+import { fitLogistic, type DesignMatrix } from './logistic';
+import { fitMeasureBins, binOf, type MeasureBins } from './woe';
+
+/** One measure of a fitted scorecard: points per bin (step tiers) and its weight. */
+export interface ScorecardMeasure {
+  /** Column of the raw-value matrix this measure reads. */
+  column: number;
+  cuts: number[];
+  /** Whole points 0–100 per bin (cuts.length + 1 entries); more points = healthier. */
+  points: number[];
+  missingPoints: number;
+  /** Share of the score, in percent (all measures sum to ~100). */
+  weight: number;
+  /** The regression coefficient on this measure's WOE. */
+  coef: number;
+  bins: MeasureBins;
+}
+
+/** A fitted scorecard: measures plus the mapping from its 0–100 score to churn probability. */
+export interface Scorecard {
+  measures: ScorecardMeasure[];
+  /** Churn probability = 1 / (1 + exp(−(a − b·score/100))), fitted on the training rows. */
+  calibration: { a: number; b: number };
+}
+
+/** Options of fitScorecard. */
+export interface ScorecardOptions {
+  /** Training rows (default all). */
+  rows?: Uint32Array;
+  /** Quantile bins per measure (default 5). */
+  nBins?: number;
+  /** L2 strength as scikit-learn's C (default 1). */
+  C?: number;
+  /** Per-column bin counts overriding nBins (e.g. one bin per category). */
+  nBinsByColumn?: readonly (number | undefined)[];
+}
+
+const allRows = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
+
+/** Fits a scorecard on raw measure values (NaN = missing) for churn labels y (1 = churned). */
+export function fitScorecard(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  options: ScorecardOptions = {},
+): Scorecard {
+  const rows = options.rows ?? allRows(raw.rows);
+  const nBins = options.nBins ?? 5;
+  const m = raw.cols;
+  const column = new Float64Array(raw.rows);
+  const binsPerMeasure: MeasureBins[] = [];
+  const woe: DesignMatrix = { data: new Float64Array(raw.rows * m), rows: raw.rows, cols: m };
+  for (let j = 0; j < m; j++) {
+    for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
+    const bins = fitMeasureBins(column, y, rows, options.nBinsByColumn?.[j] ?? nBins);
+    binsPerMeasure.push(bins);
+    for (const r of rows) {
+      const b = binOf(bins.cuts, column[r]);
+      woe.data[r * m + j] = b < 0 ? bins.missingWoe : bins.woe[b];
+    }
+  }
+  const fit = fitLogistic(woe, y, { C: options.C ?? 1, rowSubset: rows });
+
+  // c = coef·WOE is each bin's contribution to churn log-odds; points rescale it per measure.
+  const ranges: number[] = [];
+  const drafts = binsPerMeasure.map((bins, j) => {
+    const contrib = [...bins.woe, bins.missingWoe].map((w) => fit.coef[j] * w);
+    const hasMissing = bins.missingCount > 0;
+    const seen = hasMissing ? contrib : contrib.slice(0, -1);
+    const max = Math.max(...seen);
+    const range = max - Math.min(...seen);
+    ranges.push(range);
+    return { j, contrib, max, range, bins };
+  });
+  const total = ranges.reduce((s, r) => s + r, 0);
+  const measures: ScorecardMeasure[] = [];
+  for (const d of drafts) {
+    if (!(d.range > 1e-9) || !(total > 0)) continue;
+    const toPoints = (c: number) => Math.round((100 * (d.max - c)) / d.range);
+    measures.push({
+      column: d.j,
+      cuts: d.bins.cuts,
+      points: d.contrib.slice(0, -1).map(toPoints),
+      missingPoints: Math.min(100, Math.max(0, toPoints(d.contrib[d.contrib.length - 1]))),
+      weight: Math.round((1000 * d.range) / total) / 10,
+      coef: fit.coef[d.j],
+      bins: d.bins,
+    });
+  }
+  const card: Scorecard = { measures, calibration: { a: 0, b: 0 } };
+  // Map the rounded card's own score to a churn probability on the training rows (Platt).
+  const scores = scoreWithScorecard(card, raw, rows);
+  const oneCol: DesignMatrix = { data: new Float64Array(raw.rows), rows: raw.rows, cols: 1 };
+  for (const r of rows) oneCol.data[r] = scores[r] / 100;
+  const platt = fitLogistic(oneCol, y, { C: 1e6, rowSubset: rows });
+  card.calibration = { a: platt.intercept, b: -platt.coef[0] };
+  return card;
+}
+
+/** 0–100 health scores of the given rows (default all; others NaN) under a scorecard. */
+export function scoreWithScorecard(
+  card: Scorecard,
+  raw: DesignMatrix,
+  rows?: Uint32Array,
+  out: Float64Array = new Float64Array(raw.rows).fill(NaN),
+): Float64Array {
+  let weightSum = 0;
+  for (const meas of card.measures) weightSum += meas.weight;
+  const visit = (r: number) => {
+    if (!(weightSum > 0)) {
+      out[r] = 50;
+      return;
+    }
+    let s = 0;
+    for (const meas of card.measures) {
+      const b = binOf(meas.cuts, raw.data[r * raw.cols + meas.column]);
+      s += meas.weight * (b < 0 ? meas.missingPoints : meas.points[b]);
+    }
+    out[r] = s / weightSum;
+  };
+  if (rows) for (const r of rows) visit(r);
+  else for (let r = 0; r < raw.rows; r++) visit(r);
+  return out;
+}
+
+/** Churn probability of a 0–100 scorecard score. */
+export function scorecardChurnProbability(card: Scorecard, score: number): number {
+  const t = card.calibration.a - (card.calibration.b * score) / 100;
+  return 1 / (1 + Math.exp(-t));
+}
+
+/** Out-of-sample scores and churn probabilities: each row scored by the fold that held it out. */
+export function crossValidateScorecard(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  splits: readonly CvSplit[],
+  options: Omit<ScorecardOptions, 'rows'> = {},
+): { scores: Float64Array; probabilities: Float64Array; cards: Scorecard[] } {
+  const scores = new Float64Array(raw.rows).fill(NaN);
+  const probabilities = new Float64Array(raw.rows).fill(NaN);
+  const cards: Scorecard[] = [];
+  for (const split of splits) {
+    const card = fitScorecard(raw, y, { ...options, rows: split.train });
+    cards.push(card);
+    scoreWithScorecard(card, raw, split.test, scores);
+    for (const r of split.test) probabilities[r] = scorecardChurnProbability(card, scores[r]);
+  }
+  return { scores, probabilities, cards };
+}
