@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseModel } from '../lib/engine/index';
+import { syntheticBacktestBook } from '../lib/engine/backtest/index';
+import { writeCanonicalBook } from '../lib/import/canonical';
+import { runCli } from './run';
+
+const dir = mkdtempSync(join(tmpdir(), 'canary-backtest-'));
+for (const f of writeCanonicalBook(syntheticBacktestBook(300, 2))) {
+  writeFileSync(join(dir, f.name), f.text);
+}
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const commands = {
+  backtest: () => import('./commands/backtest'),
+  fit: () => import('./commands/fit'),
+};
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const status = await runCli(argv, commands, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
+  return { status, out, err };
+}
+
+describe('backtest command', () => {
+  it('--json prints the PRODUCT.md fields', async () => {
+    const r = await cli('backtest', dir, '--json', '--horizon', '30');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.out);
+    for (const k of [
+      'n_outcomes',
+      'n_churned',
+      'horizon_days',
+      'auc',
+      'pr_auc',
+      'brier',
+      'log_loss',
+      'green_churn_share',
+      'bands',
+      'lead_time_days',
+      'warnings',
+    ]) {
+      expect(json).toHaveProperty(k);
+    }
+    expect(json.horizon_days).toBe(30);
+    expect(json.n_outcomes).toBe(300);
+    expect(json.bands[0]).toEqual(expect.objectContaining({ band: 'red', n: expect.any(Number) }));
+    expect(Object.keys(json.lead_time_days)).toEqual(['median', 'p25', 'p75']);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const r = await cli('backtest', dir);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/^Backtest of canary-default, horizon 60 days: 300 outcomes/);
+    expect(r.out).toMatch(/red {3}n=\d+ {2}churn/);
+  });
+
+  it('--fit --folds 5 --predictions writes account_id,date,y,p and out-of-sample metrics', async () => {
+    const file = join(dir, 'predictions.out');
+    const r = await cli('backtest', dir, '--fit', '--folds', '5', '--predictions', file, '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out).details.probability).toBe('fitted');
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('account_id,date,y,p');
+    expect(lines).toHaveLength(301);
+    expect(lines[1]).toMatch(/^acct-\d{5},\d{4}-\d{2}-\d{2},[01],0\.\d+/);
+  });
+
+  it('bad input exits 2 with one clear message', async () => {
+    expect((await cli('backtest', dir, '--horizon', 'soon')).status).toBe(2);
+    expect((await cli('backtest', dir, '--folds', '3')).err).toMatch(
+      /--folds only applies with --fit/,
+    );
+    const missing = await cli('backtest', join(dir, 'nope'));
+    expect(missing.status).toBe(2);
+    expect(missing.err).toMatch(/no such folder/);
+    const badModel = join(dir, 'bad-model.json');
+    writeFileSync(badModel, JSON.stringify({ format: 'canary-model/1' }));
+    const bad = await cli('backtest', dir, '--model', badModel);
+    expect(bad.status).toBe(2);
+    expect(bad.err).toMatch(/bad-model\.json/);
+  });
+});
+
+describe('fit command', () => {
+  it('writes a valid model file that backtest --model reads', async () => {
+    const out = join(dir, 'fitted.json');
+    const r = await cli('fit', dir, '--horizon', '60', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.err).toMatch(/out-of-sample AUC 0\.\d{3}/);
+    expect(r.err).toMatch(/Suggested bands: red ≤ \d+, amber ≤ \d+/);
+    const parsed = parseModel(JSON.parse(readFileSync(out, 'utf8')));
+    expect(parsed.ok).toBe(true);
+    const b = await cli('backtest', dir, '--model', out, '--json');
+    expect(b.status).toBe(0);
+    expect(JSON.parse(b.out).model).toBe('proposed-fitted');
+  });
+});

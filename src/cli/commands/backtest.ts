@@ -1,0 +1,23 @@
+// `backtest DIR …`: the CLI entry for the backtest helper's command in ../backtest.ts, which
+// parses its own arguments and returns its exit status.
+import { backtestCommand } from '../backtest';
+import type { CliCommand } from '../command';
+
+const usage = `Usage: npm run -s cli -- backtest DIR [--model FILE] [--horizon DAYS] [--fit --folds K]
+                                  [--predictions FILE] [--json]
+
+Point-in-time backtest of a model against the outcomes in DIR: for each outcome on day d the
+prediction is the score as of d − horizon (default 60 days). Prints AUC, PR AUC, Brier score,
+log loss, churn rate per band with Wilson intervals and lead time; --json prints one JSON
+object; --fit --folds K fits weights on K−1 folds (grouped by account) and reports the
+held-out fold; --predictions FILE writes account_id,date,y,p.
+`;
+
+const command: CliCommand = {
+  name: 'backtest',
+  summary: 'measure how well a model would have predicted past renewals',
+  usage,
+  run: (args, io) => backtestCommand(args, { out: io.stdout, err: io.stderr }),
+};
+
+export default command;

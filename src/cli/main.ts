@@ -1,0 +1,25 @@
+// The command line's entry point: `npm run -s cli -- <command> …`. Adding a command is one line
+// in COMMANDS; the command itself lives in its own file under commands/ (see README.md).
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runCli, type CommandLoader } from './run';
+
+/** Every command, loaded only when run (so `demo` never loads the scoring engine). */
+export const COMMANDS: Record<string, CommandLoader> = {
+  demo: () => import('./commands/demo'),
+  score: () => import('./commands/score'),
+  snapshot: () => import('./commands/snapshot'),
+  backtest: () => import('./commands/backtest'),
+  fit: () => import('./commands/fit'),
+};
+
+const invokedDirectly =
+  process.argv[1] !== undefined &&
+  realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+
+if (invokedDirectly) {
+  process.exitCode = await runCli(process.argv.slice(2), COMMANDS, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}
