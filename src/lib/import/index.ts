@@ -1,0 +1,88 @@
+// The import pipeline's public API (the canonical-file reader lives in ./canonical).
+export { decodeBytes, decodeWindows1252, type DecodedText, type TextEncodingName } from './decode';
+export {
+  detectFileKind,
+  spreadsheetMessage,
+  assertNotSpreadsheet,
+  type FileKind,
+} from './file-kind';
+export { listZipCsvEntries, decodeZipEntry, type ZipCsvEntry } from './zip';
+export { openImportFile, type OpenedFile } from './open-file';
+export { ImportFileError, ImportAbortedError, type FileProblem } from './errors';
+export { sniffDelimiter, sniffLineEnding, type Delimiter, type LineEnding } from './sniff';
+export { normalizeHeader, uniqueHeaders, findHeader, type HeaderRename } from './headers';
+export {
+  streamCsv,
+  type CsvHeader,
+  type CsvParseOptions,
+  type CsvRowSink,
+  type CsvStreamSummary,
+  type CsvParseWarning,
+} from './csv-stream';
+export { parseCsv, columnValues, type CsvTable } from './csv-table';
+export { previewCsv, type CsvPreview } from './preview';
+export {
+  parseNumber,
+  detectDecimalSeparator,
+  type DecimalSeparator,
+  type DecimalDetection,
+} from './numbers';
+export { parseBoolean } from './booleans';
+export {
+  parseDate,
+  detectDateFormat,
+  excelSerialToDay,
+  type DateFormat,
+  type DateDetection,
+} from './date-values';
+export {
+  detectColumnTypes,
+  profileColumn,
+  ColumnProfiler,
+  type ColumnType,
+  type ColumnProfile,
+  type ColumnQuestion,
+} from './column-types';
+export {
+  mappingSchema,
+  columnRoleSchema,
+  createMapping,
+  missingMappedColumns,
+  IMPORT_KINDS,
+  ACCOUNT_FIELDS,
+  type ImportKind,
+  type ImportMapping,
+  type ColumnRole,
+  type AccountField,
+  type EventAggregate,
+} from './mapping';
+export { suggestMapping, type MappingSuggestion } from './suggest';
+export {
+  presetSchema,
+  headerFingerprint,
+  createPreset,
+  matchPreset,
+  buildLookup,
+  type MappingPreset,
+  type LookupNeed,
+} from './presets';
+export { BUILTIN_PRESETS } from './presets-builtin';
+export { prepareImport, prepareImportFromTable, ImportBuilder } from './prepare';
+export type {
+  PreparedImport,
+  ImportContext,
+  RowIssue,
+  RowIssueCode,
+  ErrorPolicy,
+} from './prepared-import';
+export { SeriesAccumulator, type Collapse } from './series-accumulator';
+export { skippedRowsCsv } from './skipped-rows';
+export {
+  encryptBackup,
+  decryptBackup,
+  isEncryptedBackup,
+  BackupCryptoError,
+  BACKUP_PBKDF2_ITERATIONS,
+  type BackupCryptoProblem,
+} from './backup-crypto';
+export { readBackupFile, BackupFileError, type BackupFileProblem } from './backup-file';

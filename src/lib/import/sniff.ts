@@ -1,0 +1,52 @@
+// Guessing the dialect of a CSV from its first lines: delimiter and line ending.
+import Papa from 'papaparse';
+
+/** Delimiters seen in real exports. */
+export type Delimiter = ',' | ';' | '\t' | '|';
+/** Line endings papaparse understands. */
+export type LineEnding = '\n' | '\r\n' | '\r';
+
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+const SAMPLE_CHARS = 65_536;
+const SAMPLE_ROWS = 50;
+
+/** The first line ending outside quotes; '\n' for single-line text. */
+export function sniffLineEnding(text: string): LineEnding {
+  let quoted = false;
+  const n = Math.min(text.length, SAMPLE_CHARS * 4);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+    else if (!quoted && c === 10) return '\n';
+  }
+  return '\n';
+}
+
+function fieldCounts(sample: string, delimiter: Delimiter, newline: LineEnding): number[] {
+  const parser = new Papa.Parser({ delimiter, newline, preview: SAMPLE_ROWS });
+  const rows = parser.parse(sample, 0, sample.length === SAMPLE_CHARS).data as string[][];
+  return rows.filter((r) => !(r.length === 1 && r[0].trim() === '')).map((r) => r.length);
+}
+
+/**
+ * Picks the delimiter whose rows agree with the header row's field count most often (and
+ * split it into more than one field); ties go to the one giving more fields, then to comma.
+ */
+export function sniffDelimiter(text: string, newline = sniffLineEnding(text)): Delimiter {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  let best: Delimiter = ',';
+  let bestScore = -1;
+  let bestFields = 0;
+  for (const d of DELIMITERS) {
+    const counts = fieldCounts(sample, d, newline);
+    if (counts.length === 0 || counts[0] < 2) continue;
+    const agreeing = counts.filter((c) => c === counts[0]).length / counts.length;
+    if (agreeing > bestScore || (agreeing === bestScore && counts[0] > bestFields)) {
+      best = d;
+      bestScore = agreeing;
+      bestFields = counts[0];
+    }
+  }
+  return best;
+}
