@@ -24,8 +24,8 @@ export type { ScoreHistoryPoints, StoredScore } from './scores-repo';
 export * from './models-repo';
 export * from './settings-repo';
 export * from './manual-repo';
-export { exportBackup, restoreBackup } from './backup';
-export { BACKUP_FORMAT } from './backup-schema';
-export type { CanaryBackup } from './backup-schema';
+// Backups (exportBackup, restoreBackup, BACKUP_FORMAT, CanaryBackup) are deliberately NOT
+// re-exported: their zod schema would land in every page's bundle. Import './backup' directly
+// (the worker does).
 export * from './storage';
 export * from './live';

@@ -10,6 +10,7 @@ import {
   type CurrentScoreRecord,
   type ScoreHistoryRecord,
 } from '$lib/db';
+import { bookStatus } from './book-status.svelte';
 import { buildRows, type PortfolioRow } from './portfolio-row';
 import { applyView, DEFAULT_VIEW, summarise, type PortfolioView } from './portfolio-view';
 
@@ -27,6 +28,23 @@ interface Snapshot {
   history: ScoreHistoryRecord[];
 }
 
+/** Reads everything the portfolio shows, in one go. */
+async function readSnapshot(): Promise<Snapshot> {
+  const db = getDb();
+  const activeKey = await getSetting<string>(db, ACTIVE_MODEL_SETTING);
+  const [accounts, scores, history] = await Promise.all([
+    db.accounts.toArray(),
+    db.currentScores.toArray(),
+    activeKey ? db.scoreHistory.where('modelKey').equals(activeKey).toArray() : [],
+  ]);
+  return { accounts, scores, history };
+}
+
+/** Every account has a current score (true between operations, false mid-import or mid-load). */
+function consistent(s: Snapshot): boolean {
+  return s.scores.length >= s.accounts.length;
+}
+
 class PortfolioState {
   rows = $state.raw<PortfolioRow[]>([]);
   loaded = $state(false);
@@ -36,28 +54,35 @@ class PortfolioState {
   summary = $derived(summarise(this.rows));
   #unsubscribe: (() => void) | null = null;
   #users = 0;
+  #pending: Snapshot | null = null;
+  #holdTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #apply(s: Snapshot): void {
+    this.rows = buildRows(s.accounts, s.scores, s.history);
+    this.loaded = true;
+  }
 
   /** Starts watching the database; returns a function that stops (reference-counted). */
   connect(): () => void {
     this.#users++;
     if (!this.#unsubscribe) {
       const db = getDb();
-      const sub = watchQuery<Snapshot>(async () => {
-        const activeKey = await getSetting<string>(db, ACTIVE_MODEL_SETTING);
-        const [accounts, scores, history] = await Promise.all([
-          db.accounts.toArray(),
-          db.currentScores.toArray(),
-          activeKey ? db.scoreHistory.where('modelKey').equals(activeKey).toArray() : [],
-        ]);
-        return { accounts, scores, history };
-      }).subscribe({
+      const sub = watchQuery<Snapshot>(readSnapshot).subscribe({
         next: (s) => {
-          this.rows = buildRows(s.accounts, s.scores, s.history);
-          this.loaded = true;
+          // While a book operation runs (demo load, import, rescore) its intermediate commits
+          // would re-render half-scored rows; keep the last state and apply once it is done.
+          // While a book operation runs, or when accounts are written but not yet scored,
+          // hold the snapshot back: showing it would re-render half-scored rows.
+          if (bookStatus.busy || !consistent(s)) this.#hold(s);
+          else this.#apply(s);
         },
         error: (e) => console.error('Portfolio query failed', e),
       });
-      this.#unsubscribe = () => sub.unsubscribe();
+      const stopIdle = bookStatus.onIdle(() => this.flushPending());
+      this.#unsubscribe = () => {
+        sub.unsubscribe();
+        stopIdle();
+      };
       void getSetting<SavedView[]>(db, SAVED_VIEWS_SETTING).then((v) => {
         if (Array.isArray(v)) this.savedViews = v;
       });
@@ -69,6 +94,35 @@ class PortfolioState {
         this.#unsubscribe = null;
       }
     };
+  }
+
+  #hold(s: Snapshot): void {
+    this.#pending = s;
+    clearTimeout(this.#holdTimer);
+    // A state that stays inconsistent (no operation will complete it) is shown after a moment.
+    this.#holdTimer = setTimeout(() => {
+      if (!bookStatus.busy) this.#applyPending();
+    }, 1500);
+  }
+
+  #applyPending(): void {
+    clearTimeout(this.#holdTimer);
+    if (this.#pending) {
+      const s = this.#pending;
+      this.#pending = null;
+      this.#apply(s);
+    }
+  }
+
+  /** Shows the final state once an operation ends. */
+  flushPending(): void {
+    // The live query may not have answered for the operation's last commit yet (changes made
+    // in the worker reach this tab asynchronously), so read the final state directly.
+    this.#pending = null;
+    clearTimeout(this.#holdTimer);
+    void readSnapshot().then((s) => {
+      if (!bookStatus.busy) this.#apply(s);
+    });
   }
 
   /** Resets filters, search and sort. */

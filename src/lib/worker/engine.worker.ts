@@ -3,14 +3,18 @@
 import * as Comlink from 'comlink';
 import benchRescore from './ops/bench-rescore';
 import loadDemo from './ops/load-demo';
+import previewModel from './ops/preview-model';
 import rescore from './ops/rescore';
+import whatIf from './ops/what-if';
 
 const api = {
   /** Liveness check used by tests and the bench. */
   ping: async (_onProgress?: unknown): Promise<'pong'> => 'pong',
   loadDemo,
   rescore,
+  previewModel,
   benchRescore,
+  whatIf,
 };
 
 /** The worker's API; the main thread imports this type only. */

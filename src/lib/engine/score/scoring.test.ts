@@ -1,3 +1,4 @@
+import type { ScoringFunction } from '../model/schema';
 import { describe, expect, it } from 'vitest';
 import { bestValueOf } from './account';
 import { percentileScore, scoreValue } from './scoring';
@@ -34,7 +35,7 @@ describe('scoring functions', () => {
         { atLeast: 5, points: 80 },
         { atLeast: 10, points: 100 },
       ],
-    } as const;
+    } satisfies ScoringFunction;
     expect([0, 1, 4.9, 5, 12].map((v) => scoreValue(fn, v, null))).toEqual([0, 40, 40, 80, 100]);
   });
 
@@ -84,7 +85,7 @@ describe('bestValueOf', () => {
         { atLeast: 1, points: 100 },
         { atLeast: 5, points: 60 },
       ],
-    } as const;
+    } satisfies ScoringFunction;
     expect(bestValueOf(tiers, 7)).toBe(1);
     expect(bestValueOf({ type: 'boolean', whenTrue: 100, whenFalse: 0 }, 0)).toBeNull();
   });

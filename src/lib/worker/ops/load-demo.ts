@@ -33,7 +33,7 @@ export default async function loadDemo(
   });
   onProgress?.({ fraction: 0.15, label: 'Saving the demo book' });
   await replaceBook(getDb(), book);
-  const summary = await rescore({ asOfDay: request.todayDay }, (p) =>
+  const summary = await rescore({ asOfDay: request.todayDay, book }, (p) =>
     onProgress?.({ fraction: 0.2 + 0.8 * p.fraction, label: p.label }),
   );
   return { ...summary, outcomes: book.outcomes.length, series: book.series.length };

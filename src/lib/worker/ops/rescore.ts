@@ -11,7 +11,7 @@ import {
   type PreparedBook,
 } from '../../engine';
 import { rankAccounts } from '../../engine/priority';
-import type { DayNumber } from '../../engine/types';
+import type { Book, DayNumber } from '../../engine/types';
 import {
   appendScoreHistory,
   BAND_CODES,
@@ -31,6 +31,11 @@ export interface RescoreRequest {
   asOfDay: DayNumber;
   /** Weekly history points to backfill where missing (default 104 = two years). */
   historyWeeks?: number;
+}
+
+/** Rescore input when the caller already holds the book (e.g. just generated or imported). */
+export interface RescoreWithBook extends RescoreRequest {
+  book?: Book;
 }
 
 /** What a rescore did. */
@@ -122,13 +127,13 @@ async function backfillHistory(
 
 /** Rescores every account as of `asOfDay` and stores the results. */
 export default async function rescore(
-  request: RescoreRequest,
+  request: RescoreWithBook,
   onProgress?: ProgressFn,
 ): Promise<RescoreSummary> {
   const started = performance.now();
   const db = getDb();
   onProgress?.({ fraction: 0.05, label: 'Reading the book' });
-  const [book, active] = await Promise.all([loadBook(db), ensureActiveModel(db)]);
+  const [book, active] = await Promise.all([request.book ?? loadBook(db), ensureActiveModel(db)]);
   const t1 = performance.now();
   onProgress?.({ fraction: 0.3, label: 'Scoring accounts' });
   const prepared = prepareBook(book);
