@@ -9,8 +9,9 @@ import { generateDemoBook } from '../lib/engine/demo';
 import { readCanonicalBook } from '../lib/import/canonical';
 import { COMMANDS } from './main';
 import { runCli } from './run';
+import { TELCO_CSV } from '../../tests/datasets';
 
-const TELCO = '/work/shared/datasets/telco/Telco-Customer-Churn.csv';
+const TELCO = TELCO_CSV;
 const TELCO_MODEL = join(import.meta.dirname, '../../tests/fixtures/models/telco.json');
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -10,8 +10,9 @@ import { createRandom } from '../random';
 import type { Account, Book, Outcome, SignalSeries } from '../types';
 import { proposeModel } from './propose';
 import { runBacktest } from './run';
+import { RAVENSTACK_DIR } from '../../../../tests/datasets';
 
-const DIR = '/work/shared/datasets/ravenstack/';
+const DIR = RAVENSTACK_DIR;
 const DATA_END = ymdToDay(2024, 12, 31);
 
 function table(name: string): Record<string, string>[] {

@@ -12,8 +12,9 @@ import { runBacktest } from './run';
 import type { DesignMatrix } from './logistic';
 import { rocAuc } from './ranking';
 import { crossValidateScorecard } from './scorecard';
+import { TELCO_CSV } from '../../../../tests/datasets';
 
-const TELCO = '/work/shared/datasets/telco/Telco-Customer-Churn.csv';
+const TELCO = TELCO_CSV;
 const NUMERIC = new Set(['SeniorCitizen', 'tenure', 'MonthlyCharges', 'TotalCharges']);
 
 /** Telco rows → raw measure matrix: numbers as they are (blank = missing), categories as codes. */
