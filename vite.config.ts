@@ -35,6 +35,9 @@ export default defineConfig({
         // Offline navigations to any route fall back to the prerendered page of that route;
         // unknown routes (e.g. /account?id=…) are served by the SPA shell below.
         navigateFallback: '/',
+        // Query parameters (e.g. /account?id=…) are read by the page in the browser, so a
+        // navigation matches the precached prerendered page of its path whatever they are.
+        ignoreURLParametersMatching: [/.*/],
         navigateFallbackDenylist: [/\/api\//],
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

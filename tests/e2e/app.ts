@@ -54,3 +54,308 @@ export class SettingsPage {
     await this.page.getByRole('button', { name: 'Load demo book' }).click();
   }
 }
+
+/** The model builder (/model). */
+export class ModelBuilderPage {
+  constructor(readonly page: Page) {}
+
+  /** Navigates to the builder via the main navigation and waits for the first preview. */
+  async open(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Model' })
+      .click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Model builder' })).toBeVisible();
+    await this.waitForPreview();
+  }
+
+  /** Waits until the preview shows example accounts. */
+  async waitForPreview(): Promise<void> {
+    await expect(this.previewAccounts().first()).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** The previewed example accounts. */
+  previewAccounts() {
+    return this.page.getByTestId('preview-account');
+  }
+
+  /** The draft's score chips of the examples and the draft's band counts, as one string. */
+  async previewText(): Promise<string> {
+    const scores = await this.page.getByTestId('draft-score').allInnerTexts();
+    const bands = await this.page.getByTestId('band-distribution').innerText();
+    return `${scores.join('|')}\n${bands}`;
+  }
+
+  /** Sets a group's weight by its labelled input ("Usage weight"). */
+  async setGroupWeight(group: string, weight: string): Promise<void> {
+    await this.page.getByLabel(`${group} weight`, { exact: true }).fill(weight);
+  }
+
+  /** The Save button ("Save as version N"). */
+  saveButton() {
+    return this.page.getByRole('button', { name: /^Save as version \d+$/ });
+  }
+
+  /** Saves the draft and waits until it is the clean active version. */
+  async save(): Promise<void> {
+    await this.saveButton().click();
+    await expect(this.page.getByTestId('save-reason')).toHaveText('No unsaved changes.', {
+      timeout: 30_000,
+    });
+  }
+
+  /** Rows of the version history. */
+  versionRows() {
+    return this.page.getByTestId('version-row');
+  }
+
+  /** Chooses a model JSON file to import. */
+  async importFile(name: string, content: string): Promise<void> {
+    await this.page.getByTestId('model-import-input').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(content),
+    });
+  }
+}
+
+/** The account page (/account?id=…). */
+export class AccountPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the account of portfolio row `index` (0 = the riskiest) by its link; returns its name. */
+  async openFromPortfolio(index = 0): Promise<string> {
+    const link = this.page.getByTestId('portfolio-row').nth(index).getByRole('link').first();
+    const name = (await link.innerText()).trim();
+    await link.click();
+    await expect(this.page).toHaveURL(/\/account\?id=/);
+    await this.waitForScore(name);
+    return name;
+  }
+
+  /** Waits until the named account is shown with its score and drivers. */
+  async waitForScore(name: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(this.explanation()).toBeVisible();
+    await expect(this.page.getByTestId('driver').first()).toBeVisible();
+  }
+
+  /** Waits until the worker's "what would move it" figures are shown. */
+  async waitForWhatIf(): Promise<void> {
+    await expect(this.page.getByText('Working out what would move each measure…')).toHaveCount(0);
+  }
+
+  /** The plain-English explanation. */
+  explanation() {
+    return this.page.getByTestId('account-explanation');
+  }
+
+  /** The band chip, score and trend. */
+  standing() {
+    return this.page.getByTestId('account-standing');
+  }
+
+  /** Timeline entries, newest first. */
+  timelineEntries() {
+    return this.page.getByTestId('timeline').getByRole('listitem');
+  }
+
+  /** Opens one of the action disclosures ("Add a CSM pulse", "Override the band", …). */
+  async openAction(summary: string): Promise<void> {
+    const details = this.page.locator('details', { hasText: summary });
+    if ((await details.getAttribute('open')) === null) {
+      await details.locator('summary').click();
+    }
+  }
+
+  /** Adds a pulse (1–5) with a reason, by keyboard. */
+  async addPulse(value: number, reason: string): Promise<void> {
+    await this.openAction('Add a CSM pulse');
+    const form = this.page.getByTestId('pulse-form');
+    await form.getByRole('radio', { name: new RegExp(`^${value} ·`) }).focus();
+    await this.page.keyboard.press('Space');
+    await form.getByLabel(/Reason/).fill(reason);
+    await form.getByRole('button', { name: 'Add pulse' }).press('Enter');
+  }
+
+  /** Overrides the band with a reason until `expiresIso` (yyyy-mm-dd). */
+  async overrideBand(band: 'Red' | 'Amber' | 'Green', reason: string, expiresIso: string) {
+    await this.openAction('Override the band');
+    const form = this.page.getByTestId('override-form');
+    await form.getByLabel('Band to show').selectOption({ label: band });
+    await form.getByLabel('Reason').fill(reason);
+    await form.getByLabel('Expires on').fill(expiresIso);
+    await form.getByRole('button', { name: 'Override band' }).click();
+  }
+}
+
+/** The import & export page (/import). */
+export class ImportPage {
+  constructor(readonly page: Page) {}
+
+  /** Navigates to Import & export via the main navigation. */
+  async open(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Import & export' })
+      .click();
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: 'Import & export' }),
+    ).toBeVisible();
+  }
+
+  /** Picks files (name + content) in the file input. */
+  async pick(...files: { name: string; content: string | Buffer }[]): Promise<void> {
+    await this.page.getByTestId('import-file-input').setInputFiles(
+      files.map((f) => ({
+        name: f.name,
+        mimeType: f.name.endsWith('.zip') ? 'application/zip' : 'text/csv',
+        buffer: typeof f.content === 'string' ? Buffer.from(f.content) : f.content,
+      })),
+    );
+  }
+
+  /** Waits for the mapping step. */
+  async waitForMapping(): Promise<void> {
+    await expect(this.page.getByTestId('column-mapping')).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** Checks every row and waits for the summary. */
+  async checkRows(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Check rows' }).click();
+    await expect(this.page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** Clicks the import button of the summary ("Import N rows" / "Import N valid rows"). */
+  async importRows(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Import [\d,]+ (valid )?rows$/ }).click();
+  }
+
+  /** The line shown after an import ("Imported x.csv: 3 new points, …"). */
+  result() {
+    return this.page.getByTestId('import-result');
+  }
+
+  /** The message of a failed or cancelled step. */
+  problem() {
+    return this.page.getByTestId('import-problem');
+  }
+
+  /** Rows of the import history. */
+  historyRows() {
+    return this.page.getByTestId('import-history-row');
+  }
+
+  /** Cancels the running operation from the progress panel. */
+  async cancelRunning(): Promise<void> {
+    await this.page.locator('.book-progress').getByRole('button', { name: 'Cancel' }).click();
+  }
+}
+
+/** Counts of what IndexedDB holds, read in the page (the app's own database). */
+export async function countStored(
+  page: Page,
+): Promise<{ accounts: number; points: number; imports: number; outcomes: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('canary');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['accounts', 'series', 'imports', 'outcomes'], 'readonly');
+          const out = { accounts: 0, points: 0, imports: 0, outcomes: 0 };
+          tx.objectStore('accounts').count().onsuccess = (e) =>
+            (out.accounts = (e.target as IDBRequest<number>).result);
+          tx.objectStore('imports').count().onsuccess = (e) =>
+            (out.imports = (e.target as IDBRequest<number>).result);
+          tx.objectStore('outcomes').count().onsuccess = (e) =>
+            (out.outcomes = (e.target as IDBRequest<number>).result);
+          const cursor = tx.objectStore('series').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return;
+            out.points += (c.value as { days: Int32Array }).days.length;
+            c.continue();
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** The backtest page (/backtest). */
+export class BacktestPage {
+  constructor(readonly page: Page) {}
+
+  /** Navigates to the backtest via the main navigation. */
+  async open(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Backtest' })
+      .click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Backtest' })).toBeVisible();
+    await expect(this.runButton()).toBeEnabled();
+  }
+
+  /** The Run button. */
+  runButton() {
+    return this.page.getByRole('button', { name: 'Run backtest' });
+  }
+
+  /** Runs the backtest and waits for its results. */
+  async run(): Promise<void> {
+    await this.runButton().click();
+    await expect(this.results()).toBeVisible({ timeout: 45_000 });
+  }
+
+  /** The results section. */
+  results() {
+    return this.page.getByTestId('backtest-results');
+  }
+
+  /** The shown ROC AUC as a number (NaN when "n/a"). */
+  async auc(): Promise<number> {
+    return Number(await this.page.getByTestId('auc').innerText());
+  }
+
+  /** Rows of the band table. */
+  bandRows() {
+    return this.page.getByTestId('band-row');
+  }
+
+  /** Links of the churned-while-green list. */
+  churnedWhileGreenLinks() {
+    return this.page.getByTestId('churned-while-green').getByRole('link');
+  }
+
+  /** The stored-backtest line of the chosen version. */
+  storedBacktest() {
+    return this.page.getByTestId('stored-backtest');
+  }
+
+  /** Runs "Suggest weights" and waits for its result. */
+  async suggestWeights(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Suggest weights' }).click();
+    await expect(this.page.getByTestId('fit-result')).toBeVisible({ timeout: 45_000 });
+  }
+
+  /** Chooses the before/after versions by label text and compares them. */
+  async compare(before: RegExp, after: RegExp): Promise<void> {
+    const pick = async (testId: string, label: RegExp) => {
+      const select = this.page.getByTestId(testId);
+      const options = await select.locator('option').allInnerTexts();
+      const match = options.find((o) => label.test(o));
+      if (!match) throw new Error(`No version matching ${label} in ${options.join(' | ')}`);
+      await select.selectOption({ label: match });
+    };
+    await pick('compare-before', before);
+    await pick('compare-after', after);
+    await this.page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect(this.page.getByTestId('compare-result')).toBeVisible({ timeout: 45_000 });
+  }
+}

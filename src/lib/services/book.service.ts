@@ -58,6 +58,14 @@ export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> 
  * stored scores are older than today (so scores are always as of today).
  */
 export async function prepareBookOnStart(): Promise<void> {
+  try {
+    await startUp();
+  } finally {
+    bookStatus.starting = false;
+  }
+}
+
+async function startUp(): Promise<void> {
   const db = getDb();
   const [firstVisitDone, accounts, latest] = await Promise.all([
     getSetting<boolean>(db, FIRST_VISIT_SETTING),

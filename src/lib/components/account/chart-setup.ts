@@ -1,0 +1,146 @@
+// Chart.js for the account page: loaded on demand (keeps it out of the first paint and out of
+// prerendering), registering only the pieces the line charts use, plus the colours of the
+// current theme read from the CSS tokens and two small plugins (band zones, event markers).
+import type { Chart as ChartType, Plugin } from 'chart.js';
+
+let loading: Promise<typeof ChartType> | null = null;
+
+/** Loads Chart.js once and registers the line chart pieces. */
+export function loadChart(): Promise<typeof ChartType> {
+  loading ??= import('chart.js').then((c) => {
+    c.Chart.register(c.LineController, c.LineElement, c.PointElement, c.LinearScale, c.Tooltip);
+    return c.Chart;
+  });
+  return loading;
+}
+
+/** The theme colours charts draw with, from the app's CSS tokens. */
+export interface ChartColors {
+  text: string;
+  muted: string;
+  border: string;
+  accent: string;
+  red: string;
+  amber: string;
+  green: string;
+  zoneRed: string;
+  zoneAmber: string;
+  zoneGreen: string;
+  surface: string;
+}
+
+/** Reads the chart colours of the current light/dark theme. */
+export function chartColors(): ChartColors {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    text: v('--text'),
+    muted: v('--text-muted'),
+    border: v('--border'),
+    accent: v('--accent'),
+    red: v('--red'),
+    amber: v('--amber'),
+    green: v('--green'),
+    zoneRed: v('--chart-red'),
+    zoneAmber: v('--chart-amber'),
+    zoneGreen: v('--chart-green'),
+    surface: v('--surface'),
+  };
+}
+
+/** Calls `onchange` when the colour scheme flips; returns the unsubscribe. */
+export function onSchemeChange(onchange: () => void): () => void {
+  const mq = window.matchMedia('(prefers-color-scheme: dark)');
+  mq.addEventListener('change', onchange);
+  return () => mq.removeEventListener('change', onchange);
+}
+
+/** Shades the red, amber and green score zones behind the lines. */
+export function bandZonesPlugin(
+  bands: () => { redMax: number; amberMax: number },
+  colors: () => ChartColors,
+): Plugin<'line'> {
+  return {
+    id: 'canaryBandZones',
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea: area, scales } = chart;
+      const y = scales.y;
+      const { redMax, amberMax } = bands();
+      const c = colors();
+      const zones: [number, number, string][] = [
+        [0, redMax, c.zoneRed],
+        [redMax, amberMax, c.zoneAmber],
+        [amberMax, 100, c.zoneGreen],
+      ];
+      ctx.save();
+      for (const [lo, hi, fill] of zones) {
+        const top = Math.max(area.top, y.getPixelForValue(hi));
+        const bottom = Math.min(area.bottom, y.getPixelForValue(lo));
+        if (bottom <= top) continue;
+        ctx.fillStyle = fill;
+        ctx.fillRect(area.left, top, area.right - area.left, bottom - top);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/** A vertical marker at a day, labelled with one letter. */
+export interface DrawnMarker {
+  day: number;
+  glyph: string;
+  color: string;
+}
+
+/** Draws vertical dashed lines with a letter at the top for events (pulses, outcomes…). */
+export function markersPlugin(
+  markers: () => DrawnMarker[],
+  colors: () => ChartColors,
+): Plugin<'line'> {
+  return {
+    id: 'canaryMarkers',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea: area, scales } = chart;
+      const x = scales.x;
+      const c = colors();
+      ctx.save();
+      ctx.font = '600 11px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      for (const m of markers()) {
+        const px = x.getPixelForValue(m.day);
+        if (px < area.left - 0.5 || px > area.right + 0.5) continue;
+        ctx.strokeStyle = m.color;
+        ctx.setLineDash([3, 3]);
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(px, area.top + 14);
+        ctx.lineTo(px, area.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = c.surface;
+        ctx.fillRect(px - 6, area.top, 12, 13);
+        ctx.fillStyle = m.color;
+        ctx.fillText(m.glyph, px, area.top + 1);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+const monthFmt = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  year: '2-digit',
+  timeZone: 'UTC',
+});
+const dayFmt = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** Axis label of a day number: "Mar 26" over long spans, "Mar 4" over short ones. */
+export function axisDay(day: number, spanDays: number): string {
+  const date = new Date(day * 86_400_000);
+  return spanDays > 120 ? monthFmt.format(date) : dayFmt.format(date);
+}

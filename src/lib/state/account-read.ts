@@ -1,0 +1,108 @@
+// Reads everything stored about one account in one pass (the account page runs it inside
+// watchQuery, so it re-runs whenever any of these tables change, in this tab or another).
+import {
+  ACTIVE_MODEL_SETTING,
+  getSetting,
+  type AccountRecord,
+  type CanaryDb,
+  type CurrentScoreRecord,
+  type ImportRecord,
+  type ModelVersionRecord,
+  type NoteRecord,
+  type OutcomeRecord,
+  type OverrideRecord,
+  type PulseRecord,
+  type ScoreHistoryRecord,
+  type SeriesRecord,
+} from '../db';
+import type { BandThresholds } from '../engine';
+
+/** Everything stored about one account, read in one live query. */
+export interface AccountSnapshot {
+  accountId: string;
+  account: AccountRecord | undefined;
+  current: CurrentScoreRecord | undefined;
+  /** Snapshot histories of every model version that scored the account. */
+  history: ScoreHistoryRecord[];
+  series: SeriesRecord[];
+  pulses: PulseRecord[];
+  overrides: OverrideRecord[];
+  notes: NoteRecord[];
+  outcomes: OutcomeRecord[];
+  /** Imports that added or changed data of this account. */
+  imports: ImportRecord[];
+  /** The active model version and the versions with history for this account. */
+  models: ModelVersionRecord[];
+  activeKey: string | null;
+  bands: BandThresholds;
+}
+
+const DEFAULT_BANDS: BandThresholds = { redMax: 30, amberMax: 70 };
+
+/** The active model's band thresholds (the stored document is validated by the worker). */
+function bandsOf(model: ModelVersionRecord | undefined): BandThresholds {
+  const bands = (model?.document as { bands?: Partial<BandThresholds> } | undefined)?.bands;
+  return typeof bands?.redMax === 'number' && typeof bands?.amberMax === 'number'
+    ? { redMax: bands.redMax, amberMax: bands.amberMax }
+    : DEFAULT_BANDS;
+}
+
+// Whether an import touched an account never changes once written: remember it, so a live
+// re-run reads only the undo data of imports it has not seen.
+const importTouches = new Map<string, boolean>();
+
+async function importsTouching(db: CanaryDb, accountId: string): Promise<ImportRecord[]> {
+  const log = await db.imports.toArray();
+  const unseen = log.filter((i) => !importTouches.has(`${accountId}\u0000${i.id}`));
+  if (unseen.length > 0) {
+    const undo = await db.importUndo.bulkGet(unseen.map((i) => i.id));
+    unseen.forEach((i, k) => {
+      const u = undo[k];
+      const touched =
+        !!u &&
+        (u.referencedAccountIds.includes(accountId) ||
+          u.createdAccountIds.includes(accountId) ||
+          u.previousAccounts.some((a) => a.id === accountId));
+      importTouches.set(`${accountId}\u0000${i.id}`, touched);
+    });
+  }
+  return log.filter((i) => importTouches.get(`${accountId}\u0000${i.id}`));
+}
+
+/** Reads everything about one account (run inside watchQuery). */
+export async function readAccount(db: CanaryDb, accountId: string): Promise<AccountSnapshot> {
+  const activeKey = (await getSetting<string>(db, ACTIVE_MODEL_SETTING)) ?? null;
+  const [account, current, history, series, pulses, overrides, notes, outcomes, imports] =
+    await Promise.all([
+      db.accounts.get(accountId),
+      db.currentScores.get(accountId),
+      db.scoreHistory.where('accountId').equals(accountId).toArray(),
+      db.series.where('accountId').equals(accountId).toArray(),
+      db.pulses.where('accountId').equals(accountId).toArray(),
+      db.overrides.where('accountId').equals(accountId).toArray(),
+      db.notes.where('accountId').equals(accountId).toArray(),
+      db.outcomes.where('accountId').equals(accountId).toArray(),
+      importsTouching(db, accountId),
+    ]);
+  const keys = new Set(history.map((h) => h.modelKey));
+  if (activeKey) keys.add(activeKey);
+  const models = (await db.models.bulkGet([...keys])).filter(
+    (m): m is ModelVersionRecord => m !== undefined,
+  );
+  series.sort((a, b) => a.metric.localeCompare(b.metric));
+  return {
+    accountId,
+    account,
+    current,
+    history,
+    series,
+    pulses,
+    overrides,
+    notes,
+    outcomes,
+    imports,
+    models,
+    activeKey,
+    bands: bandsOf(models.find((m) => m.key === activeKey)),
+  };
+}

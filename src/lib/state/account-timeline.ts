@@ -1,0 +1,143 @@
+// The account page's timeline (pulses, overrides, notes, imports, outcomes; newest first) and
+// the override in force, built from stored records (pure, tested).
+import type { ImportRecord, NoteRecord, OutcomeRecord, OverrideRecord, PulseRecord } from '../db';
+import { dateToDay } from '../engine/dates';
+import type { DayNumber } from '../engine/types';
+import { formatDay } from '../format';
+import { pulseLabel } from './account-history';
+
+/** What a timeline entry records. */
+export type TimelineKind = 'pulse' | 'override' | 'note' | 'outcome' | 'import';
+
+/** One entry of the timeline. */
+export interface TimelineEntry {
+  /** Unique within the timeline (kind + id). */
+  key: string;
+  kind: TimelineKind;
+  /** The stored record's id (for deleting); the import id for imports. */
+  id: number;
+  day: DayNumber;
+  title: string;
+  detail: string | null;
+  /** A short state such as "in force" or "undone". */
+  status: string | null;
+  /** Whether the page offers to delete it (imports are undone from the import page). */
+  deletable: boolean;
+}
+
+/** Everything the timeline is made from. */
+export interface TimelineSources {
+  pulses: readonly PulseRecord[];
+  overrides: readonly OverrideRecord[];
+  notes: readonly NoteRecord[];
+  outcomes: readonly OutcomeRecord[];
+  imports: readonly ImportRecord[];
+}
+
+/** The override in force on `day`: the latest-starting one with day ≤ `day` < expiry (as the engine). */
+export function overrideInForce(
+  overrides: readonly OverrideRecord[],
+  day: DayNumber,
+): OverrideRecord | null {
+  let found: OverrideRecord | null = null;
+  for (const o of [...overrides].sort((a, b) => a.day - b.day || a.id - b.id)) {
+    if (o.day > day) break;
+    if (day < o.expiresDay) found = o;
+  }
+  return found;
+}
+
+const KIND_ORDER: Record<TimelineKind, number> = {
+  outcome: 0,
+  override: 1,
+  pulse: 2,
+  note: 3,
+  import: 4,
+};
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Builds the timeline, newest first; same-day entries keep the latest-written first. */
+export function buildTimeline(s: TimelineSources, today: DayNumber): TimelineEntry[] {
+  const inForce = overrideInForce(s.overrides, today);
+  const entries: (TimelineEntry & { order: number })[] = [];
+  for (const p of s.pulses) {
+    entries.push({
+      key: `pulse-${p.id}`,
+      kind: 'pulse',
+      id: p.id,
+      day: p.day,
+      title: `CSM pulse: ${pulseLabel(p.value)}`,
+      detail: p.reason,
+      status: null,
+      deletable: true,
+      order: p.id,
+    });
+  }
+  for (const o of s.overrides) {
+    const status =
+      o === inForce
+        ? 'in force'
+        : o.expiresDay <= today
+          ? 'expired'
+          : o.day > today
+            ? 'scheduled'
+            : 'replaced by a later override';
+    entries.push({
+      key: `override-${o.id}`,
+      kind: 'override',
+      id: o.id,
+      day: o.day,
+      title: `Band overridden to ${capitalise(o.band)} until ${formatDay(o.expiresDay)}`,
+      detail: o.reason,
+      status,
+      deletable: true,
+      order: o.id,
+    });
+  }
+  for (const n of s.notes) {
+    entries.push({
+      key: `note-${n.id}`,
+      kind: 'note',
+      id: n.id,
+      day: n.day,
+      title: 'Note',
+      detail: n.text,
+      status: null,
+      deletable: true,
+      order: n.createdAt,
+    });
+  }
+  for (const o of s.outcomes) {
+    const avoidable = o.avoidable === null ? '' : o.avoidable ? ' (avoidable)' : ' (unavoidable)';
+    entries.push({
+      key: `outcome-${o.id}`,
+      kind: 'outcome',
+      id: o.id,
+      day: o.day,
+      title: `Renewal outcome: ${o.outcome}${avoidable}`,
+      detail: o.reason,
+      status: null,
+      deletable: true,
+      order: o.id,
+    });
+  }
+  for (const i of s.imports) {
+    entries.push({
+      key: `import-${i.id}`,
+      kind: 'import',
+      id: i.id,
+      day: dateToDay(new Date(i.at)),
+      title: `Imported ${i.fileName} (${i.kind})`,
+      detail: `${i.rows.toLocaleString('en-US')} rows in the file.`,
+      status:
+        i.undoneAt === null ? null : `undone on ${formatDay(dateToDay(new Date(i.undoneAt)))}`,
+      deletable: false,
+      order: i.at,
+    });
+  }
+  entries.sort(
+    (a, b) => b.day - a.day || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.order - a.order,
+  );
+  return entries.map(({ order: _order, ...e }) => e);
+}

@@ -1,0 +1,112 @@
+// The account page: open the riskiest account from the portfolio, add a pulse and override the
+// band (score, band and explanation follow), delete with confirmation, live updates from another
+// tab, the not-found state, axe (light and dark) and a 375 px wide screen.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { AccountPage, PortfolioPage } from './app';
+
+function isoInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function openRiskiest(page: Page): Promise<{ account: AccountPage; name: string }> {
+  await new PortfolioPage(page).open();
+  const account = new AccountPage(page);
+  const name = await account.openFromPortfolio(0);
+  return { account, name };
+}
+
+test('adding a pulse updates the score, explanation and timeline', async ({ page }) => {
+  const { account } = await openRiskiest(page);
+  const before = (await account.explanation().innerText()).trim();
+  await account.addPulse(5, 'Exec sponsor confirmed the renewal budget');
+  await expect(page.getByRole('status').filter({ hasText: 'Pulse added.' })).toBeVisible();
+  await expect(account.explanation()).not.toHaveText(before);
+  const first = account.timelineEntries().first();
+  await expect(first).toContainText('CSM pulse: 5 of 5 (green)');
+  await expect(first).toContainText('Exec sponsor confirmed the renewal budget');
+
+  // Deleting asks first, then removes the entry and rescores.
+  await first.getByRole('button', { name: /^Delete pulse/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Delete this pulse?');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Pulse deleted.' })).toBeVisible();
+  await expect(page.getByText('Exec sponsor confirmed the renewal budget')).toHaveCount(0);
+  await expect(account.explanation()).toHaveText(before);
+});
+
+test('overriding the band shows the override on the chip and in the explanation', async ({
+  page,
+}) => {
+  const { account } = await openRiskiest(page);
+  await account.openAction('Override the band');
+  const form = page.getByTestId('override-form');
+  await form.getByRole('button', { name: 'Override band' }).click();
+  await expect(form).toContainText('Choose the band to show.');
+  await expect(form).toContainText('Say why the score is wrong');
+  await expect(form).toContainText('Enter the expiry date.');
+  await expect(form.getByLabel('Band to show')).toBeFocused();
+
+  const reason = 'Signed a two-year extension last week';
+  await account.overrideBand('Green', reason, isoInDays(30));
+  await expect(account.standing()).toContainText('Green');
+  await expect(account.standing()).toContainText('(overridden)');
+  await expect(account.explanation()).toContainText('by override');
+  await expect(account.explanation()).toContainText(reason);
+  await expect(page.getByTestId('override-in-force')).toContainText(reason);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="account-standing"]').analyze();
+  expect(axe.violations).toEqual([]);
+
+  // Ending it early (confirmed) gives the scored band back.
+  await page.getByRole('button', { name: 'End override now…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'End override' }).click();
+  await expect(page.getByTestId('override-in-force')).toHaveCount(0);
+  await expect(account.explanation()).not.toContainText('by override');
+});
+
+test('a pulse added in another tab shows up live', async ({ page, context }) => {
+  const { account, name } = await openRiskiest(page);
+  const other = await context.newPage();
+  await new PortfolioPage(other).open();
+  const otherAccount = new AccountPage(other);
+  const link = other.getByTestId('portfolio-row').getByRole('link', { name, exact: true });
+  await link.click();
+  await otherAccount.waitForScore(name);
+  await otherAccount.addPulse(2, 'Raised from the other tab');
+  await expect(account.timelineEntries().first()).toContainText('Raised from the other tab');
+});
+
+test('an unknown account id shows a clear not-found state after loading', async ({ page }) => {
+  // The very first visit: the demo book loads while the page says it is opening the account.
+  await page.goto('/account?id=NO-SUCH-ACCOUNT');
+  const notFound = page.getByTestId('account-not-found');
+  await expect(notFound).toContainText('Account not found', { timeout: 45_000 });
+  await expect(notFound).toContainText('NO-SUCH-ACCOUNT');
+  await notFound.getByRole('link', { name: 'Back to the portfolio' }).click();
+  await expect(page.getByTestId('portfolio-row').first()).toBeVisible();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the account page has no axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const { account } = await openRiskiest(page);
+    await account.waitForWhatIf();
+    for (const summary of ['Override the band', 'Add a note', 'Record a renewal outcome']) {
+      await account.openAction(summary);
+    }
+    // Validation messages are part of the scan.
+    await page.getByRole('button', { name: 'Override band' }).click();
+    await expect(page.getByText('Choose the band to show.')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations).toEqual([]);
+  });
+}
+
+test('the account page fits a 375 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const { account } = await openRiskiest(page);
+  await account.waitForWhatIf();
+  const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+});
