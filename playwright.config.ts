@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Port of the built app under test (override with CANARY_E2E_PORT when 4173 is taken). */
+const port = Number(process.env.CANARY_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,7 +13,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     serviceWorkers: 'allow',
   },
@@ -37,8 +39,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node scripts/serve.mjs --port 4173',
-    url: 'http://localhost:4173/',
+    command: `node scripts/serve.mjs --port ${port}`,
+    url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },

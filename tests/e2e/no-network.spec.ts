@@ -5,12 +5,17 @@ import { PortfolioPage } from './app';
 
 const PAGES = ['/', '/settings', '/account?id=__first__'];
 
-test('no request leaves the origin while every page is visited', async ({ page, context }) => {
+test('no request leaves the origin while every page is visited', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
   context.on('request', (req) => {
     const url = new URL(req.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.origin !== 'http://localhost:4173') foreign.push(req.url());
+    if (url.origin !== origin) foreign.push(req.url());
   });
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
