@@ -1,0 +1,121 @@
+// User actions of the model builder: preview a draft in the worker, save it as a new version
+// (activate it and rescore the book), revert to an old version, import and export model JSON.
+import { parseModel, type ModelDocument, type ModelError } from '$lib/engine';
+import { todayDay } from '$lib/engine/dates';
+import {
+  getDb,
+  listModelVersions,
+  saveModelVersion,
+  setActiveModel,
+  type ModelVersionRecord,
+} from '$lib/db';
+import { callWorker } from '$lib/worker/client';
+import type { PreviewExample } from '$lib/worker/ops/preview-examples';
+import type { PreviewModelResult } from '$lib/worker/ops/preview-model';
+import { toasts } from '$lib/state/toasts.svelte';
+import { rescoreBook } from './book.service';
+
+/** The version number the next save of `modelId` gets (max saved + 1). */
+export async function nextVersionOf(modelId: string): Promise<number> {
+  const versions = await listModelVersions(getDb(), modelId);
+  return versions.reduce((max, v) => Math.max(max, v.version), 0) + 1;
+}
+
+async function saveAsNewVersion(
+  document: ModelDocument,
+  verb: string,
+): Promise<ModelVersionRecord> {
+  const db = getDb();
+  const version = await nextVersionOf(document.id);
+  const record = await saveModelVersion(db, {
+    modelId: document.id,
+    version,
+    name: document.name,
+    document: { ...document, version },
+  });
+  await setActiveModel(db, record.key);
+  toasts.show('success', `${verb} ${document.name} as version ${version}; it is now active.`);
+  await rescoreBook(`Rescoring with version ${version}`);
+  return record;
+}
+
+/** Validates a draft and saves it as the next version of its model id, active and rescored. */
+export async function saveModelDraft(
+  draft: unknown,
+): Promise<{ ok: true; record: ModelVersionRecord } | { ok: false; errors: ModelError[] }> {
+  const parsed = parseModel(draft);
+  if (!parsed.ok) {
+    toasts.show('error', `The model has ${parsed.errors.length} problem(s); nothing was saved.`);
+    return parsed;
+  }
+  try {
+    return { ok: true, record: await saveAsNewVersion(parsed.model, 'Saved') };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    toasts.show('error', `Saving the model failed: ${message}`);
+    return { ok: false, errors: [{ path: '(document)', message }] };
+  }
+}
+
+/** Saves an old version's document again as the newest version (history is never rewritten). */
+export async function revertToVersion(
+  record: ModelVersionRecord,
+): Promise<ModelVersionRecord | null> {
+  const parsed = parseModel(record.document);
+  if (!parsed.ok) {
+    toasts.show(
+      'error',
+      `Version ${record.version} is not a valid model any more; nothing was saved.`,
+    );
+    return null;
+  }
+  try {
+    return await saveAsNewVersion(parsed.model, `Reverted to version ${record.version}: saved`);
+  } catch (e) {
+    toasts.show('error', `Reverting failed: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+/** Reads and validates a model JSON file; invalid JSON or documents come back as errors. */
+export async function readModelFile(
+  file: File,
+): Promise<{ ok: true; model: ModelDocument } | { ok: false; errors: ModelError[] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      errors: [{ path: '(file)', message: `${file.name} is not valid JSON: ${detail}` }],
+    };
+  }
+  return parseModel(json);
+}
+
+/** A file name for a model export: `acme-health-v3.json`. */
+export function exportFileName(model: Pick<ModelDocument, 'id' | 'version'>): string {
+  return `${model.id}-v${model.version}.json`;
+}
+
+/** Downloads a model document as pretty-printed JSON. */
+export function downloadModel(model: ModelDocument): void {
+  const blob = new Blob([`${JSON.stringify(model, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = exportFileName(model);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Scores the book with a draft (and the saved model) in the worker, as of today. */
+export function previewDraft(
+  draft: unknown,
+  examples: PreviewExample[] | null,
+): Promise<PreviewModelResult> {
+  return callWorker('previewModel', [{ draft, asOfDay: todayDay(), examples }]);
+}
