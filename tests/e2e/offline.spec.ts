@@ -18,6 +18,9 @@ test('after going offline a reload still shows the portfolio', async ({ page, co
   const portfolio = new PortfolioPage(page);
   await portfolio.open();
   const count = await page.getByText(/Showing \d+ of \d+ accounts/).textContent();
+  const firstLink = portfolio.rows().first().getByRole('link').first();
+  const firstName = (await firstLink.innerText()).trim();
+  const firstHref = (await firstLink.getAttribute('href'))!;
   // Wait until the service worker controls a page and has finished precaching.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -37,5 +40,8 @@ test('after going offline a reload still shows the portfolio', async ({ page, co
   // Another page, never visited while online, also comes from the precache.
   await page.goto('/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // A direct load of an account (query parameter) gets the account page, not the fallback.
+  await page.goto(firstHref);
+  await expect(page.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
   await context.setOffline(false);
 });
