@@ -12,8 +12,13 @@ const server = spawn('node', ['scripts/serve.mjs', '--port', String(port)], { st
 const base = `http://localhost:${port}`;
 mkdirSync('docs/screenshots', { recursive: true });
 
+// Pages to capture; `path: null` means the account page of the riskiest account.
 const shots = [
   { name: 'portfolio', path: '/', ready: '[data-testid="portfolio-row"]' },
+  { name: 'account', path: null, ready: '[data-testid="driver"]' },
+  { name: 'model', path: '/model', ready: 'h1' },
+  { name: 'backtest', path: '/backtest', ready: 'h1' },
+  { name: 'import', path: '/import', ready: 'h1' },
   { name: 'settings', path: '/settings', ready: 'h1' },
 ];
 
@@ -40,9 +45,14 @@ try {
     const page = await context.newPage();
     await page.goto(base + '/');
     await page.waitForSelector('[data-testid="portfolio-row"]', { timeout: 60_000 });
+    const accountPath = await page
+      .locator('[data-testid="portfolio-row"] a')
+      .first()
+      .getAttribute('href');
     for (const s of shots) {
       if (scheme === 'dark' && s.name !== 'portfolio') continue;
-      await page.goto(base + s.path);
+      const response = await page.goto(base + (s.path ?? accountPath));
+      if (!response?.ok()) continue;
       await page.waitForSelector(s.ready, { timeout: 30_000 });
       await page.waitForTimeout(600);
       const file = `docs/screenshots/${s.name}${scheme === 'dark' ? '-dark' : ''}.png`;
