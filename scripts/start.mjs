@@ -3,5 +3,5 @@ import { ensureDependencies, run } from './lib.mjs';
 
 ensureDependencies();
 console.log('Building Canary…');
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--logLevel', 'error']);
 run('node', ['scripts/serve.mjs', ...process.argv.slice(2)]);
