@@ -24,6 +24,7 @@ export type { ScoreHistoryPoints, StoredScore } from './scores-repo';
 export * from './models-repo';
 export * from './settings-repo';
 export * from './manual-repo';
+export * from './crosswalk-repo';
 // Backups (exportBackup, restoreBackup, BACKUP_FORMAT, CanaryBackup) are deliberately NOT
 // re-exported: their zod schema would land in every page's bundle. Import './backup' directly
 // (the worker does).

@@ -1,0 +1,143 @@
+// HubSpot companies (→ accounts) and deals (closed renewal/expansion deals → outcomes).
+import { columnDateFormat, compact, derivedTable } from './derive';
+import { HUBSPOT_LABELS as L, dealOutcome } from './hubspot-labels';
+import { col, type ExportPreset } from './preset';
+
+/** HubSpot companies export. */
+export const hubspotCompanies: ExportPreset = {
+  id: 'hubspot-companies',
+  name: 'HubSpot companies',
+  source: 'hubspot',
+  columns: [
+    col('recordId', L.recordId, true),
+    col('name', L.companyName, true),
+    col('owner', L.companyOwner),
+    col('domain', L.domain),
+    col('industry', L.industry),
+    col('country', L.country),
+    col('createDate', L.createDate),
+    col('lastActivity', L.lastActivity),
+  ],
+  signature: [
+    'recordId',
+    'name',
+    'owner',
+    'domain',
+    'industry',
+    'country',
+    'createDate',
+    'lastActivity',
+  ],
+  rowKey(cells) {
+    const domain = cells.get('domain');
+    return {
+      sourceId: cells.get('recordId'),
+      name: cells.get('name') || null,
+      domains: domain === '' ? [] : [domain],
+      explicitIds: [],
+    };
+  },
+  build(input) {
+    const table = derivedTable(['Name', 'Owner', 'Industry', 'Domain', 'Country'], {
+      kind: 'accounts',
+      columns: {
+        Name: { role: 'field', field: 'name' },
+        Owner: { role: 'field', field: 'owner' },
+        Industry: { role: 'field', field: 'segment' },
+        Domain: { role: 'attribute', name: 'domain', type: 'text' },
+        Country: { role: 'attribute', name: 'country', type: 'text' },
+      },
+    });
+    input.forEachRow((c, accountId, row) =>
+      table.push(
+        [
+          accountId,
+          c.get('name'),
+          c.get('owner'),
+          c.get('industry'),
+          c.get('domain'),
+          c.get('country'),
+        ],
+        row,
+      ),
+    );
+    return { imports: compact([table.done()]), accountUpdates: [], notes: [], issues: [] };
+  },
+};
+
+/** HubSpot deals export (with the primary associated company). */
+export const hubspotDeals: ExportPreset = {
+  id: 'hubspot-deals',
+  name: 'HubSpot deals (renewals and expansions)',
+  source: 'hubspot',
+  columns: [
+    col('recordId', L.recordId),
+    col('dealName', L.dealName),
+    col('stage', L.dealStage, true),
+    col('amount', L.amount),
+    col('closeDate', L.closeDate, true),
+    col('owner', L.dealOwner),
+    col('pipeline', L.pipeline),
+    col('dealType', L.dealType, true),
+    col('lostReason', L.lostReason),
+    col('companyIds', L.companyIds, true),
+    col('companyName', L.companyAssoc),
+  ],
+  signature: [
+    'recordId',
+    'dealName',
+    'stage',
+    'amount',
+    'closeDate',
+    'pipeline',
+    'dealType',
+    'companyIds',
+  ],
+  rowKey(cells) {
+    // Several associated companies are separated by ";": the first is the primary.
+    const first = cells.get('companyIds').split(/[;,]/)[0].trim();
+    return {
+      sourceId: first,
+      name: cells.get('companyName').split(';')[0].trim() || null,
+      domains: [],
+      explicitIds: [],
+    };
+  },
+  build(input) {
+    const format = columnDateFormat(input.columnValues('closeDate'));
+    const table = derivedTable(['Close Date', 'Outcome', 'Reason'], {
+      kind: 'outcomes',
+      columns: {
+        'Close Date': { role: 'date', format },
+        Outcome: {
+          role: 'outcome',
+          values: {
+            renewed: 'renewed',
+            churned: 'churned',
+            expanded: 'expanded',
+            contracted: 'contracted',
+            skip: 'skip',
+          },
+        },
+        Reason: { role: 'reason' },
+      },
+    });
+    let used = 0;
+    let ignored = 0;
+    input.forEachRow((c, accountId, row) => {
+      const outcome = dealOutcome(c.get('dealType'), c.get('stage'));
+      if (outcome === 'skip') {
+        ignored++;
+        return;
+      }
+      used++;
+      const reason =
+        outcome === 'churned' ? c.get('lostReason') || c.get('dealName') : c.get('dealName');
+      table.push([accountId, c.get('closeDate'), outcome, reason], row);
+    });
+    const notes = [
+      `${used} closed renewal/expansion deal(s) became outcomes; ${ignored} open or other deals were not used.`,
+    ];
+    return { imports: compact([table.done()]), accountUpdates: [], notes, issues: [] };
+  },
+};
