@@ -1,7 +1,12 @@
 // The one engine worker: every scoring, backtest and parsing operation runs here, off the main
 // thread. Each operation lives in its own file under ops/; this file only exposes them.
 import * as Comlink from 'comlink';
+import backtest from './ops/backtest';
+import benchBacktest from './ops/backtest-bench';
 import benchRescore from './ops/bench-rescore';
+import compareVersions from './ops/compare';
+import fitWeights from './ops/fit';
+import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
 import previewModel from './ops/preview-model';
 import rescore from './ops/rescore';
@@ -15,6 +20,11 @@ const api = {
   previewModel,
   benchRescore,
   whatIf,
+  backtest,
+  fitWeights,
+  acceptFit,
+  compareVersions,
+  benchBacktest,
 };
 
 /** The worker's API; the main thread imports this type only. */

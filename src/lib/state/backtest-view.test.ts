@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoBook } from '../engine/demo';
+import { isoToDay } from '../engine/dates';
+import { DEFAULT_MODEL, prepareBook } from '../engine';
+import { runBacktest } from '../engine/backtest';
+import type { ModelVersionRecord } from '../db';
+import type { RenewalStatement } from '../worker/ops/backtest-summary';
+import { backtestSummary } from '../worker/ops/backtest-summary';
+import {
+  aucReading,
+  compareMetricRows,
+  readStoredBacktest,
+  renewalSentence,
+  storedBacktestLine,
+  versionOptions,
+} from './backtest-view';
+
+const statement = (s: Partial<RenewalStatement>): RenewalStatement => ({
+  threshold: 80,
+  n: 0,
+  renewed: 0,
+  rate: null,
+  ciLow: null,
+  ciHigh: null,
+  enough: false,
+  minOutcomes: 30,
+  ...s,
+});
+
+describe('renewalSentence', () => {
+  it('states the highest threshold with enough outcomes, with n and interval', () => {
+    const r = renewalSentence([
+      statement({ threshold: 90, n: 12, enough: false }),
+      statement({
+        threshold: 80,
+        n: 120,
+        renewed: 114,
+        rate: 0.95,
+        ciLow: 0.894,
+        ciHigh: 0.977,
+        enough: true,
+      }),
+    ]);
+    expect(r).toEqual({
+      refused: false,
+      text: 'Accounts scoring 80 or more renewed 95% of the time (n = 120, 95% CI 89%–98%).',
+    });
+  });
+
+  it('refuses when no threshold has enough outcomes, naming the largest n', () => {
+    const r = renewalSentence([
+      statement({ threshold: 90, n: 4 }),
+      statement({ threshold: 50, n: 21 }),
+    ]);
+    expect(r.refused).toBe(true);
+    expect(r.text).toContain('only 21');
+    expect(r.text).toContain('at least 30');
+  });
+});
+
+describe('plain readings', () => {
+  it('reads AUC in words, including chance and unmeasurable', () => {
+    expect(aucReading(null)).toBe('cannot be measured on this data');
+    expect(aucReading(0.5)).toBe('no better than chance');
+    expect(aucReading(0.8)).toBe('good');
+    expect(aucReading(0.9)).toBe('strong');
+  });
+});
+
+describe('stored backtests and version options', () => {
+  const today = isoToDay('2026-11-23')!;
+  const prepared = prepareBook(generateDemoBook({ endDay: today }));
+  const result = runBacktest(prepared, DEFAULT_MODEL, { horizons: [30, 60] });
+  const summary = backtestSummary(result.reports, false, Date.UTC(2026, 10, 23));
+
+  it('reads a stored summary back and rejects unknown shapes', () => {
+    expect(readStoredBacktest(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
+    expect(readStoredBacktest({ horizons: [] })).toBeNull();
+    expect(readStoredBacktest(undefined)).toBeNull();
+    expect(storedBacktestLine(null)).toBe('not backtested yet');
+    expect(storedBacktestLine(summary)).toMatch(
+      /^AUC 0\.\d{3} at 60 days \(\d+ outcomes, \d+ churned\)$/,
+    );
+  });
+
+  it('lists versions newest first, marking the active one with its backtest', () => {
+    const rec = (version: number, backtest?: unknown): ModelVersionRecord => ({
+      key: `m@${version}`,
+      modelId: 'm',
+      version,
+      name: 'Model',
+      createdAt: version * 1000,
+      document: {},
+      backtest,
+    });
+    const options = versionOptions([rec(1, summary), rec(2)], 'm@2');
+    expect(options.map((o) => o.label)).toEqual([
+      'Model v2 (active) — not backtested yet',
+      `Model v1 — ${storedBacktestLine(summary)}`,
+    ]);
+  });
+
+  it('compares every headline metric with its direction', () => {
+    const [a, b] = result.reports;
+    const rows = compareMetricRows(a, b);
+    const auc = rows.find((r) => r.label === 'ROC AUC')!;
+    expect(auc.before).toBe(a.auc!.toFixed(3));
+    expect(auc.better).toBe(b.auc! > a.auc! ? 'after' : 'before');
+    const brier = rows.find((r) => r.label === 'Brier score')!;
+    expect(brier.better).toBe(b.brier! < a.brier! ? 'after' : 'before');
+    expect(rows.find((r) => r.label === 'Outcomes scored')!.better).toBeNull();
+  });
+});

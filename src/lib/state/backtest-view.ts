@@ -1,0 +1,167 @@
+// Pure helpers of the backtest page: plain-language readings of the metrics, the renewal
+// statement, the stored backtest of a version, and the version picker's labels. Tested in Node.
+import type { HorizonReport } from '$lib/engine/backtest';
+import type { ModelVersionRecord } from '$lib/db';
+import type { RenewalStatement, StoredBacktest } from '$lib/worker/ops/backtest-summary';
+
+const pct = (v: number) => `${Math.round(100 * v)}%`;
+
+/** How well an AUC separates churners from renewals, in words. */
+export function aucReading(auc: number | null): string {
+  if (auc === null) return 'cannot be measured on this data';
+  if (auc < 0.55) return 'no better than chance';
+  if (auc < 0.65) return 'weak';
+  if (auc < 0.75) return 'fair';
+  if (auc < 0.85) return 'good';
+  return 'strong';
+}
+
+/** A metric for display: fixed decimals, or "n/a" when it could not be computed. */
+export function metric(v: number | null | undefined, digits = 3): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(digits);
+}
+
+/** A share as a whole percentage, or "n/a". */
+export function share(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : pct(v);
+}
+
+/** "95% CI 90–98%" of an interval, or "" when unknown. */
+export function interval(lo: number | null, hi: number | null): string {
+  return lo === null || hi === null ? '' : `95% CI ${pct(lo)}–${pct(hi)}`;
+}
+
+/** The headline "scoring X or more renewed Y%" sentence, or why it is refused. */
+export function renewalSentence(statements: readonly RenewalStatement[]): {
+  text: string;
+  refused: boolean;
+} {
+  const best = statements.find((s) => s.enough && s.rate !== null);
+  if (best && best.rate !== null) {
+    return {
+      refused: false,
+      text: `Accounts scoring ${best.threshold} or more renewed ${pct(best.rate)} of the time (n = ${best.n}, ${interval(best.ciLow, best.ciHigh)}).`,
+    };
+  }
+  const widest = statements.reduce<RenewalStatement | null>(
+    (m, s) => (m === null || s.n > m.n ? s : m),
+    null,
+  );
+  const need = widest?.minOutcomes ?? 30;
+  return {
+    refused: true,
+    text: widest
+      ? `Not enough outcomes to say how often high scorers renew: even at ${widest.threshold} or more there are only ${widest.n} (at least ${need} are needed for a rate with a useful interval).`
+      : 'No outcomes were scored, so no renewal rate can be given.',
+  };
+}
+
+/** Reads a version's stored backtest summary; null when absent or of an unknown shape. */
+export function readStoredBacktest(value: unknown): StoredBacktest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<StoredBacktest>;
+  if (v.format !== 'canary-backtest/1' || !Array.isArray(v.horizons)) return null;
+  if (typeof v.ranAt !== 'number') return null;
+  return v as StoredBacktest;
+}
+
+/** The stored backtest in one line: "AUC 0.844 at 60 days (144 outcomes, 36 churned)". */
+export function storedBacktestLine(stored: StoredBacktest | null, preferHorizon = 60): string {
+  if (!stored || stored.horizons.length === 0) return 'not backtested yet';
+  const h = stored.horizons.find((x) => x.horizon_days === preferHorizon) ?? stored.horizons[0];
+  return `AUC ${metric(h.auc)} at ${h.horizon_days} days (${h.n_outcomes} outcomes, ${h.n_churned} churned)`;
+}
+
+/** One entry of the version picker. */
+export interface VersionOption {
+  key: string;
+  label: string;
+  active: boolean;
+  stored: StoredBacktest | null;
+}
+
+/** Version picker entries, newest first, the active one marked, with their stored backtests. */
+export function versionOptions(
+  records: readonly ModelVersionRecord[],
+  activeKey: string | null,
+): VersionOption[] {
+  return [...records]
+    .sort((a, b) => b.createdAt - a.createdAt || b.version - a.version)
+    .map((r) => {
+      const stored = readStoredBacktest(r.backtest);
+      const active = r.key === activeKey;
+      return {
+        key: r.key,
+        active,
+        stored,
+        label: `${r.name} v${r.version}${active ? ' (active)' : ''} — ${storedBacktestLine(stored)}`,
+      };
+    });
+}
+
+/** The report of a horizon, or the first one. */
+export function reportAt<T extends { horizon_days: number }>(
+  reports: readonly T[],
+  horizon: number,
+): T | undefined {
+  return reports.find((r) => r.horizon_days === horizon) ?? reports[0];
+}
+
+/** One row of the side-by-side metric table. */
+export interface MetricRow {
+  label: string;
+  before: string;
+  after: string;
+  /** Which side is better, when the metric has a direction and both are known. */
+  better: 'before' | 'after' | 'same' | null;
+}
+
+const rowOf = (
+  label: string,
+  a: number | null,
+  b: number | null,
+  higherIsBetter: boolean | null,
+  fmt: (v: number | null) => string,
+): MetricRow => {
+  let better: MetricRow['better'] = null;
+  if (higherIsBetter !== null && a !== null && b !== null) {
+    const d = higherIsBetter ? b - a : a - b;
+    better = Math.abs(d) < 1e-9 ? 'same' : d > 0 ? 'after' : 'before';
+  }
+  return { label, before: fmt(a), after: fmt(b), better };
+};
+
+/** Every headline metric of two reports on the same outcomes, with which one is better. */
+export function compareMetricRows(a: HorizonReport, b: HorizonReport): MetricRow[] {
+  const m3 = (v: number | null) => metric(v);
+  const red = (r: HorizonReport) => r.details.red_capture.accounts;
+  return [
+    rowOf('Outcomes scored', a.n_outcomes, b.n_outcomes, null, (v) => String(v)),
+    rowOf('Churned', a.n_churned, b.n_churned, null, (v) => String(v)),
+    rowOf('ROC AUC', a.auc, b.auc, true, m3),
+    rowOf('PR AUC (average precision)', a.pr_auc, b.pr_auc, true, m3),
+    rowOf('Brier score', a.brier, b.brier, false, m3),
+    rowOf('Log loss', a.log_loss, b.log_loss, false, m3),
+    rowOf('Churned while green', a.green_churn_share, b.green_churn_share, false, share),
+    rowOf('Churned accounts red beforehand', red(a), red(b), true, share),
+    rowOf('Median lead time (days)', a.lead_time_days.median, b.lead_time_days.median, true, (v) =>
+      metric(v, 0),
+    ),
+    rowOf(
+      'Flagged ≥ 60 days ahead',
+      a.details.lead_time.shareAtLeast60,
+      b.details.lead_time.shareAtLeast60,
+      true,
+      share,
+    ),
+    ...a.bands.map((band, i) =>
+      rowOf(
+        `Churn rate in ${band.band} (n ${band.n} → ${b.bands[i]?.n ?? 0})`,
+        band.churn_rate,
+        b.bands[i]?.churn_rate ?? null,
+        null,
+        share,
+      ),
+    ),
+  ];
+}
