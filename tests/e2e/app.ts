@@ -313,6 +313,25 @@ export class BacktestPage {
     await expect(this.results()).toBeVisible({ timeout: 45_000 });
   }
 
+  /**
+   * Presses Run and then Cancel as soon as it appears, within the same frame (a demo-book run
+   * takes well under a second, too short to catch reliably with separate clicks).
+   */
+  async runAndCancelAtOnce(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const buttons = () => [...document.querySelectorAll('button')];
+      buttons()
+        .find((b) => b.textContent?.trim() === 'Run backtest')!
+        .click();
+      for (let i = 0; i < 100; i++) {
+        const cancel = buttons().find((b) => b.textContent?.trim() === 'Cancel' && b.offsetParent);
+        if (cancel) return cancel.click();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      throw new Error('No Cancel button appeared');
+    });
+  }
+
   /** The results section. */
   results() {
     return this.page.getByTestId('backtest-results');
