@@ -4,7 +4,17 @@ import * as Comlink from 'comlink';
 import backtest from './ops/backtest';
 import benchBacktest from './ops/backtest-bench';
 import benchRescore from './ops/bench-rescore';
+import backupExport from './ops/backup-export';
+import backupRestore from './ops/backup-restore';
+import benchImport from './ops/bench-import';
+import exportCsv from './ops/export-csv';
+import importApply from './ops/import-apply';
+import importOpen from './ops/import-open';
+import importUndo from './ops/import-undo';
+import importValidate from './ops/import-validate';
 import compareVersions from './ops/compare';
+import crosswalkImport from './ops/crosswalk-import';
+import crosswalkResolve from './ops/crosswalk-resolve';
 import fitWeights from './ops/fit';
 import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
@@ -19,12 +29,22 @@ const api = {
   rescore,
   previewModel,
   benchRescore,
+  importOpen,
+  importValidate,
+  importApply,
+  importUndo,
+  exportCsv,
+  backupExport,
+  backupRestore,
+  benchImport,
   whatIf,
   backtest,
   fitWeights,
   acceptFit,
   compareVersions,
   benchBacktest,
+  crosswalkResolve,
+  crosswalkImport,
 };
 
 /** The worker's API; the main thread imports this type only. */

@@ -1,0 +1,163 @@
+// User actions of the import page: open a file, validate a mapping, apply it, undo an import,
+// save a mapping preset. Parsing and writing run in the worker (the File itself is handed over,
+// never read on this thread); long steps go through bookStatus for progress and Cancel.
+import { todayDay } from '$lib/engine/dates';
+import { getDb, getSetting, setSetting, type ImportRecord } from '$lib/db';
+import { createPreset, presetSchema, type MappingPreset } from '$lib/import/presets';
+import type { ImportMapping } from '$lib/import/mapping';
+import type { LookupNeed } from '$lib/import/presets';
+import { callWorker, WorkerError } from '$lib/worker/client';
+import type { ImportSource } from '$lib/worker/ops/import-source';
+import type { ImportRequest } from '$lib/worker/ops/import-plan';
+import type { OpenedCsv, OpenedZip } from '$lib/worker/ops/import-open';
+import type { ImportValidation } from '$lib/worker/ops/import-validate';
+import { bookStatus } from '$lib/state/book-status.svelte';
+import { toasts } from '$lib/state/toasts.svelte';
+import { rescoreBook } from './book.service';
+
+/** Settings key of the user's saved mapping presets (the worker's import-presets.ts reads the same key). */
+export const IMPORT_PRESETS_SETTING = 'importPresets';
+
+/** A failed step, as the page shows it: cancelled (nothing changed) or a message. */
+export type StepFailure = { cancelled: true } | { cancelled: false; message: string };
+
+/** The result of a step: its value, or why it failed. */
+export type StepResult<T> = { ok: true; value: T } | { ok: false; failure: StepFailure };
+
+function failureOf(e: unknown): StepFailure {
+  if (e instanceof DOMException && e.name === 'AbortError') return { cancelled: true };
+  if (e instanceof WorkerError && e.type === 'InputError') {
+    return { cancelled: false, message: e.message };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { cancelled: false, message: `Something went wrong: ${message}` };
+}
+
+async function step<T>(
+  label: string,
+  work: (
+    signal: AbortSignal,
+    onProgress: (p: { fraction: number; label: string }) => void,
+  ) => Promise<T>,
+): Promise<StepResult<T>> {
+  try {
+    return { ok: true, value: await bookStatus.run(label, work) };
+  } catch (e) {
+    return { ok: false, failure: failureOf(e) };
+  }
+}
+
+/** Opens a picked file (or one CSV of a zip) in the worker for the mapping step. */
+export function openImportSource(source: ImportSource): Promise<StepResult<OpenedCsv | OpenedZip>> {
+  return step(`Reading ${source.entry ?? source.fileName}`, (signal, onProgress) =>
+    callWorker('importOpen', [source], { signal, onProgress }),
+  );
+}
+
+/** Checks every row against the mapping; writes nothing. */
+export function validateImport(request: ImportRequest): Promise<StepResult<ImportValidation>> {
+  return step('Checking every row', (signal, onProgress) =>
+    callWorker('importValidate', [request], { signal, onProgress }),
+  );
+}
+
+/** One line saying what an import changed ("0 new points, 1,000 unchanged" on a re-import). */
+export function describeImport(r: ImportRecord): string {
+  const s = r.summary;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const parts = [`${n(s.pointsAdded)} new points`];
+  if (s.pointsChanged > 0) parts.push(`${n(s.pointsChanged)} changed`);
+  parts.push(`${n(s.pointsUnchanged)} unchanged`);
+  if (s.accountsAdded + s.accountsUpdated > 0) {
+    parts.push(`${n(s.accountsAdded)} accounts added, ${n(s.accountsUpdated)} updated`);
+  }
+  if (s.outcomesAdded + s.outcomesUpdated + s.outcomesUnchanged > 0) {
+    parts.push(
+      `${n(s.outcomesAdded)} outcomes added, ${n(s.outcomesUpdated)} updated, ${n(s.outcomesUnchanged)} unchanged`,
+    );
+  }
+  if (r.skippedRows > 0) parts.push(`${n(r.skippedRows)} rows skipped`);
+  return parts.join(', ');
+}
+
+/**
+ * Applies the valid rows in one transaction, rescores, and toasts the counts with Undo. On a
+ * cancel it checks the log: the worker may have committed just before it was stopped.
+ */
+export async function applyImportRequest(
+  request: ImportRequest,
+  mappingName: string | null,
+): Promise<StepResult<ImportRecord>> {
+  const startedAt = Date.now();
+  const result = await step('Importing', (signal, onProgress) =>
+    callWorker('importApply', [{ ...request, mappingName }], { signal, onProgress }),
+  );
+  if (!result.ok) {
+    if (result.failure.cancelled) {
+      const latest = await getDb().imports.orderBy('id').last();
+      if (latest && latest.at >= startedAt && latest.undoneAt === null) {
+        return afterApply(latest, ' (it had finished before Cancel)');
+      }
+    }
+    return result;
+  }
+  return afterApply(result.value, '');
+}
+
+async function afterApply(record: ImportRecord, note: string): Promise<StepResult<ImportRecord>> {
+  await rescoreBook('Updating scores');
+  toasts.show(
+    'success',
+    `Imported ${record.fileName}${note}: ${describeImport(record)}.`,
+    { label: 'Undo', run: () => void undoImportById(record.id) },
+    12_000,
+  );
+  return { ok: true, value: record };
+}
+
+/** Undoes one import as a whole and rescores; a blocking later import is named. */
+export async function undoImportById(importId: number): Promise<StepResult<ImportRecord>> {
+  const result = await step('Undoing the import', (signal, onProgress) =>
+    callWorker('importUndo', [{ importId }], { signal, onProgress }),
+  );
+  if (result.ok) {
+    await rescoreBook('Updating scores');
+    toasts.show('success', `Import #${importId} (${result.value.fileName}) undone.`);
+  } else if (result.failure.cancelled) {
+    toasts.show('info', 'Undo cancelled. Nothing was changed.');
+  } else {
+    toasts.show('error', result.failure.message);
+  }
+  return result;
+}
+
+/** The user's saved mapping presets. */
+export async function loadSavedPresets(): Promise<MappingPreset[]> {
+  const raw = await getSetting<unknown>(getDb(), IMPORT_PRESETS_SETTING);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((p) => {
+    const parsed = presetSchema.safeParse(p);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Saves the mapping as a named preset, offered again for files with these headers. */
+export async function saveMappingPreset(
+  name: string,
+  headers: readonly string[],
+  mapping: ImportMapping,
+  lookups: LookupNeed[],
+): Promise<MappingPreset> {
+  const saved = await loadSavedPresets();
+  const id = `user-${todayDay()}-${Date.now().toString(36)}`;
+  const preset = createPreset(id, name.trim(), headers, mapping, lookups);
+  const others = saved.filter(
+    (p) => p.name !== preset.name && p.fingerprint !== preset.fingerprint,
+  );
+  await setSetting(getDb(), IMPORT_PRESETS_SETTING, [preset, ...others]);
+  toasts.show(
+    'success',
+    `Mapping saved as "${preset.name}". It will be offered for files with these columns.`,
+  );
+  return preset;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createMapping, profileColumn, type ImportMapping } from '../import';
+import {
+  answerQuestion,
+  changeKind,
+  choiceOf,
+  mappingProblems,
+  openQuestions,
+  roleChoices,
+  roleFromChoice,
+  slugOf,
+} from './import-mapping';
+
+const longMapping = (): ImportMapping =>
+  createMapping({
+    kind: 'signals-long',
+    columns: {
+      account_id: { role: 'account-id' },
+      date: { role: 'date' },
+      metric: { role: 'metric-name' },
+      value: { role: 'value' },
+    },
+  });
+
+describe('role choices', () => {
+  it('offers only the roles a kind uses', () => {
+    const long = roleChoices('signals-long').map((c) => c.value);
+    expect(long).toEqual(['ignore', 'account-id', 'date', 'metric-name', 'value']);
+    const accounts = roleChoices('accounts').map((c) => c.value);
+    expect(accounts).toContain('field:arr');
+    expect(accounts).not.toContain('date');
+    expect(roleChoices('events', { role: 'account-lookup', lookup: 'subs' })[2]).toEqual({
+      value: 'account-lookup',
+      label: 'Account via subs',
+    });
+  });
+
+  it('round-trips a role through the menu and names metrics from headers', () => {
+    const metric = roleFromChoice('metric', 'Logins Last30d', { role: 'ignore' });
+    expect(metric).toEqual({ role: 'metric', metric: 'logins_last30d' });
+    expect(choiceOf(metric)).toBe('metric');
+    expect(slugOf('seatsUsed')).toBe('seats_used');
+    expect(roleFromChoice('field:arr', 'ARR', { role: 'ignore' })).toEqual({
+      role: 'field',
+      field: 'arr',
+    });
+    // Choosing the same entry keeps the details the user set.
+    const kept = { role: 'metric' as const, metric: 'custom', decimal: ',' as const };
+    expect(roleFromChoice('metric', 'x', kept)).toBe(kept);
+  });
+
+  it('maps outcome cells from the column samples', () => {
+    const profile = profileColumn('Churn', 3, ['Yes', 'No', 'No']);
+    expect(roleFromChoice('outcome', 'Churn', { role: 'ignore' }, profile)).toEqual({
+      role: 'outcome',
+      values: { yes: 'churned', no: 'renewed' },
+    });
+  });
+});
+
+describe('changing the kind', () => {
+  it('drops roles the new kind does not use and sets the event count', () => {
+    const events = changeKind(longMapping(), 'events');
+    expect(events.columns.metric).toEqual({ role: 'ignore' });
+    expect(events.columns.date).toEqual({ role: 'date' });
+    expect(events.eventCountMetric).toBe('events');
+    expect(mappingProblems(events)).toEqual([]);
+  });
+});
+
+describe('questions', () => {
+  const dateQuestion = {
+    kind: 'date-order' as const,
+    column: 'date',
+    examples: ['03/04/2024'],
+    message: '?',
+  };
+  const decimalQuestion = {
+    kind: 'decimal-separator' as const,
+    column: 'value',
+    example: '1,234',
+    message: '?',
+  };
+
+  it('asks only about columns the mapping reads without a format, until answered', () => {
+    const m = longMapping();
+    expect(openQuestions([dateQuestion, decimalQuestion], m)).toHaveLength(2);
+    const answered = answerQuestion(answerQuestion(m, dateQuestion, 'dmy'), decimalQuestion, ',');
+    expect(answered.columns.date).toEqual({ role: 'date', format: 'dmy' });
+    expect(answered.columns.value).toEqual({ role: 'value', decimal: ',' });
+    expect(openQuestions([dateQuestion, decimalQuestion], answered)).toEqual([]);
+    const ignored = { ...m, columns: { ...m.columns, value: { role: 'ignore' as const } } };
+    expect(openQuestions([decimalQuestion], ignored)).toEqual([]);
+  });
+});
+
+describe('mapping problems', () => {
+  it('explains what a kind still needs', () => {
+    const m = { ...longMapping(), columns: { account_id: { role: 'account-id' as const } } };
+    expect(mappingProblems(m)).toEqual([
+      'a date column is required',
+      'long signals need a metric-name column and a value column',
+    ]);
+  });
+});

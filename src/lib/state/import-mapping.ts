@@ -1,0 +1,238 @@
+// Pure helpers behind the mapping step: which roles a column may take for each file kind, how a
+// choice in the role menu becomes a ColumnRole, which questions still need an answer, and the
+// mapping's problems in words. Tested in Node (import-mapping.test.ts).
+import {
+  ACCOUNT_FIELDS,
+  mappingSchema,
+  type AccountField,
+  type ColumnRole,
+  type ImportKind,
+  type ImportMapping,
+} from '../import/mapping';
+import type { ColumnProfile, ColumnQuestion, ColumnType } from '../import/column-types';
+
+/** A menu entry of the role select: its value and label. */
+export interface RoleChoice {
+  value: string;
+  label: string;
+}
+
+/** What each file kind means, for the kind menu. */
+export const KIND_LABELS: Record<ImportKind, string> = {
+  accounts: 'Accounts (one row per account)',
+  'signals-long': 'Signals, long form (account, date, metric, value)',
+  'signals-wide': 'Signals, wide form (account, date, one column per metric)',
+  snapshot: 'Snapshot (one row per account, on a date you choose)',
+  outcomes: 'Outcomes (renewals and churn)',
+  events: 'Event log (tickets, logins… counted per day)',
+};
+
+const FIELD_LABELS: Record<AccountField, string> = {
+  name: 'name',
+  segment: 'segment',
+  arr: 'ARR',
+  seats: 'seats',
+  contractStart: 'contract start',
+  renewalDate: 'renewal date',
+  owner: 'owner',
+};
+
+const BASE: RoleChoice[] = [
+  { value: 'ignore', label: 'Ignore' },
+  { value: 'account-id', label: 'Account id' },
+];
+const DATE: RoleChoice = { value: 'date', label: 'Date' };
+const METRIC: RoleChoice = { value: 'metric', label: 'Metric (a signal)' };
+const FIELDS: RoleChoice[] = ACCOUNT_FIELDS.map((f) => ({
+  value: `field:${f}`,
+  label: `Account ${FIELD_LABELS[f]}`,
+}));
+const ATTRIBUTES: RoleChoice[] = [
+  { value: 'attribute:text', label: 'Attribute (text)' },
+  { value: 'attribute:number', label: 'Attribute (number)' },
+  { value: 'attribute:boolean', label: 'Attribute (yes/no)' },
+];
+
+/** The roles a column may take in a file of `kind`. */
+export function roleChoices(kind: ImportKind, current?: ColumnRole): RoleChoice[] {
+  const lookup: RoleChoice[] =
+    current?.role === 'account-lookup'
+      ? [{ value: 'account-lookup', label: `Account via ${current.lookup}` }]
+      : [];
+  const byKind: Record<ImportKind, RoleChoice[]> = {
+    accounts: [...FIELDS, ...ATTRIBUTES],
+    'signals-long': [
+      DATE,
+      { value: 'metric-name', label: 'Metric name' },
+      { value: 'value', label: 'Value' },
+    ],
+    'signals-wide': [DATE, METRIC],
+    snapshot: [METRIC, { value: 'outcome', label: 'Outcome' }, ...FIELDS, ...ATTRIBUTES],
+    outcomes: [
+      DATE,
+      { value: 'outcome', label: 'Outcome' },
+      { value: 'reason', label: 'Reason' },
+      { value: 'avoidable', label: 'Avoidable (yes/no)' },
+    ],
+    events: [DATE, METRIC],
+  };
+  return [...BASE, ...lookup, ...byKind[kind]];
+}
+
+/** The role-menu value of a role. */
+export function choiceOf(role: ColumnRole): string {
+  if (role.role === 'field') return `field:${role.field}`;
+  if (role.role === 'attribute') return `attribute:${role.type}`;
+  return role.role;
+}
+
+/** A metric or attribute name from a header: lower-case words joined by underscores. */
+export function slugOf(header: string): string {
+  const words = header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.join('_') || 'metric';
+}
+
+const OUTCOME_WORDS: Record<string, 'renewed' | 'churned' | 'expanded' | 'contracted'> = {
+  renewed: 'renewed',
+  churned: 'churned',
+  expanded: 'expanded',
+  contracted: 'contracted',
+  churn: 'churned',
+  yes: 'churned',
+  no: 'renewed',
+  true: 'churned',
+  false: 'renewed',
+  y: 'churned',
+  n: 'renewed',
+  '1': 'churned',
+  '0': 'renewed',
+};
+
+/** Turns a role-menu choice for `column` into a role, keeping what still applies of `previous`. */
+export function roleFromChoice(
+  choice: string,
+  column: string,
+  previous: ColumnRole,
+  profile?: ColumnProfile,
+): ColumnRole {
+  if (choice === choiceOf(previous)) return previous;
+  const [kind, detail] = choice.split(':');
+  switch (kind) {
+    case 'field':
+      return { role: 'field', field: detail as AccountField };
+    case 'attribute':
+      return {
+        role: 'attribute',
+        name: slugOf(column),
+        type: detail as 'text' | 'number' | 'boolean',
+      };
+    case 'metric':
+      return { role: 'metric', metric: slugOf(column) };
+    case 'outcome': {
+      const values: Record<string, 'renewed' | 'churned' | 'expanded' | 'contracted'> = {};
+      for (const s of profile?.samples ?? []) {
+        const word = OUTCOME_WORDS[s.trim().toLowerCase()];
+        if (word) values[s.trim().toLowerCase()] = word;
+      }
+      return { role: 'outcome', values };
+    }
+    case 'date':
+      return profile?.dateFormat ? { role: 'date', format: profile.dateFormat } : { role: 'date' };
+    case 'ignore':
+    case 'account-id':
+    case 'metric-name':
+    case 'value':
+    case 'reason':
+    case 'avoidable':
+      return { role: kind };
+    default:
+      return previous;
+  }
+}
+
+/** A mapping switched to another kind: roles the new kind does not use become 'ignore'. */
+export function changeKind(mapping: ImportMapping, kind: ImportKind): ImportMapping {
+  const columns: Record<string, ColumnRole> = {};
+  for (const [name, role] of Object.entries(mapping.columns)) {
+    const allowed = roleChoices(kind, role).some((c) => c.value === choiceOf(role));
+    columns[name] = allowed ? role : { role: 'ignore' };
+  }
+  return {
+    ...mapping,
+    kind,
+    columns,
+    eventCountMetric: kind === 'events' ? (mapping.eventCountMetric ?? 'events') : null,
+    constantOutcome: kind === 'outcomes' ? mapping.constantOutcome : null,
+  };
+}
+
+function needsDateOrder(role: ColumnRole | undefined, type: ColumnType | undefined): boolean {
+  if (!role) return false;
+  if (role.role === 'date') return role.format === undefined;
+  return (
+    role.role === 'field' &&
+    (role.field === 'contractStart' || role.field === 'renewalDate') &&
+    role.format === undefined &&
+    type === 'date'
+  );
+}
+
+function needsDecimal(role: ColumnRole | undefined): boolean {
+  if (!role) return false;
+  if (role.role === 'metric' || role.role === 'value') return role.decimal === undefined;
+  if (role.role === 'attribute') return role.type === 'number' && role.decimal === undefined;
+  if (role.role === 'field') {
+    return (role.field === 'arr' || role.field === 'seats') && role.decimal === undefined;
+  }
+  return false;
+}
+
+/** The questions the current mapping still needs answered (columns it reads, formats unset). */
+export function openQuestions(
+  questions: readonly ColumnQuestion[],
+  mapping: ImportMapping,
+  profiles: readonly ColumnProfile[] = [],
+): ColumnQuestion[] {
+  const types = new Map(profiles.map((p) => [p.name, p.type]));
+  return questions.filter((q) => {
+    const role = mapping.columns[q.column];
+    return q.kind === 'date-order'
+      ? needsDateOrder(role, types.get(q.column) ?? 'date')
+      : needsDecimal(role);
+  });
+}
+
+/** The mapping with a question answered: 'dmy' | 'mdy' for dates, '.' | ',' for decimals. */
+export function answerQuestion(
+  mapping: ImportMapping,
+  question: ColumnQuestion,
+  answer: string,
+): ImportMapping {
+  const role = mapping.columns[question.column];
+  if (!role) return mapping;
+  let next: ColumnRole = role;
+  if (question.kind === 'date-order' && (role.role === 'date' || role.role === 'field')) {
+    next = { ...role, format: answer as 'dmy' | 'mdy' };
+  }
+  if (
+    question.kind === 'decimal-separator' &&
+    (role.role === 'metric' ||
+      role.role === 'value' ||
+      role.role === 'attribute' ||
+      role.role === 'field')
+  ) {
+    next = { ...role, decimal: answer as '.' | ',' };
+  }
+  return { ...mapping, columns: { ...mapping.columns, [question.column]: next } };
+}
+
+/** What is wrong with a mapping, in words (empty when it can be validated). */
+export function mappingProblems(mapping: ImportMapping): string[] {
+  const parsed = mappingSchema.safeParse(mapping);
+  if (parsed.success) return [];
+  return [...new Set(parsed.error.issues.map((i) => i.message))];
+}

@@ -1,0 +1,36 @@
+// Restoring a backup file: read (decrypt when needed) and validate the WHOLE document before
+// replacing anything; restoreBackup then replaces every table in one transaction. A wrong
+// passphrase or a corrupt file changes nothing.
+import { getDb } from '../../db';
+import { restoreBackup } from '../../db/backup';
+import { readBackupFile } from '../../import';
+import type { ProgressFn } from '../progress';
+import { rethrowForUser } from './import-errors';
+
+/** What a restore brought back. */
+export interface RestoreSummary {
+  accounts: number;
+  imports: number;
+  exportedAt: number | null;
+}
+
+/** Restores a backup file the user picked (a File handed to the worker). */
+export default async function backupRestore(
+  request: { file: Blob; passphrase?: string | null },
+  onProgress?: ProgressFn,
+): Promise<RestoreSummary> {
+  try {
+    onProgress?.({ fraction: 0.05, label: 'Reading the backup' });
+    const bytes = new Uint8Array(await request.file.arrayBuffer());
+    const document = await readBackupFile(bytes, request.passphrase ?? undefined);
+    onProgress?.({ fraction: 0.4, label: 'Checking and restoring' });
+    const db = getDb();
+    await restoreBackup(db, document);
+    const [accounts, imports] = await Promise.all([db.accounts.count(), db.imports.count()]);
+    onProgress?.({ fraction: 1, label: 'Restored' });
+    const exportedAt = (document as { exportedAt?: unknown }).exportedAt;
+    return { accounts, imports, exportedAt: typeof exportedAt === 'number' ? exportedAt : null };
+  } catch (e) {
+    rethrowForUser(e);
+  }
+}

@@ -1,0 +1,98 @@
+// Shared by the validate and apply ops: applying a mapping to a source file (with any lookup
+// files it needs), cached for the last request so "Import" does not parse the file again.
+import { todayDay } from '../../engine/dates';
+import { getDb } from '../../db';
+import {
+  buildLookup,
+  mappingSchema,
+  parseCsv,
+  prepareImport,
+  type ImportMapping,
+  type LookupNeed,
+  type PreparedImport,
+} from '../../import';
+import { InputError } from '../errors';
+import { readSourceText, sourceKey, type ImportSource } from './import-source';
+
+/** What to validate (and later apply). */
+export interface ImportRequest {
+  source: ImportSource;
+  mapping: ImportMapping;
+  /** 'create': rows of accounts not yet in Canary add bare accounts; 'error': they are skipped. */
+  unknownAccounts: 'error' | 'create';
+  /** Files providing the lookup tables the mapping needs (e.g. subscription → account). */
+  lookups?: { need: LookupNeed; source: ImportSource }[];
+}
+
+let cached: { key: string; prepared: PreparedImport } | null = null;
+
+function requestKey(r: ImportRequest, today: number): string {
+  const lookups = (r.lookups ?? []).map((l) => `${l.need.name}=${sourceKey(l.source)}`);
+  return [
+    sourceKey(r.source),
+    JSON.stringify(r.mapping),
+    r.unknownAccounts,
+    today,
+    ...lookups,
+  ].join('\u0001');
+}
+
+async function loadLookups(r: ImportRequest): Promise<Record<string, Map<string, string>>> {
+  const tables: Record<string, Map<string, string>> = {};
+  for (const { need, source } of r.lookups ?? []) {
+    const table = await parseCsv((await readSourceText(source)).text);
+    try {
+      tables[need.name] = buildLookup(table, need.keyColumn, need.valueColumn);
+    } catch {
+      throw new InputError(
+        `${source.fileName} has no ${need.keyColumn} and ${need.valueColumn} columns, so it cannot say which account each ${need.keyColumn} belongs to.`,
+      );
+    }
+  }
+  return tables;
+}
+
+/**
+ * Applies the mapping to the whole file with the "skip bad rows" policy, so the user sees every
+ * problem and decides; cached until the request (or the day) changes. Never writes anything.
+ */
+export async function prepareRequest(
+  r: ImportRequest,
+  onFraction?: (f: number) => void,
+): Promise<PreparedImport> {
+  const parsed = mappingSchema.safeParse(r.mapping);
+  if (!parsed.success) {
+    throw new InputError(
+      `The mapping is not complete: ${parsed.error.issues.map((i) => i.message).join('; ')}.`,
+    );
+  }
+  const today = todayDay();
+  const key = requestKey(r, today);
+  if (cached?.key === key) return cached.prepared;
+  cached = null;
+  const lookups = await loadLookups(r);
+  // Lookups read other files and replace the one-entry text cache; read the source last.
+  const text = await readSourceText(r.source);
+  const db = getDb();
+  const knownAccountIds = new Set((await db.accounts.toCollection().primaryKeys()) as string[]);
+  const prepared = await prepareImport(
+    text.text,
+    parsed.data,
+    {
+      fileName: text.displayName,
+      today,
+      knownAccountIds,
+      unknownAccounts: r.unknownAccounts,
+      lookups,
+      errorPolicy: 'skip',
+    },
+    { onProgress: onFraction },
+  );
+  cached = { key, prepared };
+  return prepared;
+}
+
+/** Forgets the cached validation (after it has been applied). */
+export function forgetPrepared(): void {
+  cached = null;
+}
