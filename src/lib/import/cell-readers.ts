@@ -23,6 +23,20 @@ const DATE_HINT: Record<DateFormat, string> = {
   excel: 'expected an Excel date number or an ISO date',
 };
 
+// Exports repeat the same few dates on every row (a million rows may hold a hundred dates), so
+// parsed dates are memoised; the cache is small and cleared when it grows.
+const dateCache = new Map<string, DayNumber | null | undefined>();
+
+function parseDateCached(raw: string, format: DateFormat): DayNumber | null | undefined {
+  const key = format + raw;
+  const hit = dateCache.get(key);
+  if (hit !== undefined || dateCache.has(key)) return hit;
+  const day = parseDate(raw, format);
+  if (dateCache.size >= 4096) dateCache.clear();
+  dateCache.set(key, day);
+  return day;
+}
+
 /** A required date: the day, or undefined after recording why not. */
 export function readDate(
   raw: string,
@@ -31,7 +45,7 @@ export function readDate(
   today: DayNumber | null,
   issues: RowIssues,
 ): DayNumber | undefined {
-  const day = parseDate(raw, format);
+  const day = parseDateCached(raw, format);
   if (day === null) {
     issues.add(column, raw, 'the date is empty', 'missing-value');
     return undefined;
