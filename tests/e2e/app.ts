@@ -378,3 +378,59 @@ export class BacktestPage {
     await expect(this.page.getByTestId('compare-result')).toBeVisible({ timeout: 45_000 });
   }
 }
+
+/** The vendor-export (crosswalk) path of the import page. */
+export class ExportImportPage {
+  constructor(readonly page: Page) {}
+
+  /** The "Recognised: … export" heading of a recognised file. */
+  recognised() {
+    return this.page.getByTestId('export-recognised');
+  }
+
+  /** Waits for the crosswalk review step. */
+  async waitForReview(): Promise<void> {
+    await expect(this.review()).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** The crosswalk review step. */
+  review() {
+    return this.page.getByTestId('crosswalk-review');
+  }
+
+  /** The automatic-match counts by method. */
+  matchCounts() {
+    return this.page.getByTestId('crosswalk-counts');
+  }
+
+  /** The row to decide for a customer, by its source id. */
+  decisionRow(sourceId: string) {
+    return this.page.locator(`[data-testid="crosswalk-row"][data-key="${sourceId}"]`);
+  }
+
+  /** Chooses "skip" for one customer's rows. */
+  async skip(sourceId: string): Promise<void> {
+    await this.decisionRow(sourceId).getByRole('radio', { name: /skip/i }).check();
+  }
+
+  /** Points a column the preset could not find at a header of the file. */
+  async assignColumn(label: string, header: string): Promise<void> {
+    await expect(this.page.getByTestId('export-columns')).toBeVisible({ timeout: 60_000 });
+    await this.page.getByLabel(label).selectOption({ label: header });
+    await this.page.getByRole('button', { name: 'Use these columns' }).click();
+  }
+
+  /** Confirms the review and waits for the check of every row. */
+  async continueToCheck(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Continue with these matches' }).click();
+    await expect(this.page.getByTestId('export-summary')).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** Imports the checked rows. */
+  async importRows(): Promise<void> {
+    await this.page
+      .getByTestId('export-summary')
+      .getByRole('button', { name: /^Import [\d,]+ rows$/ })
+      .click();
+  }
+}

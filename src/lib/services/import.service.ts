@@ -33,7 +33,8 @@ function failureOf(e: unknown): StepFailure {
   return { cancelled: false, message: `Something went wrong: ${message}` };
 }
 
-async function step<T>(
+/** Runs one worker step through bookStatus (progress, Cancel) and reports how it ended. */
+export async function step<T>(
   label: string,
   work: (
     signal: AbortSignal,
@@ -104,7 +105,11 @@ export async function applyImportRequest(
   return afterApply(result.value, '');
 }
 
-async function afterApply(record: ImportRecord, note: string): Promise<StepResult<ImportRecord>> {
+/** After an import was written: rescores, then toasts its counts with Undo. */
+export async function afterApply(
+  record: ImportRecord,
+  note: string,
+): Promise<StepResult<ImportRecord>> {
   await rescoreBook('Updating scores');
   toasts.show(
     'success',

@@ -16,10 +16,12 @@ import type { OpenedCsv } from '$lib/worker/ops/import-open';
 import type { ImportRequest } from '$lib/worker/ops/import-plan';
 import type { ImportSource } from '$lib/worker/ops/import-source';
 import type { ImportValidation } from '$lib/worker/ops/import-validate';
+import { recognizeExportHeaders } from '$lib/services/export-import.service';
+import { exportImport } from './export-import.svelte';
 import { changeKind, mappingProblems, openQuestions } from './import-mapping';
 
-/** The wizard's steps. */
-export type ImportStep = 'choose' | 'zip' | 'map' | 'summary';
+/** The wizard's steps ('export': a recognised vendor export on the crosswalk path). */
+export type ImportStep = 'choose' | 'zip' | 'map' | 'summary' | 'export';
 
 /** A file the user picked, with the zip entry chosen from it (if any). */
 export interface PickedFile {
@@ -125,7 +127,27 @@ class ImportWizard {
     // A file of signals for accounts Canary does not know yet is usually a first import.
     this.unknownAccounts =
       opened.mapping.kind === 'accounts' || opened.mapping.kind === 'snapshot' ? 'create' : 'error';
+    const offers = await recognizeExportHeaders(opened.headers);
+    if (offers.length === 0) {
+      this.step = 'map';
+      return;
+    }
+    this.step = 'export';
+    await exportImport.start(this.#source(current), offers, opened.headers);
+  }
+
+  /** Leaves the export path for the generic column mapping of the same file. */
+  useGenericMapping(): void {
+    exportImport.clear();
     this.step = 'map';
+  }
+
+  /** Imports the recognised export; back to the file list when it was written. */
+  async applyExport(): Promise<void> {
+    const record = await exportImport.apply();
+    if (!record) return;
+    this.lastImport = record;
+    this.reset(false);
   }
 
   #guessLookupFiles(needs: LookupNeed[]): Record<string, number> {
@@ -250,6 +272,7 @@ class ImportWizard {
     this.lookupFiles = {};
     this.validation = null;
     this.problem = null;
+    exportImport.clear();
     this.step = 'choose';
   }
 }

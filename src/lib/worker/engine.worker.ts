@@ -15,6 +15,7 @@ import importValidate from './ops/import-validate';
 import compareVersions from './ops/compare';
 import crosswalkImport from './ops/crosswalk-import';
 import crosswalkResolve from './ops/crosswalk-resolve';
+import exportRecognize from './ops/export-recognize';
 import fitWeights from './ops/fit';
 import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
@@ -45,6 +46,7 @@ const api = {
   benchBacktest,
   crosswalkResolve,
   crosswalkImport,
+  exportRecognize,
 };
 
 /** The worker's API; the main thread imports this type only. */
