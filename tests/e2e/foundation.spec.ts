@@ -56,3 +56,18 @@ test('persistent storage can be requested and its result is shown', async ({ pag
   await page.getByRole('button', { name: 'Request persistent storage' }).click();
   await expect(page.getByTestId('persist-result')).toHaveText(/Granted|Not granted|cannot/);
 });
+
+test('loading the demo book over an existing book asks first, and cancelling keeps it', async ({
+  page,
+}) => {
+  await new PortfolioPage(page).open();
+  await new SettingsPage(page).open();
+  await page.getByRole('button', { name: 'Load demo book' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace your book with the demo book?' });
+  await expect(dialog).toContainText(/holds 1\d\d accounts/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Load demo book' }).click();
+  await dialog.getByRole('button', { name: 'Replace with the demo book' }).click();
+  await expect(page.getByText(/Demo book loaded: 1\d\d accounts/)).toBeVisible();
+});

@@ -22,11 +22,11 @@ function reportError(action: string, e: unknown): void {
   toasts.show('error', `${action} failed: ${message}`);
 }
 
-/** Replaces the book with the demo book and scores it. */
-export async function loadDemoBook(): Promise<boolean> {
+/** Replaces the book with the demo book (150 accounts unless told otherwise) and scores it. */
+export async function loadDemoBook(accounts?: number): Promise<boolean> {
   try {
     const summary = await bookStatus.run('Loading the demo book', (signal, onProgress) =>
-      callWorker('loadDemo', [{ todayDay: todayDay() }], { signal, onProgress }),
+      callWorker('loadDemo', [{ todayDay: todayDay(), accounts }], { signal, onProgress }),
     );
     await setSetting(getDb(), FIRST_VISIT_SETTING, true);
     toasts.show(
@@ -78,6 +78,11 @@ async function startUp(): Promise<void> {
   }
   if (accounts > 0 && (!latest || latest.asOfDay < todayDay()))
     await rescoreBook('Updating scores');
+}
+
+/** How many accounts the book holds (to decide whether replacing it needs a confirmation). */
+export function countAccounts(): Promise<number> {
+  return getDb().accounts.count();
 }
 
 /** Deletes every record Canary holds (after the page has confirmed with the user). */
