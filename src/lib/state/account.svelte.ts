@@ -12,6 +12,8 @@ class AccountState {
   whatIf = $state.raw<WhatIfResult | null>(null);
   whatIfError = $state<string | null>(null);
   loadError = $state<string | null>(null);
+  /** When (performance.now()) the read behind `data` started: a read older than a book change may miss it. */
+  readAt = $state(0);
   /** The engine's breakdown of the current score. */
   detail = $derived((this.data?.current?.detail as StoredDetail | undefined) ?? null);
   #unsubscribe: (() => void) | null = null;
@@ -28,9 +30,14 @@ class AccountState {
     this.#accountId = accountId;
     this.loadError = null;
     const db = getDb();
-    const sub = watchQuery(() => readAccount(db, accountId)).subscribe({
-      next: (snapshot) => {
-        if (snapshot.accountId === this.#accountId) this.data = snapshot;
+    const sub = watchQuery(async () => {
+      const startedAt = performance.now();
+      return { startedAt, snapshot: await readAccount(db, accountId) };
+    }).subscribe({
+      next: ({ startedAt, snapshot }) => {
+        if (snapshot.accountId !== this.#accountId) return;
+        this.data = snapshot;
+        this.readAt = startedAt;
       },
       error: (e) => {
         console.error('Account query failed', e);

@@ -144,3 +144,40 @@ export function axisDay(day: number, spanDays: number): string {
   const date = new Date(day * 86_400_000);
   return spanDays > 120 ? monthFmt.format(date) : dayFmt.format(date);
 }
+
+/** Runs `fn` when the main thread is idle (soon at the latest); returns the cancel function. */
+function onIdle(fn: () => void): () => void {
+  // Safari has no requestIdleCallback: a macrotask still lets the page paint first.
+  if (typeof window.requestIdleCallback !== 'function') {
+    const handle = setTimeout(fn, 0);
+    return () => clearTimeout(handle);
+  }
+  const handle = window.requestIdleCallback(fn, { timeout: 1000 });
+  return () => window.cancelIdleCallback(handle);
+}
+
+/**
+ * Runs `create` once `el` is near the viewport and the main thread is idle, so chart work stays
+ * off the critical path (charts below the fold cost nothing until scrolled to); returns the
+ * cancel function.
+ */
+export function whenVisibleAndIdle(el: Element, create: () => void): () => void {
+  let cancelIdle: (() => void) | null = null;
+  if (!('IntersectionObserver' in window)) {
+    cancelIdle = onIdle(create);
+    return () => cancelIdle?.();
+  }
+  const io = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      cancelIdle = onIdle(create);
+    },
+    { rootMargin: '48px 0px' },
+  );
+  io.observe(el);
+  return () => {
+    io.disconnect();
+    cancelIdle?.();
+  };
+}
