@@ -10,13 +10,6 @@ class BookStatus {
   cancellable = $state(false);
   progress = $state<Progress>({ fraction: 0, label: '' });
   #controller: AbortController | null = null;
-  #idleListeners = new Set<() => void>();
-
-  /** Calls `listener` each time an operation ends; returns the unsubscribe. */
-  onIdle(listener: () => void): () => void {
-    this.#idleListeners.add(listener);
-    return () => this.#idleListeners.delete(listener);
-  }
 
   /** Runs `work` as the current operation, exposing progress and an abort signal. */
   async run<T>(
@@ -31,9 +24,10 @@ class BookStatus {
     try {
       return await work(this.#controller.signal, (p) => (this.progress = p));
     } finally {
+      // The worker's change notices can reach this tab after the operation resolves; re-run
+      // every live query now so pages show the final state (they answer once busy is false).
       refreshLiveQueries();
       this.busy = false;
-      for (const listener of this.#idleListeners) listener();
       this.cancellable = false;
       this.#controller = null;
     }

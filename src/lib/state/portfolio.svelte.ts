@@ -58,6 +58,9 @@ class PortfolioState {
   #holdTimer: ReturnType<typeof setTimeout> | undefined;
 
   #apply(s: Snapshot): void {
+    // A newer snapshot supersedes one held back earlier.
+    this.#pending = null;
+    clearTimeout(this.#holdTimer);
     this.rows = buildRows(s.accounts, s.scores, s.history);
     this.loaded = true;
   }
@@ -69,20 +72,16 @@ class PortfolioState {
       const db = getDb();
       const sub = watchQuery<Snapshot>(readSnapshot).subscribe({
         next: (s) => {
-          // While a book operation runs (demo load, import, rescore) its intermediate commits
-          // would re-render half-scored rows; keep the last state and apply once it is done.
-          // While a book operation runs, or when accounts are written but not yet scored,
-          // hold the snapshot back: showing it would re-render half-scored rows.
+          // While a book operation runs (demo load, import, rescore), or when accounts are
+          // written but not yet scored, hold the snapshot back: showing it would re-render
+          // half-scored rows. When the operation ends, bookStatus re-runs every live query,
+          // so the final state arrives here as a fresh snapshot.
           if (bookStatus.busy || !consistent(s)) this.#hold(s);
           else this.#apply(s);
         },
         error: (e) => console.error('Portfolio query failed', e),
       });
-      const stopIdle = bookStatus.onIdle(() => this.flushPending());
-      this.#unsubscribe = () => {
-        sub.unsubscribe();
-        stopIdle();
-      };
+      this.#unsubscribe = () => sub.unsubscribe();
       void getSetting<SavedView[]>(db, SAVED_VIEWS_SETTING).then((v) => {
         if (Array.isArray(v)) this.savedViews = v;
       });
@@ -106,23 +105,7 @@ class PortfolioState {
   }
 
   #applyPending(): void {
-    clearTimeout(this.#holdTimer);
-    if (this.#pending) {
-      const s = this.#pending;
-      this.#pending = null;
-      this.#apply(s);
-    }
-  }
-
-  /** Shows the final state once an operation ends. */
-  flushPending(): void {
-    // The live query may not have answered for the operation's last commit yet (changes made
-    // in the worker reach this tab asynchronously), so read the final state directly.
-    this.#pending = null;
-    clearTimeout(this.#holdTimer);
-    void readSnapshot().then((s) => {
-      if (!bookStatus.busy) this.#apply(s);
-    });
+    if (this.#pending) this.#apply(this.#pending);
   }
 
   /** Resets filters, search and sort. */
