@@ -86,8 +86,24 @@ const tables = z.object({
       coverage: z.number(),
       trendDelta: z.number().nullable(),
       explanation: z.string(),
-      detail: z.unknown(),
+      summary: z.object({
+        priority: z.number(),
+        rank: z.number(),
+        priorityReason: z.string(),
+        overridden: z.boolean(),
+        trendDirection: z.enum(['up', 'down', 'flat', 'unknown']),
+        trendWindowDays: z.number(),
+        daysToRenewal: z.number().nullable(),
+        stage: z.string().nullable(),
+        patterns: z.array(z.string()),
+        sparkDays: z.array(day),
+        sparkScores: z.array(z.number()),
+        bandLastWeek: band.nullable(),
+      }),
     }),
+  ),
+  scoreDetails: z.array(
+    z.object({ accountId: nonEmpty, modelKey: nonEmpty, asOfDay: day, breakdown: z.unknown() }),
   ),
   scoreHistory: z.array(
     z.object({

@@ -10,7 +10,7 @@ import { saveModelVersion, setActiveModel } from './models-repo';
 import { saveScores } from './scores-repo';
 import { setSetting } from './settings-repo';
 import { dumpTables } from './testing/migration-harness';
-import { freshDb, makeAccount, makeOutcome, makeSeries } from './testing/factories';
+import { freshDb, makeAccount, makeOutcome, makeSeries, makeSummary } from './testing/factories';
 import type { CanaryDb } from './canary-db';
 
 async function fill(db: CanaryDb): Promise<void> {
@@ -49,7 +49,8 @@ async function fill(db: CanaryDb): Promise<void> {
       coverage: 0.5,
       trendDelta: null,
       explanation: 'Amber 42',
-      detail: { p: ['x'] },
+      summary: makeSummary({ patterns: ['x'] }),
+      breakdown: { p: ['x'] },
     },
   ]);
   await db.crosswalk.add({ source: 'hubspot', sourceId: '77', accountId: 'a1' });
@@ -60,7 +61,7 @@ describe('backup', () => {
     const source = freshDb();
     await fill(source);
     const backup = await exportBackup(source, 123);
-    expect(backup).toMatchObject({ format: BACKUP_FORMAT, schemaVersion: 1, exportedAt: 123 });
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, schemaVersion: 2, exportedAt: 123 });
     const json = JSON.parse(JSON.stringify(backup)) as unknown;
     const target = freshDb();
     await setSetting(target, 'stale', true);
@@ -72,6 +73,61 @@ describe('backup', () => {
     // Undo data survived too: the restored import can still be undone.
     await undoImport(target, 1);
     expect(await target.series.get(['a2', 'seats'])).toBeUndefined();
+  });
+
+  it('restores a schema-1 backup, splitting each score into its summary and breakdown', async () => {
+    const source = freshDb();
+    await fill(source);
+    const doc = JSON.parse(JSON.stringify(await exportBackup(source))) as Doc;
+    // Rewrite the document the way Canary's first release wrote it.
+    doc.schemaVersion = 1;
+    doc.tables.currentScores = doc.tables.currentScores.map((c) => {
+      const { summary: _summary, ...rest } = c;
+      return {
+        ...rest,
+        detail: {
+          score: {
+            accountId: c.accountId,
+            trend: { direction: 'down', change: -6, windowDays: 28 },
+            daysToRenewal: 40,
+            stage: 'adopting',
+            patterns: [{ id: 'p', name: 'Seats unused' }],
+            override: null,
+          },
+          priority: 9.5,
+          rank: 2,
+          priorityReason: 'Renews in 40 days',
+        },
+      };
+    });
+    delete (doc.tables as Record<string, unknown>).scoreDetails;
+    const target = freshDb();
+    await restoreBackup(target, doc);
+    expect(await target.currentScores.get('a1')).toMatchObject({
+      score: 42.5,
+      summary: {
+        priority: 9.5,
+        rank: 2,
+        priorityReason: 'Renews in 40 days',
+        overridden: false,
+        trendDirection: 'down',
+        trendWindowDays: 28,
+        daysToRenewal: 40,
+        stage: 'adopting',
+        patterns: ['Seats unused'],
+      },
+    });
+    expect(await target.currentScores.get('a1')).not.toHaveProperty('detail');
+    expect(await target.scoreDetails.get('a1')).toMatchObject({
+      modelKey: 'm@1',
+      asOfDay: 15,
+      breakdown: { daysToRenewal: 40, stage: 'adopting' },
+    });
+    // Everything else came back as it was.
+    const [a, b] = [await dumpTables(target), await dumpTables(source)];
+    for (const t of Object.keys(b).filter((t) => !['currentScores', 'scoreDetails'].includes(t))) {
+      expect(a[t]).toEqual(b[t]);
+    }
   });
 
   async function expectRejectedUnchanged(mutate: (doc: Record<string, unknown>) => unknown) {

@@ -7,6 +7,8 @@ import { BackupInvalidError } from './errors';
 import type { ImportUndoRecord, ScoreHistoryRecord, SeriesRecord } from './records';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
 import { assertSeriesShape } from './series-shape';
+import type { HistoryColumns } from './score-history-merge';
+import { splitV1Score, type CurrentScoreRecordV1 } from './upgrade-v2';
 
 type Tables = CanaryBackup['tables'];
 type DecodedTables = Omit<Tables, 'series' | 'scoreHistory' | 'importUndo'> & {
@@ -37,6 +39,7 @@ export async function exportBackup(db: CanaryDb, now: number = Date.now()): Prom
       notes: await db.notes.toArray(),
       models: await db.models.toArray(),
       currentScores: await db.currentScores.toArray(),
+      scoreDetails: await db.scoreDetails.toArray(),
       scoreHistory: scoreHistory.map((h) => ({
         accountId: h.accountId,
         modelKey: h.modelKey,
@@ -143,6 +146,7 @@ const PRIMARY_KEYS: Record<TableName, (row: never) => unknown> = {
   notes: (r: { id: number }) => r.id,
   models: (r: { key: string }) => r.key,
   currentScores: (r: { accountId: string }) => r.accountId,
+  scoreDetails: (r: { accountId: string }) => r.accountId,
   scoreHistory: (r: { accountId: string; modelKey: string }) => `${r.accountId}\u0000${r.modelKey}`,
   settings: (r: { key: string }) => r.key,
   imports: (r: { id: number }) => r.id,
@@ -165,6 +169,55 @@ function checkUniqueKeys(tables: DecodedTables): void {
 }
 
 /**
+ * Brings a backup written by an older schema up to the current one, as the database upgrade
+ * would have: version 1 kept each score's breakdown in currentScores.detail (see upgrade-v2).
+ * Anything malformed is left for the schema check to report.
+ */
+function upgradeBackup(backup: unknown): unknown {
+  const doc = backup as { schemaVersion?: unknown; tables?: Record<string, unknown> };
+  if (doc.schemaVersion !== 1 || typeof doc.tables !== 'object' || doc.tables === null) {
+    return backup;
+  }
+  const v1Scores = doc.tables.currentScores;
+  if (!Array.isArray(v1Scores)) return backup;
+  const historyOf = new Map<string, HistoryColumns>();
+  if (Array.isArray(doc.tables.scoreHistory)) {
+    for (const h of doc.tables.scoreHistory as Record<string, unknown>[]) {
+      try {
+        historyOf.set(`${String(h.accountId)}\u0000${String(h.modelKey)}`, {
+          days: decodeTypedArray(h.days as string, Int32Array),
+          scores: decodeTypedArray(h.scores as string, Float32Array),
+          bands: decodeTypedArray(h.bands as string, Uint8Array),
+          coverage: decodeTypedArray(h.coverage as string, Float32Array),
+        });
+      } catch {
+        // Malformed history: the schema check and decodeTables report it.
+      }
+    }
+  }
+  const currentScores: unknown[] = [];
+  const scoreDetails: unknown[] = [];
+  for (const record of v1Scores) {
+    if (typeof record !== 'object' || record === null) {
+      currentScores.push(record);
+      continue;
+    }
+    const v1 = record as CurrentScoreRecordV1;
+    const { current, detail } = splitV1Score(
+      v1,
+      historyOf.get(`${String(v1.accountId)}\u0000${String(v1.modelKey)}`),
+    );
+    currentScores.push(current);
+    if (detail) scoreDetails.push(detail);
+  }
+  return {
+    ...doc,
+    schemaVersion: 2,
+    tables: { ...doc.tables, currentScores, scoreDetails },
+  };
+}
+
+/**
  * Validates a parsed backup document completely (schema, version, typed arrays, unique keys)
  * and only then replaces every table with its contents in one transaction. Throws
  * BackupInvalidError, changing nothing, when any part is invalid.
@@ -179,7 +232,7 @@ export async function restoreBackup(db: CanaryDb, backup: unknown): Promise<void
       `This backup was made by a newer Canary (schema ${head.schemaVersion}); reload to update.`,
     );
   }
-  const parsed = backupSchema.safeParse(backup);
+  const parsed = backupSchema.safeParse(upgradeBackup(backup));
   if (!parsed.success) {
     throw new BackupInvalidError(`Invalid backup: ${describeIssues(parsed.error)}`);
   }

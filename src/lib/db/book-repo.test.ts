@@ -6,7 +6,7 @@ import { saveModelVersion } from './models-repo';
 import { saveScores } from './scores-repo';
 import { loadAccountSeries, mergeSeries } from './series-repo';
 import { getSetting, setSetting } from './settings-repo';
-import { freshDb, makeAccount, makeOutcome, makeSeries } from './testing/factories';
+import { freshDb, makeAccount, makeOutcome, makeSeries, makeSummary } from './testing/factories';
 
 function sampleBook(): Book {
   return {
@@ -70,12 +70,14 @@ describe('book repository', () => {
         coverage: 1,
         trendDelta: null,
         explanation: 'x',
-        detail: null,
+        summary: makeSummary(),
+        breakdown: null,
       },
     ]);
     await replaceBook(db, { ...sampleBook(), accounts: [makeAccount('z9')] });
     expect((await loadBook(db)).accounts.map((a) => a.id)).toEqual(['z9']);
     expect(await db.currentScores.count()).toBe(0);
+    expect(await db.scoreDetails.count()).toBe(0);
     expect(await db.scoreHistory.count()).toBe(0);
     expect(await db.models.count()).toBe(1);
     expect(await getSetting(db, 'theme')).toBe('dark');

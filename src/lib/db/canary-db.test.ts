@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CanaryDb, type VersionChangeNotice } from './canary-db';
 import { DatabaseOutdatedError } from './errors';
 import { closeDb, getDb, onVersionChange } from './connection';
-import { SCHEMA_V1 } from './schema';
+import { declareSchema, SCHEMA_VERSION } from './schema';
+
+/** The version a newer Canary (another tab, or a later release) would open. */
+const NEXT = SCHEMA_VERSION + 1;
+
+/** Declares every shipped version plus a newer one that adds a table. */
+function declareNewer(db: Dexie): void {
+  declareSchema(db);
+  db.version(NEXT).stores({ tasks: '++id' });
+}
 import { freshDbName } from './testing/factories';
 
 afterEach(() => closeDb());
@@ -39,10 +48,9 @@ describe('version changes across tabs', () => {
     });
 
     const newTab = new Dexie(name);
-    newTab.version(1).stores(SCHEMA_V1);
-    newTab.version(2).stores({ tasks: '++id' });
+    declareNewer(newTab);
     await newTab.open(); // would hang (blocked) if the old tab kept its connection
-    expect(notices).toEqual([{ kind: 'upgrade-elsewhere', newVersion: 2 }]);
+    expect(notices).toEqual([{ kind: 'upgrade-elsewhere', newVersion: NEXT }]);
     expect(oldTab.isOpen()).toBe(false);
     await expect(oldTab.accounts.count()).rejects.toThrow();
     expect(await newTab.table('accounts').count()).toBe(1);
@@ -52,8 +60,7 @@ describe('version changes across tabs', () => {
   it('reports an outdated page when the database on disk is newer', async () => {
     const name = freshDbName('outdated');
     const newer = new Dexie(name);
-    newer.version(1).stores(SCHEMA_V1);
-    newer.version(2).stores({ tasks: '++id' });
+    declareNewer(newer);
     await newer.open();
     newer.close();
 
@@ -62,7 +69,7 @@ describe('version changes across tabs', () => {
     page.onVersionChange((n) => notices.push(n));
     const error = await page.openChecked().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseOutdatedError);
-    expect(error).toMatchObject({ installedVersion: 2, pageVersion: 1 });
+    expect(error).toMatchObject({ installedVersion: NEXT, pageVersion: SCHEMA_VERSION });
     expect(notices).toEqual([{ kind: 'outdated' }]);
     // A query through the auto-open path fails the same way instead of writing stale records.
     await expect(page.accounts.count()).rejects.toThrow(/out of date/);
@@ -104,8 +111,7 @@ describe('version changes across tabs', () => {
     await oldTab.open();
     unsubscribe();
     const newTab = new Dexie(name);
-    newTab.version(1).stores(SCHEMA_V1);
-    newTab.version(2).stores({ tasks: '++id' });
+    declareNewer(newTab);
     await newTab.open();
     expect(notices).toEqual([]);
     expect(oldTab.isOpen()).toBe(false);

@@ -12,6 +12,7 @@ import type {
   OutcomeRecord,
   OverrideRecord,
   PulseRecord,
+  ScoreDetailRecord,
   ScoreHistoryRecord,
   SeriesRecord,
   SettingRecord,
@@ -47,6 +48,7 @@ export class CanaryDb extends Dexie {
   declare notes: EntityTable<NoteRecord, 'id'>;
   declare models: EntityTable<ModelVersionRecord, 'key'>;
   declare currentScores: EntityTable<CurrentScoreRecord, 'accountId'>;
+  declare scoreDetails: EntityTable<ScoreDetailRecord, 'accountId'>;
   declare scoreHistory: Table<ScoreHistoryRecord, [string, string]>;
   declare settings: EntityTable<SettingRecord, 'key'>;
   declare imports: EntityTable<ImportRecord, 'id'>;

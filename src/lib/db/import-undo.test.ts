@@ -5,7 +5,7 @@ import { applyImport, listImports, type ImportPlan } from './import-repo';
 import { undoImport } from './import-undo';
 import { addPulse } from './manual-repo';
 import { saveScores } from './scores-repo';
-import { freshDb, makeAccount, makeOutcome, makeSeries } from './testing/factories';
+import { freshDb, makeAccount, makeOutcome, makeSeries, makeSummary } from './testing/factories';
 import type { CanaryDb } from './canary-db';
 
 function plan(overrides: Partial<ImportPlan>): ImportPlan {
@@ -59,13 +59,15 @@ describe('undoImport', () => {
         coverage: 1,
         trendDelta: null,
         explanation: '',
-        detail: null,
+        summary: makeSummary(),
+        breakdown: null,
       },
     ]);
     await undoImport(db, record.id);
     expect(await db.accounts.count()).toBe(0);
     expect(await db.pulses.count()).toBe(0);
     expect(await db.currentScores.count()).toBe(0);
+    expect(await db.scoreDetails.count()).toBe(0);
     expect(await db.scoreHistory.count()).toBe(0);
   });
 

@@ -112,6 +112,7 @@ async function deleteAccountsCascade(db: CanaryDb, ids: readonly string[]): Prom
     db.overrides.where('accountId').anyOf(list).delete(),
     db.notes.where('accountId').anyOf(list).delete(),
     db.currentScores.where('accountId').anyOf(list).delete(),
+    db.scoreDetails.bulkDelete(list),
     db.scoreHistory.where('accountId').anyOf(list).delete(),
     db.crosswalk.where('accountId').anyOf(list).delete(),
   ]);

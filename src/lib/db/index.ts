@@ -16,6 +16,7 @@ export { undoImport } from './import-undo';
 export {
   appendScoreHistory,
   getCurrentScore,
+  getScoreDetail,
   loadCurrentScores,
   loadScoreHistory,
   saveScores,

@@ -5,8 +5,14 @@ import { loadBook } from './book-repo';
 import { CanaryDb } from './canary-db';
 import { getActiveModel } from './models-repo';
 import { BAND_CODES } from './records';
-import { SCHEMA_V1, SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
-import { loadScoreHistory } from './scores-repo';
+import {
+  CURRENT_STORES,
+  SCHEMA_V1,
+  SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
+  type SchemaVersion,
+} from './schema';
+import { getCurrentScore, getScoreDetail, loadScoreHistory } from './scores-repo';
 import { freshDbName, makeAccount, makeOutcome } from './testing/factories';
 import { createDatabaseAtVersion, dumpTables, openWithVersions } from './testing/migration-harness';
 
@@ -47,12 +53,53 @@ const V1_FIXTURES = {
       coverage: Float32Array.of(1),
     },
   ],
+  // v1 kept the engine's whole breakdown in `detail`, beside the priority rank.
+  currentScores: [
+    {
+      accountId: 'acme',
+      modelKey: 'default@1',
+      asOfDay: 20_000,
+      score: 64,
+      band: 'amber',
+      coverage: 1,
+      trendDelta: -12,
+      explanation: 'Usage is falling.',
+      detail: {
+        score: {
+          accountId: 'acme',
+          score: 64,
+          band: 'red',
+          stage: 'mature',
+          daysToRenewal: 24,
+          groups: [{ id: 'usage', points: 30 }],
+          patterns: [{ id: 'silent', name: 'Gone quiet' }],
+          override: { band: 'red', reason: 'Champion left' },
+          trend: { direction: 'down', change: -12, windowDays: 30 },
+        },
+        priority: 71.5,
+        rank: 1,
+        priorityReason: 'Renews in 24 days · red · down 12',
+      },
+    },
+    // Written before it could be scored: no breakdown at all.
+    {
+      accountId: 'zeta',
+      modelKey: 'default@1',
+      asOfDay: 20_000,
+      score: null,
+      band: null,
+      coverage: 0,
+      trendDelta: null,
+      explanation: 'No data.',
+      detail: null,
+    },
+  ],
 };
 
 describe('migration harness', () => {
-  it('only v1 has shipped so far', () => {
-    expect(SCHEMA_VERSION).toBe(1);
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1]);
+  it('v1 and v2 have shipped', () => {
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2]);
   });
 
   it('writes v1 fixtures raw and CanaryDb reads them back through the repositories', async () => {
@@ -76,12 +123,71 @@ describe('migration harness', () => {
   });
 });
 
-describe('example: how a v2 migration is tested', () => {
-  // A hypothetical v2, defined only in this test: it indexes outcomes by kind, adds a tasks
-  // table, and fills in `avoidable: null` where early importers left it out. A real v2 goes
-  // into SCHEMA_VERSIONS and its test compares exactly like this one.
-  const V2: SchemaVersion = {
-    version: 2,
+describe('v2: score breakdowns move to their own table', () => {
+  it('splits every v1 current score into a summary and a scoreDetails breakdown', async () => {
+    const name = freshDbName('mig-v1-v2');
+    await createDatabaseAtVersion(name, 1, V1_FIXTURES);
+    const v1 = await openWithVersions(name, SCHEMA_VERSIONS.slice(0, 1));
+    const before = await dumpTables(v1);
+    v1.close();
+
+    const db = new CanaryDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const acme = await getCurrentScore(db, 'acme');
+    expect(acme).toEqual({
+      accountId: 'acme',
+      modelKey: 'default@1',
+      asOfDay: 20_000,
+      score: 64,
+      band: 'amber',
+      coverage: 1,
+      trendDelta: -12,
+      explanation: 'Usage is falling.',
+      summary: {
+        priority: 71.5,
+        rank: 1,
+        priorityReason: 'Renews in 24 days · red · down 12',
+        overridden: true,
+        trendDirection: 'down',
+        trendWindowDays: 30,
+        daysToRenewal: 24,
+        stage: 'mature',
+        patterns: ['Gone quiet'],
+        // The recent history comes from the account's v1 snapshots of the same model.
+        sparkDays: [20_000],
+        sparkScores: [64],
+        bandLastWeek: null,
+      },
+    });
+    expect(await getScoreDetail(db, 'acme')).toEqual({
+      accountId: 'acme',
+      modelKey: 'default@1',
+      asOfDay: 20_000,
+      breakdown: V1_FIXTURES.currentScores[0].detail?.score,
+    });
+    // The unscored account keeps a neutral summary and gets no breakdown.
+    expect((await getCurrentScore(db, 'zeta'))?.summary).toMatchObject({
+      rank: Number.MAX_SAFE_INTEGER,
+      trendDirection: 'unknown',
+      patterns: [],
+    });
+    expect(await getScoreDetail(db, 'zeta')).toBeUndefined();
+    // Every other table is exactly as v1 left it.
+    const after = await dumpTables(db);
+    for (const table of Object.keys(SCHEMA_V1).filter((t) => t !== 'currentScores')) {
+      expect(after[table]).toEqual(before[table]);
+    }
+    db.close();
+  });
+});
+
+describe('example: how a later migration is tested', () => {
+  // A hypothetical next version, defined only in this test: it indexes outcomes by kind, adds
+  // a tasks table, and fills in `avoidable: null` where early importers left it out. A real one
+  // goes into SCHEMA_VERSIONS and its test compares exactly like this one.
+  const NEXT: SchemaVersion = {
+    version: SCHEMA_VERSION + 1,
     stores: {
       outcomes: '++id, accountId, day, [accountId+day], outcome',
       tasks: '++id, accountId',
@@ -96,22 +202,22 @@ describe('example: how a v2 migration is tested', () => {
     },
   };
 
-  it('upgrades a v1 database and keeps every other row as it was', async () => {
-    const name = freshDbName('mig-v2');
+  it('upgrades a database through every version and keeps every other row as it was', async () => {
+    const name = freshDbName('mig-next');
     await createDatabaseAtVersion(name, 1, V1_FIXTURES);
-    const v1 = await openWithVersions(name, SCHEMA_VERSIONS);
-    const before = await dumpTables(v1);
-    v1.close();
+    const current = await openWithVersions(name, SCHEMA_VERSIONS);
+    const before = await dumpTables(current);
+    current.close();
 
-    const db = await openWithVersions(name, [...SCHEMA_VERSIONS, V2]);
-    expect(db.verno).toBe(2);
+    const db = await openWithVersions(name, [...SCHEMA_VERSIONS, NEXT]);
+    expect(db.verno).toBe(SCHEMA_VERSION + 1);
     const after = await dumpTables(db);
     expect(after.tasks).toEqual([]);
     expect(after.outcomes).toEqual([
       before.outcomes[0],
       { ...(before.outcomes[1] as object), avoidable: null },
     ]);
-    for (const table of Object.keys(SCHEMA_V1).filter((t) => t !== 'outcomes')) {
+    for (const table of Object.keys(CURRENT_STORES).filter((t) => t !== 'outcomes')) {
       expect(after[table]).toEqual(before[table]);
     }
     const churned = await db.table('outcomes').where('outcome').equals('churned').toArray();

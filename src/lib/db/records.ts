@@ -55,6 +55,33 @@ export interface ModelVersionRecord {
   backtest?: unknown;
 }
 
+/**
+ * What the portfolio shows about a current score beyond the headline numbers: the priority
+ * rank and its reason, the trend, renewal, stage, patterns and the recent score history (so
+ * the portfolio needs no history read). Small on purpose — the portfolio reads every
+ * account's record on load; the full breakdown lives in scoreDetails.
+ */
+export interface ScoreSummary {
+  priority: number;
+  /** 1 = needs attention first. */
+  rank: number;
+  priorityReason: string;
+  /** A band override is in force. */
+  overridden: boolean;
+  trendDirection: 'up' | 'down' | 'flat' | 'unknown';
+  trendWindowDays: number;
+  daysToRenewal: number | null;
+  stage: string | null;
+  /** Names of the patterns that fired. */
+  patterns: string[];
+  /** The active model's snapshot days of the last 90 days, ascending (the sparkline). */
+  sparkDays: number[];
+  /** Scores of those days. */
+  sparkScores: number[];
+  /** The band shown about a week before `asOfDay` (for "what changed since last week"). */
+  bandLastWeek: Band | null;
+}
+
 /** The latest score of an account under the active model (key `accountId`). */
 export interface CurrentScoreRecord {
   accountId: string;
@@ -66,8 +93,19 @@ export interface CurrentScoreRecord {
   coverage: number;
   trendDelta: number | null;
   explanation: string;
-  /** Engine breakdown (group/measure contributions, patterns, override), plain JSON. */
-  detail: unknown;
+  summary: ScoreSummary;
+}
+
+/**
+ * The engine's full breakdown of an account's current score (key `accountId`): groups,
+ * measures, patterns, override — plain JSON, read by the account page only. Written in the
+ * same transaction as the current score, so the two always describe the same run.
+ */
+export interface ScoreDetailRecord {
+  accountId: string;
+  modelKey: string;
+  asOfDay: DayNumber;
+  breakdown: unknown;
 }
 
 /** One account's score snapshots under one model version, columnar and day-ascending. */

@@ -2,6 +2,9 @@
 // version n+1 with its own stores and upgrade instead (see README.md). The migration harness
 // uses these same definitions to create databases "as written by version n".
 import type { Dexie, Transaction } from 'dexie';
+import { splitV1Score, type CurrentScoreRecordV1 } from './upgrade-v2';
+import type { CurrentScoreRecord, ScoreDetailRecord } from './records';
+import type { HistoryColumns } from './score-history-merge';
 
 /** One shipped schema version: Dexie store definitions and the upgrade that reaches it. */
 export interface SchemaVersion {
@@ -29,17 +32,49 @@ export const SCHEMA_V1 = {
   crosswalk: '[source+sourceId], accountId',
 } as const;
 
+/**
+ * Version 2: the full breakdown of each current score moves out of currentScores into its own
+ * table, scoreDetails, so the portfolio's read of every current score stays small. Frozen.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  scoreDetails: 'accountId',
+} as const;
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const v1 = (await tx.table('currentScores').toArray()) as CurrentScoreRecordV1[];
+  const histories = (await tx
+    .table('scoreHistory')
+    .bulkGet(v1.map((c) => [c.accountId, c.modelKey]))) as (HistoryColumns | undefined)[];
+  const current: CurrentScoreRecord[] = [];
+  const details: ScoreDetailRecord[] = [];
+  v1.forEach((record, i) => {
+    const split = splitV1Score(record, histories[i]);
+    current.push(split.current);
+    if (split.detail) details.push(split.detail);
+  });
+  // put replaces each record whole, so v1's `detail` is gone.
+  await tx.table('currentScores').bulkPut(current);
+  await tx.table('scoreDetails').bulkPut(details);
+}
+
 /** All shipped versions, ascending. Append only. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [{ version: 1, stores: SCHEMA_V1 }];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: SCHEMA_V1 },
+  { version: 2, stores: { scoreDetails: 'accountId' }, upgrade: upgradeToV2 },
+];
 
 /** The newest schema version; also written into backups. */
 export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
 
+/** The stores of the newest schema version. */
+export const CURRENT_STORES = SCHEMA_V2;
+
 /** Names of every table in the current schema. */
-export type TableName = keyof typeof SCHEMA_V1;
+export type TableName = keyof typeof CURRENT_STORES;
 
 /** Every table of the current schema, in a stable order. */
-export const TABLE_NAMES = Object.keys(SCHEMA_V1) as TableName[];
+export const TABLE_NAMES = Object.keys(CURRENT_STORES) as TableName[];
 
 /** Declares `versions` on a Dexie instance, in order, with their upgrades. */
 export function declareSchema(

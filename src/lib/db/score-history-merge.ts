@@ -55,3 +55,34 @@ export function mergeHistory(
     coverage: out.coverage.slice(0, n),
   };
 }
+
+/** Days of history the portfolio's sparkline shows. */
+export const SPARK_DAYS = 90;
+/** How far back "last week" looks for the band shown then. */
+export const LAST_WEEK_DAYS = 7;
+
+/** The recent history a portfolio row shows, taken from a model version's snapshots. */
+export interface RecentHistory {
+  /** Snapshot days within SPARK_DAYS before `asOfDay` (inclusive), ascending. */
+  sparkDays: number[];
+  /** Scores of those days. */
+  sparkScores: number[];
+  /** Band code of the latest snapshot at least LAST_WEEK_DAYS before `asOfDay`, or null. */
+  bandCodeLastWeek: number | null;
+}
+
+/** Picks the sparkline and last week's band out of a history, as of `asOfDay`. */
+export function recentHistory(history: HistoryColumns | undefined, asOfDay: number): RecentHistory {
+  const out: RecentHistory = { sparkDays: [], sparkScores: [], bandCodeLastWeek: null };
+  if (!history) return out;
+  for (let i = 0; i < history.days.length; i++) {
+    const day = history.days[i];
+    if (day >= asOfDay - SPARK_DAYS && day <= asOfDay) {
+      out.sparkDays.push(day);
+      // Float32 → the nearest short decimal, so a stored 64.1 reads back as 64.1.
+      out.sparkScores.push(Number(history.scores[i].toPrecision(6)));
+    }
+    if (day <= asOfDay - LAST_WEEK_DAYS) out.bandCodeLastWeek = history.bands[i];
+  }
+  return out;
+}

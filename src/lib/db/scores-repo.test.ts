@@ -4,13 +4,14 @@ import { bandFromCode, BAND_CODES } from './records';
 import {
   appendScoreHistory,
   getCurrentScore,
+  getScoreDetail,
   loadCurrentScores,
   loadScoreHistory,
   saveScores,
   type StoredScore,
 } from './scores-repo';
 import { InvalidSeriesError } from './errors';
-import { freshDb } from './testing/factories';
+import { freshDb, makeSummary } from './testing/factories';
 
 function score(accountId: string, value: number, band: Band = 'amber'): StoredScore {
   return {
@@ -20,11 +21,35 @@ function score(accountId: string, value: number, band: Band = 'amber'): StoredSc
     coverage: 0.75,
     trendDelta: -4,
     explanation: `${accountId} scored ${value}`,
-    detail: { groups: [{ id: 'usage', points: 12 }] },
+    summary: makeSummary({ rank: 3, priorityReason: 'Renews soon' }),
+    breakdown: { groups: [{ id: 'usage', points: 12 }] },
   };
 }
 
 describe('saveScores', () => {
+  it('gives each current score its last 90 days of history and last week’s band', async () => {
+    const db = freshDb();
+    await saveScores(db, 'm@1', 0, [score('a', 10, 'red')]);
+    await saveScores(db, 'm@1', 50, [score('a', 40.3, 'amber')]);
+    await saveScores(db, 'm@1', 112, [score('a', 80, 'green')]);
+    await saveScores(db, 'm@1', 120, [
+      score('a', 75, 'green'),
+      { ...score('b', 0), score: null, band: null },
+    ]);
+    const a = await getCurrentScore(db, 'a');
+    expect(a?.summary).toMatchObject({
+      sparkDays: [50, 112, 120],
+      sparkScores: [40.3, 80, 75],
+      bandLastWeek: 'green',
+    });
+    // An account never scored has no history to show.
+    expect((await getCurrentScore(db, 'b'))?.summary).toMatchObject({
+      sparkDays: [],
+      sparkScores: [],
+      bandLastWeek: null,
+    });
+  });
+
   it('writes current scores and one snapshot per account per day', async () => {
     const db = freshDb();
     await saveScores(db, 'm@1', 100, [score('a', 50), score('b', 80, 'green')]);
@@ -34,8 +59,15 @@ describe('saveScores', () => {
       asOfDay: 100,
       score: 80,
       band: 'green',
-      detail: { groups: [{ id: 'usage', points: 12 }] },
+      summary: { rank: 3, priorityReason: 'Renews soon' },
     });
+    expect(await getScoreDetail(db, 'b')).toEqual({
+      accountId: 'b',
+      modelKey: 'm@1',
+      asOfDay: 100,
+      breakdown: { groups: [{ id: 'usage', points: 12 }] },
+    });
+    expect(await getCurrentScore(db, 'b')).not.toHaveProperty('breakdown');
     const [history] = await loadScoreHistory(db, 'b', 'm@1');
     expect(history.days).toEqual(Int32Array.of(100));
     expect(history.scores).toBeInstanceOf(Float32Array);

@@ -1,9 +1,19 @@
 // Scores: the current score per account and the columnar snapshot history per model version.
 import type { Band, DayNumber } from '../engine/types';
 import type { CanaryDb } from './canary-db';
-import { BAND_CODES, type CurrentScoreRecord, type ScoreHistoryRecord } from './records';
-import { mergeHistory, type HistoryColumns } from './score-history-merge';
+import {
+  BAND_CODES,
+  bandFromCode,
+  type CurrentScoreRecord,
+  type ScoreDetailRecord,
+  type ScoreHistoryRecord,
+  type ScoreSummary,
+} from './records';
+import { mergeHistory, recentHistory, type HistoryColumns } from './score-history-merge';
 import { assertSeriesShape } from './series-shape';
+
+/** The summary as the scorer knows it; `saveScores` adds the recent history from storage. */
+export type SummaryInput = Omit<ScoreSummary, 'sparkDays' | 'sparkScores' | 'bandLastWeek'>;
 
 /** One account's score as the engine produced it, ready to store. */
 export interface StoredScore {
@@ -14,7 +24,10 @@ export interface StoredScore {
   coverage: number;
   trendDelta: number | null;
   explanation: string;
-  detail: unknown;
+  /** What the portfolio shows (rank, reason, trend, renewal, patterns). */
+  summary: SummaryInput;
+  /** The engine's full breakdown, plain JSON (stored in scoreDetails for the account page). */
+  breakdown: unknown;
 }
 
 /** Many snapshots of one account at once (e.g. a backfilled history), day-ascending. */
@@ -26,7 +39,7 @@ async function mergeIntoHistory(
   db: CanaryDb,
   modelKey: string,
   points: readonly ScoreHistoryPoints[],
-): Promise<void> {
+): Promise<ScoreHistoryRecord[]> {
   const stored = await db.scoreHistory.bulkGet(points.map((p) => [p.accountId, modelKey]));
   const records: ScoreHistoryRecord[] = points.map((p, i) => ({
     accountId: p.accountId,
@@ -34,13 +47,15 @@ async function mergeIntoHistory(
     ...mergeHistory(stored[i], p),
   }));
   await db.scoreHistory.bulkPut(records);
+  return records;
 }
 
 /**
  * Stores one scoring run of the active model at `asOfDay`, in one transaction: the current
- * score of each account (unless it already holds a later day of the same model) and one
- * snapshot per scored account for that day in the model version's history, replacing a
- * snapshot of the same day. Other model versions' snapshots are never touched.
+ * score of each account with its recent history and its breakdown (unless it already holds a
+ * later day of the same model), and one snapshot per scored account for that day in the model
+ * version's history, replacing a snapshot of the same day. Other model versions' snapshots are
+ * never touched.
  */
 export async function saveScores(
   db: CanaryDb,
@@ -48,20 +63,17 @@ export async function saveScores(
   asOfDay: DayNumber,
   scores: readonly StoredScore[],
 ): Promise<void> {
-  await db.transaction('rw', [db.currentScores, db.scoreHistory], async () => {
+  await db.transaction('rw', [db.currentScores, db.scoreDetails, db.scoreHistory], async () => {
     const existing = await db.currentScores.bulkGet(scores.map((s) => s.accountId));
-    const current: CurrentScoreRecord[] = [];
-    scores.forEach((s, i) => {
+    const fresh = scores.filter((s, i) => {
       const before = existing[i];
-      if (before && before.modelKey === modelKey && before.asOfDay > asOfDay) return;
-      current.push({ ...s, modelKey, asOfDay });
+      return !(before && before.modelKey === modelKey && before.asOfDay > asOfDay);
     });
-    await db.currentScores.bulkPut(current);
     // An unscored account gets no snapshot: history holds scores, not gaps.
     const scored = scores.filter(
       (s): s is StoredScore & { score: number; band: Band } => s.score !== null && s.band !== null,
     );
-    await mergeIntoHistory(
+    const merged = await mergeIntoHistory(
       db,
       modelKey,
       scored.map((s) => ({
@@ -72,6 +84,34 @@ export async function saveScores(
         coverage: Float32Array.of(s.coverage),
       })),
     );
+    // Each current score carries its recent history, so the portfolio never reads history.
+    const historyOf = new Map<string, HistoryColumns | undefined>(
+      merged.map((h) => [h.accountId, h]),
+    );
+    const unscored = fresh.filter((s) => !historyOf.has(s.accountId)).map((s) => s.accountId);
+    const older = await db.scoreHistory.bulkGet(unscored.map((id) => [id, modelKey]));
+    unscored.forEach((id, i) => historyOf.set(id, older[i]));
+    const current: CurrentScoreRecord[] = [];
+    const details: ScoreDetailRecord[] = [];
+    for (const s of fresh) {
+      const { breakdown, summary, ...headline } = s;
+      const recent = recentHistory(historyOf.get(s.accountId), asOfDay);
+      current.push({
+        ...headline,
+        modelKey,
+        asOfDay,
+        summary: {
+          ...summary,
+          sparkDays: recent.sparkDays,
+          sparkScores: recent.sparkScores,
+          bandLastWeek:
+            recent.bandCodeLastWeek === null ? null : bandFromCode(recent.bandCodeLastWeek),
+        },
+      });
+      details.push({ accountId: s.accountId, modelKey, asOfDay, breakdown });
+    }
+    await db.currentScores.bulkPut(current);
+    await db.scoreDetails.bulkPut(details);
   });
 }
 
@@ -105,6 +145,14 @@ export async function loadScoreHistory(
 /** Every account's current score. */
 export function loadCurrentScores(db: CanaryDb): Promise<CurrentScoreRecord[]> {
   return db.currentScores.toArray();
+}
+
+/** The full breakdown of one account's current score, if it has been scored. */
+export function getScoreDetail(
+  db: CanaryDb,
+  accountId: string,
+): Promise<ScoreDetailRecord | undefined> {
+  return db.scoreDetails.get(accountId);
 }
 
 /** One account's current score, if it has been scored. */

@@ -15,13 +15,15 @@ import {
   type ScoreHistoryRecord,
   type SeriesRecord,
 } from '../db';
-import type { BandThresholds } from '../engine';
+import type { AccountScore, BandThresholds } from '../engine';
 
 /** Everything stored about one account, read in one live query. */
 export interface AccountSnapshot {
   accountId: string;
   account: AccountRecord | undefined;
   current: CurrentScoreRecord | undefined;
+  /** The engine's breakdown of the current score (same run as `current`). */
+  breakdown: AccountScore | null;
   /** Snapshot histories of every model version that scored the account. */
   history: ScoreHistoryRecord[];
   series: SeriesRecord[];
@@ -72,10 +74,11 @@ async function importsTouching(db: CanaryDb, accountId: string): Promise<ImportR
 /** Reads everything about one account (run inside watchQuery). */
 export async function readAccount(db: CanaryDb, accountId: string): Promise<AccountSnapshot> {
   const activeKey = (await getSetting<string>(db, ACTIVE_MODEL_SETTING)) ?? null;
-  const [account, current, history, series, pulses, overrides, notes, outcomes, imports] =
+  const [account, current, detail, history, series, pulses, overrides, notes, outcomes, imports] =
     await Promise.all([
       db.accounts.get(accountId),
       db.currentScores.get(accountId),
+      db.scoreDetails.get(accountId),
       db.scoreHistory.where('accountId').equals(accountId).toArray(),
       db.series.where('accountId').equals(accountId).toArray(),
       db.pulses.where('accountId').equals(accountId).toArray(),
@@ -94,6 +97,7 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
     accountId,
     account,
     current,
+    breakdown: (detail?.breakdown as AccountScore | undefined) ?? null,
     history,
     series,
     pulses,

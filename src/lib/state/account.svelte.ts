@@ -3,7 +3,6 @@
 import { getDb, watchQuery } from '$lib/db';
 import type { WhatIfResult } from '$lib/worker/ops/what-if';
 import { readAccount, type AccountSnapshot } from './account-read';
-import type { StoredDetail } from './portfolio-row';
 
 class AccountState {
   /** The latest snapshot of the connected account (null until the first read). */
@@ -15,7 +14,7 @@ class AccountState {
   /** When (performance.now()) the read behind `data` started: a read older than a book change may miss it. */
   readAt = $state(0);
   /** The engine's breakdown of the current score. */
-  detail = $derived((this.data?.current?.detail as StoredDetail | undefined) ?? null);
+  score = $derived(this.data?.breakdown ?? null);
   #unsubscribe: (() => void) | null = null;
   #accountId: string | null = null;
 

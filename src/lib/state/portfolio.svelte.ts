@@ -1,14 +1,12 @@
 // The portfolio as the pages see it: live rows from IndexedDB (kept current across tabs),
 // the current view (filters, search, sort) and the saved views.
 import {
-  ACTIVE_MODEL_SETTING,
   getDb,
   getSetting,
   setSetting,
   watchQuery,
   type AccountRecord,
   type CurrentScoreRecord,
-  type ScoreHistoryRecord,
 } from '$lib/db';
 import { bookStatus } from './book-status.svelte';
 import { buildRows, type PortfolioRow } from './portfolio-row';
@@ -25,19 +23,16 @@ export interface SavedView {
 interface Snapshot {
   accounts: AccountRecord[];
   scores: CurrentScoreRecord[];
-  history: ScoreHistoryRecord[];
 }
 
-/** Reads everything the portfolio shows, in one go. */
+/**
+ * Reads everything the portfolio shows, in one go: accounts and current scores. Each current
+ * score carries its summary and recent history, so 5,000 rows cost two small getAll reads.
+ */
 async function readSnapshot(): Promise<Snapshot> {
   const db = getDb();
-  const activeKey = await getSetting<string>(db, ACTIVE_MODEL_SETTING);
-  const [accounts, scores, history] = await Promise.all([
-    db.accounts.toArray(),
-    db.currentScores.toArray(),
-    activeKey ? db.scoreHistory.where('modelKey').equals(activeKey).toArray() : [],
-  ]);
-  return { accounts, scores, history };
+  const [accounts, scores] = await Promise.all([db.accounts.toArray(), db.currentScores.toArray()]);
+  return { accounts, scores };
 }
 
 /** Every account has a current score (true between operations, false mid-import or mid-load). */
@@ -61,7 +56,7 @@ class PortfolioState {
     // A newer snapshot supersedes one held back earlier.
     this.#pending = null;
     clearTimeout(this.#holdTimer);
-    this.rows = buildRows(s.accounts, s.scores, s.history);
+    this.rows = buildRows(s.accounts, s.scores);
     this.loaded = true;
   }
 

@@ -1,6 +1,7 @@
 // Test factories: fresh databases and small domain records. Used by db tests only.
 import type { Account, Outcome, SignalSeries } from '../../engine/types';
 import { CanaryDb } from '../canary-db';
+import type { ScoreSummary } from '../records';
 
 let counter = 0;
 
@@ -49,4 +50,23 @@ export function makeOutcome(
   overrides: Partial<Outcome> = {},
 ): Outcome {
   return { accountId, day, outcome: 'renewed', reason: null, avoidable: null, ...overrides };
+}
+
+/** A current-score summary with neutral values; override what a test cares about. */
+export function makeSummary(overrides: Partial<ScoreSummary> = {}): ScoreSummary {
+  return {
+    priority: 0,
+    rank: 1,
+    priorityReason: '',
+    overridden: false,
+    trendDirection: 'flat',
+    trendWindowDays: 30,
+    daysToRenewal: null,
+    stage: null,
+    patterns: [],
+    sparkDays: [],
+    sparkScores: [],
+    bandLastWeek: null,
+    ...overrides,
+  };
 }

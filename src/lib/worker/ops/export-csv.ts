@@ -6,7 +6,6 @@ import { dayToIso } from '../../engine/dates';
 import { bandFromCode, getDb, loadBook, type CanaryDb } from '../../db';
 import { formatCsv, writeCanonicalBook, type CsvCell } from '../../import/canonical';
 import type { ProgressFn } from '../progress';
-import type { ScoreDetail } from './rescore';
 
 /** The CSV exports on offer. */
 export type CsvExportKind = 'accounts' | 'scores' | 'history' | 'signals' | 'outcomes';
@@ -38,7 +37,6 @@ async function scoresCsv(db: CanaryDb): Promise<{ text: string; rows: number }> 
     ],
   ];
   for (const s of scores) {
-    const detail = s.detail as Partial<ScoreDetail> | null;
     rows.push([
       s.accountId,
       names.get(s.accountId) ?? '',
@@ -48,8 +46,8 @@ async function scoresCsv(db: CanaryDb): Promise<{ text: string; rows: number }> 
       s.band,
       Math.round(s.coverage * 1000) / 1000,
       s.trendDelta,
-      detail?.rank ?? null,
-      detail?.priorityReason ?? null,
+      s.summary.rank,
+      s.summary.priorityReason,
       s.explanation,
     ]);
   }

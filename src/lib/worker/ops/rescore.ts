@@ -49,14 +49,6 @@ export interface RescoreSummary {
   timings: { readMs: number; scoreMs: number; historyMs: number; saveMs: number };
 }
 
-/** The per-account detail kept with the current score (plain JSON for the account page). */
-export interface ScoreDetail {
-  score: AccountScore;
-  priority: number;
-  rank: number;
-  priorityReason: string;
-}
-
 function toStored(scores: AccountScore[], prepared: PreparedBook): StoredScore[] {
   const arrOf = new Map(prepared.accounts.map((a) => [a.id, a.arr]));
   const ranked = rankAccounts(
@@ -74,12 +66,6 @@ function toStored(scores: AccountScore[], prepared: PreparedBook): StoredScore[]
   const byId = new Map(ranked.map((r) => [r.accountId, r]));
   return scores.map((s) => {
     const p = byId.get(s.accountId)!;
-    const detail: ScoreDetail = {
-      score: s,
-      priority: p.priority,
-      rank: p.rank,
-      priorityReason: p.reason,
-    };
     return {
       accountId: s.accountId,
       score: s.score,
@@ -87,7 +73,18 @@ function toStored(scores: AccountScore[], prepared: PreparedBook): StoredScore[]
       coverage: s.coverage,
       trendDelta: s.trend.change,
       explanation: s.explanation,
-      detail,
+      summary: {
+        priority: p.priority,
+        rank: p.rank,
+        priorityReason: p.reason,
+        overridden: s.override != null,
+        trendDirection: s.trend.direction,
+        trendWindowDays: s.trend.windowDays,
+        daysToRenewal: s.daysToRenewal,
+        stage: s.stage,
+        patterns: s.patterns.map((f) => f.name),
+      },
+      breakdown: s,
     };
   });
 }
