@@ -1,13 +1,19 @@
 // npm run screenshots: builds the app, serves it, loads the demo book in headless Chromium and
-// saves a screenshot of each page into docs/screenshots/ (used by the README).
+// saves a screenshot of each page into docs/screenshots/ (used by the README), then imports the
+// vendor-export fixtures (tests/fixtures/exports/) into an empty book and saves each tool's
+// "Recognised: … export" review step as docs/screenshots/export-<tool>.png, and the linked-ids
+// editor holding the links those imports made as docs/screenshots/crosswalk-editor.png.
+// Flags: --no-build (use ./build as it is), --exports-only (only the export shots).
+// CANARY_SCREENSHOTS_PORT overrides the port (4193).
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { requireChromium, run } from './lib.mjs';
 
 const executablePath = await requireChromium();
 if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
-const port = 4193;
+const port = Number(process.env.CANARY_SCREENSHOTS_PORT ?? 4193);
+const exportsOnly = process.argv.includes('--exports-only');
 const server = spawn('node', ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
 const base = `http://localhost:${port}`;
 mkdirSync('docs/screenshots', { recursive: true });
@@ -37,7 +43,7 @@ try {
       '--disable-sync',
     ],
   });
-  for (const scheme of ['light', 'dark']) {
+  for (const scheme of exportsOnly ? [] : ['light', 'dark']) {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       colorScheme: scheme,
@@ -69,7 +75,128 @@ try {
     }
     await context.close();
   }
+  await exportShots(browser);
   await browser.close();
 } finally {
   server.kill();
+}
+
+/**
+ * One screenshot per tool of Canary recognising its export and showing the review step, made
+ * from the fixture files in a fresh, empty book. Files that create accounts are imported (with
+ * the same choices the e2e spec makes) so the later tools join to them, as in real use.
+ */
+async function exportShots(browser) {
+  const steps = [
+    {
+      tool: 'hubspot',
+      file: 'hubspot-companies.csv',
+      decide: (page) => page.getByRole('button', { name: /^Create accounts for all/ }).click(),
+    },
+    {
+      tool: 'salesforce',
+      file: 'salesforce-accounts-dataloader.csv',
+      decide: (page) => radio(page, '001Dn00000Mn2OpIAJ', /^Create a new account/),
+    },
+    {
+      tool: 'stripe',
+      file: 'stripe-unified-customers.csv',
+      decide: async (page) => {
+        await radio(page, 'cus_I1', 'Same customer as Initech, LLC');
+        await radio(page, 'cus_X1', /^Create a new account/);
+        await radio(page, 'email:guest@gmail.com', /^Skip/);
+      },
+    },
+    // Nothing left to decide: show which customer matched which account instead.
+    { tool: 'zendesk', file: 'zendesk-tickets.csv', showMatches: true },
+    { tool: 'freshdesk', file: 'freshdesk-tickets.csv', showMatches: true },
+  ];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.waitForSelector('[data-testid="portfolio-row"]', { timeout: 60_000 });
+  await page.goto(base + '/settings');
+  await page.getByRole('button', { name: 'Erase all data…' }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill('ERASE');
+  await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
+  await page.getByText('All data erased.').first().waitFor({ timeout: 30_000 });
+  await page.goto(base + '/import');
+  for (const s of steps) {
+    const input = page.getByTestId('import-file-input');
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="import-file-input"]')?.disabled,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await input.setInputFiles({
+      name: s.file,
+      mimeType: 'text/csv',
+      buffer: readFileSync(`tests/fixtures/exports/${s.file}`),
+    });
+    await page.getByTestId('crosswalk-review').waitFor({ timeout: 60_000 });
+    if (s.showMatches) await page.getByText('Show the automatic matches').click();
+    // No focus ring or hover left over from the previous step's clicks.
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      /** @type {HTMLElement | null} */ (document.activeElement)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await page.waitForTimeout(300);
+    const file = `docs/screenshots/export-${s.tool}.png`;
+    await page.screenshot({ path: file, fullPage: true, clip: await unionBox(page) });
+    console.log(`wrote ${file}`);
+    const step = page.getByTestId('export-step');
+    if (!s.decide) {
+      await step.getByRole('button', { name: 'Cancel' }).click();
+      continue;
+    }
+    await s.decide(page);
+    await page.getByRole('button', { name: 'Continue with these matches' }).click();
+    const summary = page.getByTestId('export-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    await summary.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
+    await page
+      .getByTestId('import-result')
+      .filter({ hasText: `Imported ${s.file}` })
+      .waitFor({ timeout: 60_000 });
+    // Close the import's toast so it cannot overlap the next shot.
+    await page
+      .locator('.toast')
+      .filter({ hasText: `Imported ${s.file}` })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
+  }
+  // The linked-ids editor, holding the links those imports made, with one row being changed.
+  await page.goto(base + '/import/linked-ids');
+  await page.getByTestId('linked-id-row').first().waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('linked-id-row')
+    .first()
+    .getByRole('button', { name: /^Change/ })
+    .click();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshots/crosswalk-editor.png' });
+  console.log('wrote docs/screenshots/crosswalk-editor.png');
+  await context.close();
+}
+
+/** Checks a radio of one customer's decision row (by its source id). */
+function radio(page, sourceId, name) {
+  return page
+    .locator(`[data-testid="crosswalk-row"][data-key="${sourceId}"]`)
+    .getByRole('radio', { name })
+    .check();
+}
+
+/** The page area holding the "Recognised" card and the review card, with a small margin. */
+async function unionBox(page) {
+  const a = await page.getByTestId('export-step').boundingBox();
+  const b = await page.getByTestId('crosswalk-review').boundingBox();
+  const pad = 12;
+  const x = Math.max(0, Math.min(a.x, b.x) - pad);
+  const y = Math.max(0, a.y - pad);
+  const right = Math.max(a.x + a.width, b.x + b.width) + pad;
+  const bottom = b.y + b.height + pad;
+  return { x, y, width: right - x, height: bottom - y };
 }

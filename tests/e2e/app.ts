@@ -413,6 +413,27 @@ export class ExportImportPage {
     await this.decisionRow(sourceId).getByRole('radio', { name: /skip/i }).check();
   }
 
+  /** Chooses "create a new account" for one customer. */
+  async create(sourceId: string): Promise<void> {
+    await this.decisionRow(sourceId)
+      .getByRole('radio', { name: /^Create a new account/ })
+      .check();
+  }
+
+  /** Confirms a suggested account (by its name) for one customer. */
+  async confirm(sourceId: string, accountName: string): Promise<void> {
+    await this.decisionRow(sourceId)
+      .getByRole('radio', { name: `Same customer as ${accountName}` })
+      .check();
+  }
+
+  /** Creates accounts for every customer no account matched ("Create accounts for all N"). */
+  async createAllUnmatched(): Promise<void> {
+    await this.review()
+      .getByRole('button', { name: /^Create accounts for all [\d,]+$/ })
+      .click();
+  }
+
   /** Points a column the preset could not find at a header of the file. */
   async assignColumn(label: string, header: string): Promise<void> {
     await expect(this.page.getByTestId('export-columns')).toBeVisible({ timeout: 60_000 });
@@ -432,5 +453,73 @@ export class ExportImportPage {
       .getByTestId('export-summary')
       .getByRole('button', { name: /^Import [\d,]+ rows$/ })
       .click();
+  }
+
+  /** Imports the checked rows and waits for the result line of `fileName`. */
+  async importAndWait(fileName: string): Promise<void> {
+    await this.importRows();
+    await expect(this.page.getByTestId('import-result')).toContainText(`Imported ${fileName}`, {
+      timeout: 60_000,
+    });
+  }
+}
+
+/** The linked-ids (crosswalk) editor (/import/linked-ids). */
+export class LinkedIdsPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the editor from the Import & export page's "Linked ids" card. */
+  async openFromImportPage(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Review and edit linked ids' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Linked ids' })).toBeVisible();
+    await expect(this.page.getByText('Reading the linked ids…')).toHaveCount(0);
+  }
+
+  /** Every rendered row of the list. */
+  rows() {
+    return this.page.getByTestId('linked-id-row');
+  }
+
+  /** The row of one source id. */
+  row(source: string, sourceId: string) {
+    return this.page.locator(
+      `[data-testid="linked-id-row"][data-source="${source}"][data-source-id="${sourceId}"]`,
+    );
+  }
+
+  /** The counts per tool. */
+  counts() {
+    return this.page.getByTestId('linked-id-counts');
+  }
+
+  /** Points a row at another account by typing in its picker (e.g. "Name (id)") and Enter. */
+  async repoint(source: string, sourceId: string, account: string): Promise<void> {
+    const row = this.row(source, sourceId);
+    await row.getByRole('button', { name: /^Change/ }).click();
+    const input = row.getByRole('combobox', { name: /^New account for/ });
+    await expect(input).toBeFocused();
+    await input.fill(account);
+    await input.press('Enter');
+  }
+
+  /** Deletes a row's link (a toast offers Undo). */
+  async delete(source: string, sourceId: string): Promise<void> {
+    await this.row(source, sourceId)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
+  }
+
+  /** The hand-made link form. */
+  addForm() {
+    return this.page.getByTestId('linked-id-add');
+  }
+
+  /** Fills the add form (tool label, id, account text) and submits it. */
+  async add(tool: string, sourceId: string, account: string): Promise<void> {
+    const form = this.addForm();
+    await form.getByLabel('Tool').selectOption({ label: tool });
+    await form.getByLabel(`${tool} id`).fill(sourceId);
+    await form.getByRole('combobox', { name: 'Canary account' }).fill(account);
+    await form.getByRole('button', { name: 'Add link' }).click();
   }
 }

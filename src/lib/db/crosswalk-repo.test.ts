@@ -5,7 +5,10 @@ import {
   applyImportWithCrosswalk,
   deleteCrosswalkEntry,
   getCrosswalkAccount,
+  linkSourceId,
   listCrosswalk,
+  readCrosswalkEditor,
+  repointSourceId,
   updateCrosswalkEntry,
   upsertCrosswalk,
 } from './crosswalk-repo';
@@ -104,5 +107,65 @@ describe('crosswalk repository', () => {
     const target = freshDb();
     await restoreBackup(target, backup);
     expect(await listCrosswalk(target)).toEqual(await listCrosswalk(source));
+  });
+
+  it('reads every entry with the account names, sorted, for the editor', async () => {
+    const db = freshDb();
+    await db.accounts.bulkAdd([
+      makeAccount('b1', { name: 'Globex' }),
+      makeAccount('a2', { name: 'Acme' }),
+      makeAccount('a1', { name: 'Acme' }),
+    ]);
+    await upsertCrosswalk(db, [
+      { source: 'zendesk', sourceId: 'org:Acme', accountId: 'a1' },
+      { source: 'stripe', sourceId: 'cus_2', accountId: 'b1' },
+      { source: 'stripe', sourceId: 'cus_1', accountId: 'gone' },
+    ]);
+    const data = await readCrosswalkEditor(db);
+    expect(data.entries.map((e) => `${e.source}/${e.sourceId}`)).toEqual([
+      'stripe/cus_1',
+      'stripe/cus_2',
+      'zendesk/org:Acme',
+    ]);
+    expect(data.accounts).toEqual([
+      { id: 'a1', name: 'Acme' },
+      { id: 'a2', name: 'Acme' },
+      { id: 'b1', name: 'Globex' },
+    ]);
+    expect(await readCrosswalkEditor(freshDb())).toEqual({ entries: [], accounts: [] });
+  });
+
+  it('links a source id by hand only to an existing account and only once', async () => {
+    const db = freshDb();
+    await db.accounts.bulkAdd([makeAccount('acme'), makeAccount('globex')]);
+    expect(await linkSourceId(db, acmeStripe)).toEqual({ ok: true });
+    expect(await getCrosswalkAccount(db, 'stripe', 'cus_1')).toBe('acme');
+    expect(await linkSourceId(db, { ...acmeStripe, accountId: 'globex' })).toEqual({
+      ok: false,
+      reason: 'taken',
+      accountId: 'acme',
+    });
+    expect(
+      await linkSourceId(db, { source: 'hubspot', sourceId: '42', accountId: 'nobody' }),
+    ).toEqual({ ok: false, reason: 'no-account' });
+    // Refused writes change nothing.
+    expect(await listCrosswalk(db)).toEqual([acmeStripe]);
+  });
+
+  it('re-points an entry only to an existing account', async () => {
+    const db = freshDb();
+    await db.accounts.bulkAdd([makeAccount('acme'), makeAccount('globex')]);
+    await addCrosswalkEntry(db, acmeStripe);
+    expect(await repointSourceId(db, 'stripe', 'cus_1', 'globex')).toEqual({ ok: true });
+    expect(await getCrosswalkAccount(db, 'stripe', 'cus_1')).toBe('globex');
+    expect(await repointSourceId(db, 'stripe', 'cus_1', 'nobody')).toEqual({
+      ok: false,
+      reason: 'no-account',
+    });
+    expect(await repointSourceId(db, 'stripe', 'cus_9', 'acme')).toEqual({
+      ok: false,
+      reason: 'missing',
+    });
+    expect(await listCrosswalk(db)).toEqual([{ ...acmeStripe, accountId: 'globex' }]);
   });
 });

@@ -93,6 +93,85 @@ export async function upsertCrosswalk(
   });
 }
 
+/** An account as the crosswalk editor names it. */
+export interface CrosswalkAccountName {
+  id: string;
+  name: string;
+}
+
+/** Everything the crosswalk editor shows: every entry and every account's id and name. */
+export interface CrosswalkEditorData {
+  /** Ordered by source, then source id. */
+  entries: CrosswalkRecord[];
+  /** Ordered by name, then id. */
+  accounts: CrosswalkAccountName[];
+}
+
+/** Reads every crosswalk entry and the accounts they can point at, in one read transaction. */
+export async function readCrosswalkEditor(db: CanaryDb): Promise<CrosswalkEditorData> {
+  return db.transaction('r', db.crosswalk, db.accounts, async () => {
+    const [entries, accounts] = await Promise.all([listCrosswalk(db), db.accounts.toArray()]);
+    return {
+      entries,
+      accounts: accounts
+        .map((a) => ({ id: a.id, name: a.name }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    };
+  });
+}
+
+/** Why a checked crosswalk write did not happen. */
+export type CrosswalkWriteRefusal = 'no-account' | 'taken' | 'missing';
+
+/** The outcome of a checked crosswalk write: done, or refused (nothing written). */
+export type CrosswalkWriteResult =
+  { ok: true } | { ok: false; reason: CrosswalkWriteRefusal; accountId?: string };
+
+/**
+ * Links a source id to an existing account, in one transaction: refused with 'no-account' when
+ * the account does not exist, or 'taken' (with the account it points at) when the source id is
+ * already linked.
+ */
+export async function linkSourceId(
+  db: CanaryDb,
+  entry: CrosswalkRecord,
+): Promise<CrosswalkWriteResult> {
+  return db.transaction('rw', db.crosswalk, db.accounts, async () => {
+    if ((await db.accounts.get(entry.accountId)) === undefined) {
+      return { ok: false, reason: 'no-account' };
+    }
+    const existing = await db.crosswalk.get([entry.source, entry.sourceId]);
+    if (existing) return { ok: false, reason: 'taken', accountId: existing.accountId };
+    await db.crosswalk.add({
+      source: entry.source,
+      sourceId: entry.sourceId,
+      accountId: entry.accountId,
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Points an existing entry at another existing account, in one transaction: refused with
+ * 'missing' when the entry is gone or 'no-account' when the account does not exist.
+ */
+export async function repointSourceId(
+  db: CanaryDb,
+  source: string,
+  sourceId: string,
+  accountId: string,
+): Promise<CrosswalkWriteResult> {
+  return db.transaction('rw', db.crosswalk, db.accounts, async () => {
+    if ((await db.accounts.get(accountId)) === undefined) {
+      return { ok: false, reason: 'no-account' };
+    }
+    if (!(await updateCrosswalkEntry(db, source, sourceId, accountId))) {
+      return { ok: false, reason: 'missing' };
+    }
+    return { ok: true };
+  });
+}
+
 /**
  * Applies an import and stores the crosswalk entries that joined its rows to accounts, in one
  * transaction: either both are written or neither.

@@ -28,10 +28,19 @@ export function newAccountId(key: SourceKey): string {
   return `${key.source}-${key.sourceId}`;
 }
 
+/**
+ * A readable name for a source key: its name, else its first company domain, else its id
+ * without the kind prefix of a synthesised key (`email:guest@gmail.com` → `guest@gmail.com`).
+ * Names an account created from the key, and labels the key in the review.
+ */
+export function keyName(key: SourceKey): string {
+  return key.name ?? key.domains[0] ?? key.sourceId.replace(/^(email|org|domain|name):/, '');
+}
+
 function newAccount(key: SourceKey): Account {
   return {
     id: newAccountId(key),
-    name: key.name ?? key.domains[0] ?? key.sourceId,
+    name: keyName(key),
     segment: null,
     arr: null,
     seats: null,

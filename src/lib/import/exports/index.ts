@@ -36,6 +36,7 @@ export {
 export {
   planCrosswalk,
   newAccountId,
+  keyName,
   type CrosswalkDecision,
   type CrosswalkPlan,
 } from './decisions';

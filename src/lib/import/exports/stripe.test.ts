@@ -53,6 +53,10 @@ describe('Stripe customers', () => {
       attributes: { domain: 'vandelay.com' },
     });
     expect(seriesOf(r, 'stripe-cus_X1', 'billing_delinquent')).toEqual({ '2025-06-30': 1 });
+    // A guest without a customer id is named by its address, not by the key's `email:` form.
+    expect(r.prepared.accounts.find((a) => a.id === 'stripe-email:guest@gmail.com')?.name).toBe(
+      'guest@gmail.com',
+    );
   });
 });
 

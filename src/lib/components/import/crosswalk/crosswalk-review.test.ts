@@ -5,9 +5,12 @@ import {
   chooseAll,
   confirmSingle,
   filterAccounts,
+  keyLabel,
+  matchedLines,
   methodCounts,
   reviewProgress,
   reviewRows,
+  rowList,
   toDecisions,
 } from './crosswalk-review';
 
@@ -64,6 +67,24 @@ describe('crosswalk review state', () => {
     ]);
     expect(rows[0].why).toBe('Same name as Acme Inc and ACME LLC');
     expect(methodCounts(resolution)).toEqual({ crosswalk: 1, 'explicit-id': 0, domain: 2 });
+  });
+
+  it('shows only the match methods that matched, and row numbers in a sentence', () => {
+    expect(matchedLines(resolution)).toEqual([
+      { method: 'crosswalk', count: 1 },
+      { method: 'domain', count: 2 },
+    ]);
+    expect(matchedLines({ ...resolution, matched: [] })).toEqual([]);
+    expect(rowList([8])).toBe('row 8');
+    expect(rowList([5, 8])).toBe('rows 5, 8');
+    expect(rowList([2, 3, 4, 5], 3)).toBe('rows 2, 3, 4, …');
+  });
+
+  it('labels a key by the name an account created from it would get', () => {
+    expect(keyLabel(key('cus_6', 'Hooli'))).toBe('Hooli');
+    expect(keyLabel(key('email:guest@gmail.com'))).toBe('guest@gmail.com');
+    expect(keyLabel({ ...key('domain:globex.de'), domains: ['globex.de'] })).toBe('globex.de');
+    expect(keyLabel(key('cus_7'))).toBe('cus_7');
   });
 
   it('decides rows singly and in bulk, never auto-confirming a name with two accounts', () => {

@@ -7,6 +7,7 @@ import type {
   MatchMethod,
   SourceKey,
 } from '$lib/import/exports';
+import { keyName } from '../../../import/exports/decisions';
 
 /** One customer the user must decide on: a name suggestion or an unmatched key. */
 export interface ReviewRow {
@@ -43,6 +44,22 @@ export function methodCounts(resolution: ExportResolution): Record<MatchMethod, 
   const counts: Record<MatchMethod, number> = { crosswalk: 0, 'explicit-id': 0, domain: 0 };
   for (const m of resolution.matched) counts[m.method]++;
   return counts;
+}
+
+/** The automatic matches per method, in METHOD_LABELS order, methods with none left out. */
+export function matchedLines(
+  resolution: ExportResolution,
+): { method: MatchMethod; count: number }[] {
+  const counts = methodCounts(resolution);
+  return (Object.keys(METHOD_LABELS) as MatchMethod[])
+    .map((method) => ({ method, count: counts[method] }))
+    .filter((l) => l.count > 0);
+}
+
+/** Row numbers for a sentence: "row 8", "rows 5, 8", or the first `max` and "…". */
+export function rowList(rows: readonly number[], max = 10): string {
+  const shown = rows.slice(0, max).join(', ');
+  return `${rows.length === 1 ? 'row' : 'rows'} ${shown}${rows.length > max ? ', …' : ''}`;
 }
 
 /** Human labels of the match methods. */
@@ -148,7 +165,7 @@ export function toDecisions(
   return out;
 }
 
-/** A short label for a key: its name, else its id, with the source. */
+/** A short label for a key, the name an account created from it gets (`keyName`). */
 export function keyLabel(key: SourceKey): string {
-  return key.name ?? key.sourceId;
+  return keyName(key);
 }
