@@ -1,12 +1,8 @@
 // Transient notices shown in the corner (an aria-live region), optionally with an action.
 
-/** One notice. */
-export interface Toast {
-  id: number;
-  kind: 'info' | 'success' | 'error';
-  message: string;
-  action?: { label: string; run: () => void };
-}
+import { pushToast, type Toast } from './toast-list';
+
+export type { Toast } from './toast-list';
 
 class ToastState {
   items = $state<Toast[]>([]);
@@ -15,7 +11,7 @@ class ToastState {
   /** Shows a notice; errors stay until dismissed, others for `ms`. */
   show(kind: Toast['kind'], message: string, action?: Toast['action'], ms = 6000): number {
     const id = this.#nextId++;
-    this.items = [...this.items, { id, kind, message, action }];
+    this.items = pushToast(this.items, { id, kind, message, action });
     if (kind !== 'error') setTimeout(() => this.dismiss(id), ms);
     return id;
   }
