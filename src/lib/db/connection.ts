@@ -25,3 +25,17 @@ export function closeDb(): void {
   shared?.close();
   shared = null;
 }
+
+/**
+ * Whether the app's database exists yet (false on a first visit), asked without opening it.
+ * Resolves true when the browser cannot tell (no indexedDB.databases()), so callers treat an
+ * unknown as "not a first visit".
+ */
+export async function databaseExists(name: string = DB_NAME): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === name);
+  } catch {
+    return true;
+  }
+}

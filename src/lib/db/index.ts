@@ -1,7 +1,7 @@
 // The database module's public API. Only this folder imports Dexie.
 export { CanaryDb, DB_NAME } from './canary-db';
 export type { VersionChangeListener, VersionChangeNotice } from './canary-db';
-export { closeDb, getDb, onVersionChange, openDb } from './connection';
+export { closeDb, databaseExists, getDb, onVersionChange, openDb } from './connection';
 export * from './records';
 export { SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from './schema';
 export type { SchemaVersion, TableName } from './schema';

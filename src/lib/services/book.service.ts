@@ -1,8 +1,8 @@
 // User actions on the book as a whole: first-visit demo, load demo, rescore, erase, persist.
 // Each calls the worker or the database, reports through toasts, and keeps pages thin.
 import { todayDay } from '$lib/engine/dates';
-import { eraseAllData as eraseDb, getDb, getSetting, setSetting } from '$lib/db';
-import { callWorker } from '$lib/worker/client';
+import { databaseExists, eraseAllData as eraseDb, getDb, getSetting, setSetting } from '$lib/db';
+import { callWorker, warmWorker } from '$lib/worker/client';
 import { bookStatus } from '$lib/state/book-status.svelte';
 import { storageState } from '$lib/state/storage.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
@@ -51,6 +51,15 @@ export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> 
     reportError('Scoring', e);
     return false;
   }
+}
+
+/**
+ * Call as the app starts, before anything opens the database: on a first visit (no database
+ * yet) the worker that will generate the demo book starts loading now, in parallel with the
+ * page, instead of after the page has checked the database.
+ */
+export async function warmUpForFirstVisit(): Promise<void> {
+  if (!(await databaseExists())) warmWorker();
 }
 
 /**

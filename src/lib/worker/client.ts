@@ -45,6 +45,15 @@ function start(): Comlink.Remote<WorkerApi> {
   return remote;
 }
 
+/**
+ * Starts the worker ahead of a call that is about to come (it loads and compiles its code in
+ * the meantime); it stops again when idle like after any call.
+ */
+export function warmWorker(): void {
+  start();
+  scheduleIdleStop();
+}
+
 /** Terminates the worker now; the next call starts a fresh one. */
 export function stopWorker(): void {
   if (idleTimer) clearTimeout(idleTimer);
