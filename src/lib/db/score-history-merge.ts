@@ -1,4 +1,6 @@
 // Pure merge of score snapshots: one snapshot per scored day, incoming replaces the same day.
+import type { Band } from '../engine/types';
+import { bandFromCode } from './records';
 
 /** Columnar score snapshots, day-ascending and unique. */
 export interface HistoryColumns {
@@ -61,20 +63,24 @@ export const SPARK_DAYS = 90;
 /** How far back "last week" looks for the band shown then. */
 export const LAST_WEEK_DAYS = 7;
 
-/** The recent history a portfolio row shows, taken from a model version's snapshots. */
+/**
+ * The recent history a portfolio row shows, taken from a model version's snapshots; its fields
+ * are the ones of the current score's summary (ScoreSummary) of the same names.
+ */
 export interface RecentHistory {
   /** Snapshot days within SPARK_DAYS before `asOfDay` (inclusive), ascending. */
   sparkDays: number[];
   /** Scores of those days. */
   sparkScores: number[];
-  /** Band code of the latest snapshot at least LAST_WEEK_DAYS before `asOfDay`, or null. */
-  bandCodeLastWeek: number | null;
+  /** Band of the latest snapshot at least LAST_WEEK_DAYS before `asOfDay`, or null. */
+  bandLastWeek: Band | null;
 }
 
 /** Picks the sparkline and last week's band out of a history, as of `asOfDay`. */
 export function recentHistory(history: HistoryColumns | undefined, asOfDay: number): RecentHistory {
-  const out: RecentHistory = { sparkDays: [], sparkScores: [], bandCodeLastWeek: null };
+  const out: RecentHistory = { sparkDays: [], sparkScores: [], bandLastWeek: null };
   if (!history) return out;
+  let lastWeek = -1;
   for (let i = 0; i < history.days.length; i++) {
     const day = history.days[i];
     if (day >= asOfDay - SPARK_DAYS && day <= asOfDay) {
@@ -82,7 +88,8 @@ export function recentHistory(history: HistoryColumns | undefined, asOfDay: numb
       // Float32 → the nearest short decimal, so a stored 64.1 reads back as 64.1.
       out.sparkScores.push(Number(history.scores[i].toPrecision(6)));
     }
-    if (day <= asOfDay - LAST_WEEK_DAYS) out.bandCodeLastWeek = history.bands[i];
+    if (day <= asOfDay - LAST_WEEK_DAYS) lastWeek = i;
   }
+  if (lastWeek >= 0) out.bandLastWeek = bandFromCode(history.bands[lastWeek]);
   return out;
 }

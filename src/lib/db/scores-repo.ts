@@ -3,7 +3,6 @@ import type { Band, DayNumber } from '../engine/types';
 import type { CanaryDb } from './canary-db';
 import {
   BAND_CODES,
-  bandFromCode,
   type CurrentScoreRecord,
   type ScoreDetailRecord,
   type ScoreHistoryRecord,
@@ -95,18 +94,11 @@ export async function saveScores(
     const details: ScoreDetailRecord[] = [];
     for (const s of fresh) {
       const { breakdown, summary, ...headline } = s;
-      const recent = recentHistory(historyOf.get(s.accountId), asOfDay);
       current.push({
         ...headline,
         modelKey,
         asOfDay,
-        summary: {
-          ...summary,
-          sparkDays: recent.sparkDays,
-          sparkScores: recent.sparkScores,
-          bandLastWeek:
-            recent.bandCodeLastWeek === null ? null : bandFromCode(recent.bandCodeLastWeek),
-        },
+        summary: { ...summary, ...recentHistory(historyOf.get(s.accountId), asOfDay) },
       });
       details.push({ accountId: s.accountId, modelKey, asOfDay, breakdown });
     }

@@ -3,12 +3,7 @@
 // (scoreDetails.breakdown). Version 1 kept both in currentScores.detail, so reading 5,000
 // current scores deserialised 5,000 breakdowns. This file rewrites v1 records (in the Dexie
 // upgrade and when restoring a v1 backup). Frozen like the schema it serves.
-import {
-  bandFromCode,
-  type CurrentScoreRecord,
-  type ScoreDetailRecord,
-  type ScoreSummary,
-} from './records';
+import type { CurrentScoreRecord, ScoreDetailRecord, ScoreSummary } from './records';
 import { recentHistory, type HistoryColumns } from './score-history-merge';
 
 /** A current-score record as version 1 stored it. */
@@ -42,7 +37,6 @@ export function summaryFromV1Detail(
   const s = obj(d.score) ?? {};
   const trend = obj(s.trend) ?? {};
   const direction = trend.direction;
-  const recent = recentHistory(history, asOfDay);
   return {
     priority: num(d.priority) ?? 0,
     rank: num(d.rank) ?? Number.MAX_SAFE_INTEGER,
@@ -58,9 +52,7 @@ export function summaryFromV1Detail(
     patterns: Array.isArray(s.patterns)
       ? s.patterns.map((p) => obj(p)?.name).filter((n): n is string => typeof n === 'string')
       : [],
-    sparkDays: recent.sparkDays,
-    sparkScores: recent.sparkScores,
-    bandLastWeek: recent.bandCodeLastWeek === null ? null : bandFromCode(recent.bandCodeLastWeek),
+    ...recentHistory(history, asOfDay),
   };
 }
 
