@@ -8,6 +8,7 @@ import type { RestoreSummary } from '$lib/worker/ops/backup-restore';
 import { bookStatus } from '$lib/state/book-status.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
 import { rescoreBook } from './book.service';
+import { formatInteger } from '$lib/format';
 
 /** Saves bytes as a file through a temporary download link. */
 export function saveBytes(
@@ -53,7 +54,7 @@ export async function exportCsvFile(kind: CsvExportKind): Promise<void> {
     saveBytes(file.fileName, file.mimeType, file.bytes);
     toasts.show(
       'success',
-      `Exported ${EXPORT_LABELS[kind]}: ${file.rows.toLocaleString('en-US')} rows in ${file.fileName}.`,
+      `Exported ${EXPORT_LABELS[kind]}: ${formatInteger(file.rows)} rows in ${file.fileName}.`,
     );
   } catch (e) {
     toasts.show('error', `Export failed: ${messageOf(e)}`);
@@ -74,7 +75,7 @@ export async function exportBackupFile(passphrase: string | null): Promise<boole
     saveBytes(file.fileName, file.mimeType, file.bytes);
     toasts.show(
       'success',
-      `Backup saved as ${file.fileName} (${file.accounts.toLocaleString('en-US')} accounts${passphrase ? ', encrypted' : ''}).`,
+      `Backup saved as ${file.fileName} (${formatInteger(file.accounts)} accounts${passphrase ? ', encrypted' : ''}).`,
     );
     return true;
   } catch (e) {
@@ -95,7 +96,7 @@ export async function restoreBackupFile(
     await rescoreBook('Updating scores');
     toasts.show(
       'success',
-      `Backup restored: ${summary.accounts.toLocaleString('en-US')} accounts${summary.exportedAt ? ` as of ${new Date(summary.exportedAt).toLocaleString()}` : ''}.`,
+      `Backup restored: ${formatInteger(summary.accounts)} accounts${summary.exportedAt ? ` as of ${new Date(summary.exportedAt).toLocaleString()}` : ''}.`,
     );
     return { ok: true, summary };
   } catch (e) {

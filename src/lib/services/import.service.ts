@@ -14,6 +14,7 @@ import type { ImportValidation } from '$lib/worker/ops/import-validate';
 import { bookStatus } from '$lib/state/book-status.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
 import { rescoreBook } from './book.service';
+import { formatInteger } from '$lib/format';
 
 /** Settings key of the user's saved mapping presets (the worker's import-presets.ts reads the same key). */
 export const IMPORT_PRESETS_SETTING = 'importPresets';
@@ -65,7 +66,7 @@ export function validateImport(request: ImportRequest): Promise<StepResult<Impor
 /** One line saying what an import changed ("0 new points, 1,000 unchanged" on a re-import). */
 export function describeImport(r: ImportRecord): string {
   const s = r.summary;
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => formatInteger(x);
   const parts = [`${n(s.pointsAdded)} new points`];
   if (s.pointsChanged > 0) parts.push(`${n(s.pointsChanged)} changed`);
   parts.push(`${n(s.pointsUnchanged)} unchanged`);

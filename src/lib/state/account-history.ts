@@ -3,7 +3,7 @@
 import { bandFromCode, type ModelVersionRecord, type ScoreHistoryRecord } from '../db';
 import { dateToDay } from '../engine/dates';
 import type { Band, BandOverride, Outcome, Pulse, SignalSeries } from '../engine/types';
-import { formatDay, formatShare } from '../format';
+import { formatDay, formatNumber, formatShare } from '../format';
 
 /** The ranges the history chart offers. */
 export type HistoryRange = '90d' | '1y' | 'all';
@@ -133,11 +133,9 @@ export function metricLabel(metric: string): string {
   return words.join(' ');
 }
 
-const numberFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-
 /** A signal value for people ("1,204", "4.5"). */
 export function formatSignal(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : numberFmt.format(value);
+  return formatNumber(value, 1);
 }
 
 /** One signal's points in range and what they say. */

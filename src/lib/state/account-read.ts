@@ -16,6 +16,7 @@ import {
   type SeriesRecord,
 } from '../db';
 import type { AccountScore, BandThresholds } from '../engine';
+import { compareText } from '../collate';
 
 /** Everything stored about one account, read in one live query. */
 export interface AccountSnapshot {
@@ -92,7 +93,7 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
   const models = (await db.models.bulkGet([...keys])).filter(
     (m): m is ModelVersionRecord => m !== undefined,
   );
-  series.sort((a, b) => a.metric.localeCompare(b.metric));
+  series.sort((a, b) => compareText(a.metric, b.metric));
   return {
     accountId,
     account,

@@ -3,7 +3,7 @@
 import type { ImportRecord, NoteRecord, OutcomeRecord, OverrideRecord, PulseRecord } from '../db';
 import { dateToDay } from '../engine/dates';
 import type { DayNumber } from '../engine/types';
-import { formatDay } from '../format';
+import { formatDay, formatInteger } from '../format';
 import { pulseLabel } from './account-history';
 
 /** What a timeline entry records. */
@@ -129,7 +129,7 @@ export function buildTimeline(s: TimelineSources, today: DayNumber): TimelineEnt
       id: i.id,
       day: dateToDay(new Date(i.at)),
       title: `Imported ${i.fileName} (${i.kind})`,
-      detail: `${i.rows.toLocaleString('en-US')} rows in the file.`,
+      detail: `${formatInteger(i.rows)} rows in the file.`,
       status:
         i.undoneAt === null ? null : `undone on ${formatDay(dateToDay(new Date(i.undoneAt)))}`,
       deletable: false,

@@ -3,6 +3,7 @@
 // what the user typed into it, and the checks of a hand-made link. Used by
 // crosswalk-editor.svelte.ts and the editor components; tested in Node.
 import { salesforceId18 } from '../import/exports/salesforce-ids';
+import { compareText } from '../collate';
 
 /** The sources Canary's export presets write, in the order the editor lists them. */
 export const KNOWN_SOURCES = ['stripe', 'hubspot', 'salesforce', 'zendesk', 'freshdesk'] as const;
@@ -76,7 +77,7 @@ export function sourceCounts(
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.source, (counts.get(e.source) ?? 0) + 1);
   return [...counts.keys()]
-    .sort((a, b) => a.localeCompare(b))
+    .sort((a, b) => compareText(a, b))
     .map((s) => ({ source: s, label: sourceLabel(s), count: counts.get(s)! }));
 }
 

@@ -2,6 +2,7 @@
 // measures, contexts and patterns added or removed. Pure, so it is tested in Node.
 import type { ContextOverride, Measure, ModelDocument, PatternRule } from '$lib/engine';
 import { describeCondition, describeScoring, describeSource, describeWhen } from './model-describe';
+import { compareText } from '../collate';
 
 /** Which part of the model a change touches. */
 export type ChangeArea =
@@ -177,7 +178,7 @@ export function versionEntries(
   parse: (doc: unknown) => ModelDocument | null,
 ): VersionEntry[] {
   const sorted = [...records].sort(
-    (a, b) => a.modelId.localeCompare(b.modelId) || a.version - b.version,
+    (a, b) => compareText(a.modelId, b.modelId) || a.version - b.version,
   );
   const entries: VersionEntry[] = [];
   let prev: VersionEntry | null = null;

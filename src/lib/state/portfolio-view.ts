@@ -2,6 +2,7 @@
 // summary figures shown in the tiles.
 import type { Band } from '$lib/engine/types';
 import type { PortfolioRow } from './portfolio-row';
+import { compareText } from '../collate';
 
 /** Sortable columns. */
 export type SortKey = 'priority' | 'name' | 'arr' | 'score' | 'trend' | 'renewal' | 'coverage';
@@ -47,7 +48,7 @@ function compare(a: PortfolioRow, b: PortfolioRow, key: SortKey): number {
     case 'priority':
       return a.rank - b.rank;
     case 'name':
-      return a.name.localeCompare(b.name);
+      return compareText(a.name, b.name);
     case 'arr':
       return num(a.arr, b.arr);
     case 'score':
@@ -63,7 +64,8 @@ function compare(a: PortfolioRow, b: PortfolioRow, key: SortKey): number {
 
 /** Applies a view's filters, search and sort; returns a new array. */
 export function applyView(rows: readonly PortfolioRow[], view: PortfolioView): PortfolioRow[] {
-  const q = normalise(view.search.trim());
+  const search = view.search.trim();
+  const q = search ? normalise(search) : '';
   const out = rows.filter((r) => {
     if (q && !normalise(r.name).includes(q) && !normalise(r.id).includes(q)) return false;
     if (view.bands.length > 0 && (r.band === null || !view.bands.includes(r.band))) return false;
@@ -84,7 +86,7 @@ export function applyView(rows: readonly PortfolioRow[], view: PortfolioView): P
   out.sort((a, b) => {
     const c = compare(a, b, view.sort);
     const primary = view.descending ? -c : c;
-    return primary || a.rank - b.rank || a.id.localeCompare(b.id);
+    return primary || a.rank - b.rank || compareText(a.id, b.id);
   });
   return out;
 }
@@ -95,7 +97,7 @@ export function distinctValues(
   pick: (r: PortfolioRow) => string | null,
 ): string[] {
   return [...new Set(rows.map(pick).filter((v): v is string => !!v))].sort((a, b) =>
-    a.localeCompare(b),
+    compareText(a, b),
   );
 }
 
