@@ -1,5 +1,6 @@
 // A tiny static server for the built app (build/): correct MIME types, SPA fallback to
-// 200.html, no caching of the service worker. Used by `npm start`, Playwright and the bench.
+// 200.html, no caching of the service worker, and the build's precompressed brotli or gzip copy
+// of a file when the browser accepts it. Used by `npm start`, Playwright and the bench.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -41,6 +42,18 @@ function resolveFile(pathname) {
   return null;
 }
 
+/** The build's brotli or gzip copy of `file` (adapter-static `precompress`), if accepted. */
+function precompressed(file, acceptEncoding) {
+  const accepted = new Set(acceptEncoding.split(',').map((e) => e.split(';')[0].trim()));
+  for (const [name, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ]) {
+    if (accepted.has(name) && existsSync(file + suffix)) return { name, file: file + suffix };
+  }
+  return null;
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let file = resolveFile(url.pathname);
@@ -55,6 +68,7 @@ const server = createServer((req, res) => {
     return;
   }
   const type = MIME[extname(file)] ?? 'application/octet-stream';
+  const encoding = precompressed(file, req.headers['accept-encoding'] ?? '');
   const immutable = file.includes(`${join(root, '_app', 'immutable')}`);
   const noCache = file.endsWith('sw.js') || file.endsWith('.html') || file.endsWith('version.json');
   res.writeHead(status, {
@@ -66,8 +80,10 @@ const server = createServer((req, res) => {
         : 'public, max-age=3600',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    vary: 'accept-encoding',
+    ...(encoding ? { 'content-encoding': encoding.name } : {}),
   });
-  createReadStream(file).pipe(res);
+  createReadStream(encoding ? encoding.file : file).pipe(res);
 });
 
 server.listen(port, '127.0.0.1', () => {

@@ -1,0 +1,68 @@
+// Runs while pages are prerendered (Node, from src/hooks.server.ts): makes the page's inline
+// SvelteKit boot script wait until the browser has painted the prerendered HTML.
+//
+// Why: on a first visit the browser otherwise often starts evaluating the app's modules
+// (preloaded over a fast connection) before its first paint, so a slow phone shows nothing
+// until the JavaScript has run. Painting the prerendered shell first costs the app one frame.
+// The boot script is allowed by its hash in the page's Content-Security-Policy, so the hash
+// is replaced by the hash of the changed script.
+import { createHash } from 'node:crypto';
+
+/** Longest wait for the first paint (a page opened in a background tab does not paint). */
+export const MAX_WAIT_MS = 400;
+
+/**
+ * Resolves once the browser reports the first contentful paint (then one task later, so the
+ * paint is on screen), or after MAX_WAIT_MS; browsers without paint timing wait one frame.
+ */
+const AFTER_FIRST_PAINT = `new Promise((go) => {
+						setTimeout(go, ${MAX_WAIT_MS});
+						try {
+							new PerformanceObserver((list, observer) => {
+								if (!list.getEntriesByName("first-contentful-paint").length) return;
+								observer.disconnect();
+								setTimeout(go);
+							}).observe({ type: "paint", buffered: true });
+						} catch {
+							requestAnimationFrame(() => setTimeout(go));
+						}
+					})`;
+
+const BOOT_CALL = /(\n\s*)Promise\.all\(\[\s*import\(/;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+const PRELOAD_LINK = /<link href="([^"]+)" rel="modulepreload">\n?/g;
+
+/**
+ * Returns the page with its boot script deferred until after the first paint and the CSP hash
+ * updated. The `modulepreload` links move into the deferred script too: downloads finishing
+ * before the first paint delay it as well (the parser and the paint compete with them). A page
+ * without SvelteKit's boot script is returned unchanged; a boot script of an unknown shape
+ * throws, so a SvelteKit upgrade that changes it fails the build loudly.
+ */
+export function bootAfterFirstPaint(html: string): string {
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  const boot = scripts.find((m) => m[1].includes('kit.start('));
+  if (!boot) return html;
+  const source = boot[1];
+  if (!BOOT_CALL.test(source) || !/\}\);\s*\}\s*$/.test(source))
+    throw new Error('bootAfterFirstPaint: SvelteKit boot script has an unexpected shape');
+  const preloads = [...html.matchAll(PRELOAD_LINK)].map((m) => m[1]);
+  const changed = source
+    .replace(
+      BOOT_CALL,
+      `$1${AFTER_FIRST_PAINT}.then(() => {
+\t\t\t\t\t\tfor (const href of ${JSON.stringify(preloads)})
+\t\t\t\t\t\t\tdocument.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href }));
+\t\t\t\t\t\treturn Promise.all([import(`,
+    )
+    .replace(/\}\);(\s*\}\s*)$/, '}); });$1');
+  const oldHash = `'sha256-${sha256(source)}'`;
+  if (!html.includes(oldHash))
+    throw new Error('bootAfterFirstPaint: the boot script hash is not in the page CSP');
+  return html
+    .replace(PRELOAD_LINK, '')
+    .replace(boot[0], `<script>${changed}</script>`)
+    .replace(oldHash, `'sha256-${sha256(changed)}'`);
+}
