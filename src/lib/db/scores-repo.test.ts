@@ -107,6 +107,54 @@ describe('saveScores', () => {
     expect(await getCurrentScore(db, 'a')).toMatchObject({ score: null, band: null });
     expect(await loadScoreHistory(db, 'a')).toEqual([]);
   });
+
+  it('saves a backfilled history with today in the same transaction, one write per record', async () => {
+    const db = freshDb();
+    const backfill = (accountId: string) => ({
+      accountId,
+      days: Int32Array.of(93, 100, 107),
+      scores: Float32Array.of(30, 35, 42),
+      bands: Uint8Array.of(0, 0, 1),
+      coverage: Float32Array.of(1, 1, 1),
+    });
+    let historyWrites = 0;
+    db.scoreHistory.hook('creating', () => void historyWrites++);
+    db.scoreHistory.hook('updating', () => void historyWrites++);
+    // "b" is unscored today but keeps its earlier snapshots.
+    await saveScores(
+      db,
+      'm@1',
+      114,
+      [score('a', 50), { ...score('b', 0), score: null, band: null }],
+      [backfill('a'), backfill('b')],
+    );
+    const [a] = await loadScoreHistory(db, 'a', 'm@1');
+    expect(a.days).toEqual(Int32Array.of(93, 100, 107, 114));
+    expect(a.scores).toEqual(Float32Array.of(30, 35, 42, 50));
+    const [b] = await loadScoreHistory(db, 'b', 'm@1');
+    expect(b.days).toEqual(Int32Array.of(93, 100, 107));
+    expect(historyWrites).toBe(2);
+    expect((await getCurrentScore(db, 'a'))?.summary).toMatchObject({
+      sparkDays: [93, 100, 107, 114],
+      bandLastWeek: 'amber',
+    });
+    expect((await getCurrentScore(db, 'b'))?.summary.sparkDays).toEqual([93, 100, 107]);
+  });
+
+  it('rejects a misaligned backfill and writes nothing', async () => {
+    const db = freshDb();
+    const bad = {
+      accountId: 'a',
+      days: Int32Array.of(1, 2),
+      scores: Float32Array.of(1),
+      bands: Uint8Array.of(1, 1),
+      coverage: Float32Array.of(1, 1),
+    };
+    await expect(saveScores(db, 'm@1', 9, [score('a', 5)], [bad])).rejects.toBeInstanceOf(
+      InvalidSeriesError,
+    );
+    expect(await db.currentScores.count()).toBe(0);
+  });
 });
 
 describe('appendScoreHistory', () => {

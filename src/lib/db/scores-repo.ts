@@ -53,15 +53,18 @@ async function mergeIntoHistory(
  * Stores one scoring run of the active model at `asOfDay`, in one transaction: the current
  * score of each account with its recent history and its breakdown (unless it already holds a
  * later day of the same model), and one snapshot per scored account for that day in the model
- * version's history, replacing a snapshot of the same day. Other model versions' snapshots are
- * never touched.
+ * version's history, replacing a snapshot of the same day. `backfill` adds earlier snapshots in
+ * the same transaction (a first scoring's history), so each history record is written once.
+ * Other model versions' snapshots are never touched.
  */
 export async function saveScores(
   db: CanaryDb,
   modelKey: string,
   asOfDay: DayNumber,
   scores: readonly StoredScore[],
+  backfill: readonly ScoreHistoryPoints[] = [],
 ): Promise<void> {
+  assertHistoryShapes(backfill);
   await db.transaction('rw', [db.currentScores, db.scoreDetails, db.scoreHistory], async () => {
     const existing = await db.currentScores.bulkGet(scores.map((s) => s.accountId));
     const fresh = scores.filter((s, i) => {
@@ -72,17 +75,20 @@ export async function saveScores(
     const scored = scores.filter(
       (s): s is StoredScore & { score: number; band: Band } => s.score !== null && s.band !== null,
     );
-    const merged = await mergeIntoHistory(
-      db,
-      modelKey,
-      scored.map((s) => ({
-        accountId: s.accountId,
+    const earlier = new Map(backfill.map((p) => [p.accountId, p]));
+    const incoming: ScoreHistoryPoints[] = scored.map((s) => {
+      const today: HistoryColumns = {
         days: Int32Array.of(asOfDay),
         scores: Float32Array.of(s.score),
         bands: Uint8Array.of(BAND_CODES[s.band]),
         coverage: Float32Array.of(s.coverage),
-      })),
-    );
+      };
+      const before = earlier.get(s.accountId);
+      earlier.delete(s.accountId);
+      return { accountId: s.accountId, ...(before ? mergeHistory(before, today) : today) };
+    });
+    incoming.push(...earlier.values());
+    const merged = await mergeIntoHistory(db, modelKey, incoming);
     // Each current score carries its recent history, so the portfolio never reads history.
     const historyOf = new Map<string, HistoryColumns | undefined>(
       merged.map((h) => [h.accountId, h]),
@@ -107,17 +113,21 @@ export async function saveScores(
   });
 }
 
+function assertHistoryShapes(points: readonly ScoreHistoryPoints[]): void {
+  for (const p of points) {
+    for (const col of [p.scores, p.bands, p.coverage]) {
+      assertSeriesShape(`${p.accountId} history`, p.days, col);
+    }
+  }
+}
+
 /** Merges many snapshots per account into one model version's history, in one transaction. */
 export async function appendScoreHistory(
   db: CanaryDb,
   modelKey: string,
   points: readonly ScoreHistoryPoints[],
 ): Promise<void> {
-  for (const p of points) {
-    for (const col of [p.scores, p.bands, p.coverage]) {
-      assertSeriesShape(`${p.accountId} history`, p.days, col);
-    }
-  }
+  assertHistoryShapes(points);
   await db.transaction('rw', db.scoreHistory, () => mergeIntoHistory(db, modelKey, points));
 }
 

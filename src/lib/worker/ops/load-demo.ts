@@ -4,7 +4,8 @@ import { generateDemoBook } from '../../engine/demo';
 import type { DayNumber } from '../../engine/types';
 import { getDb, replaceBook } from '../../db';
 import type { ProgressFn } from '../progress';
-import rescore, { type RescoreSummary } from './rescore';
+import { ensureActiveModel } from './active-model';
+import { scoreAndSave, type RescoreSummary } from './rescore';
 
 /** How to build the demo book. */
 export interface LoadDemoRequest {
@@ -26,15 +27,27 @@ export default async function loadDemo(
   onProgress?: ProgressFn,
 ): Promise<LoadDemoSummary> {
   onProgress?.({ fraction: 0.02, label: 'Generating the demo book' });
+  // The database opens (created on a first visit) and yields the model while the book is made.
+  const db = getDb();
+  const activeModel = ensureActiveModel(db);
+  activeModel.catch(() => {}); // awaited just below
   const book = generateDemoBook({
     seed: request.seed,
     accounts: request.accounts,
     endDay: request.todayDay,
   });
-  onProgress?.({ fraction: 0.15, label: 'Saving the demo book' });
-  await replaceBook(getDb(), book);
-  const summary = await rescore({ asOfDay: request.todayDay, book }, (p) =>
+  const active = await activeModel;
+  onProgress?.({ fraction: 0.15, label: 'Saving and scoring the demo book' });
+  // The book is written while it is scored (the writes are mostly the database's own work);
+  // the scores are saved once it is stored. Each step is one transaction, as before.
+  const replacing = replaceBook(db, book);
+  replacing.catch(() => {}); // observed below; this only keeps a failure from being "unhandled"
+  const summary = await scoreAndSave({ asOfDay: request.todayDay, book, replacing, active }, (p) =>
     onProgress?.({ fraction: 0.2 + 0.8 * p.fraction, label: p.label }),
-  );
+  ).catch(async (e: unknown) => {
+    // A failed write is the error to report; scoring does not outlive it unobserved.
+    await replacing;
+    throw e;
+  });
   return { ...summary, outcomes: book.outcomes.length, series: book.series.length };
 }

@@ -13,7 +13,6 @@ import {
 import { rankAccounts } from '../../engine/priority';
 import type { Book, DayNumber } from '../../engine/types';
 import {
-  appendScoreHistory,
   BAND_CODES,
   getDb,
   loadBook,
@@ -23,7 +22,7 @@ import {
   type StoredScore,
 } from '../../db';
 import type { ProgressFn } from '../progress';
-import { ensureActiveModel } from './active-model';
+import { ensureActiveModel, type ActiveModel } from './active-model';
 
 /** What to rescore. */
 export interface RescoreRequest {
@@ -89,65 +88,94 @@ function toStored(scores: AccountScore[], prepared: PreparedBook): StoredScore[]
   });
 }
 
-async function backfillHistory(
-  db: CanaryDb,
+/**
+ * Weekly snapshots of `accountIds` over `weeks` weeks ending on the last Monday before `asOfDay`
+ * (so every account shares the same grid); accounts never scorable get none.
+ */
+function historyPoints(
   prepared: PreparedBook,
   model: Parameters<typeof scoreHistory>[1],
-  modelKey: string,
+  accountIds: string[],
   asOfDay: DayNumber,
   weeks: number,
-): Promise<number> {
-  const have = await db.scoreHistory.where('modelKey').equals(modelKey).primaryKeys();
-  const scored = new Set(have.map((k) => (k as [string, string])[0]));
-  const missing = prepared.accounts.filter((a) => !scored.has(a.id)).map((a) => a.id);
-  if (missing.length === 0) return 0;
-  // Weekly points ending on the last Monday before asOf, so every account shares the same grid.
+): ScoreHistoryPoints[] {
+  if (accountIds.length === 0) return [];
   const days = weeklyDays(asOfDay - 7, weeks);
-  const snaps = scoreHistory(prepared, model, days, missing);
+  const snaps = scoreHistory(prepared, model, days, accountIds);
   const points: ScoreHistoryPoints[] = [];
-  for (let a = 0; a < missing.length; a++) {
+  for (let a = 0; a < accountIds.length; a++) {
     const rows = snaps
       .slice(a * days.length, (a + 1) * days.length)
       .filter((s) => s.score !== null);
     if (rows.length === 0) continue;
     points.push({
-      accountId: missing[a],
+      accountId: accountIds[a],
       days: Int32Array.from(rows, (s) => s.day),
       scores: Float32Array.from(rows, (s) => s.score!),
       bands: Uint8Array.from(rows, (s) => BAND_CODES[s.band!]),
       coverage: Float32Array.from(rows, (s) => s.coverage),
     });
   }
-  await appendScoreHistory(db, modelKey, points);
-  return points.reduce((n, p) => n + p.days.length, 0);
+  return points;
+}
+
+/** Accounts with no snapshot yet in the model version's history. */
+async function accountsWithoutHistory(
+  db: CanaryDb,
+  prepared: PreparedBook,
+  modelKey: string,
+): Promise<string[]> {
+  const have = await db.scoreHistory.where('modelKey').equals(modelKey).primaryKeys();
+  const scored = new Set(have.map((k) => (k as [string, string])[0]));
+  return prepared.accounts.filter((a) => !scored.has(a.id)).map((a) => a.id);
 }
 
 /** Rescores every account as of `asOfDay` and stores the results. */
-export default async function rescore(
+export default function rescore(
   request: RescoreWithBook,
+  onProgress?: ProgressFn,
+): Promise<RescoreSummary> {
+  return scoreAndSave(request, onProgress);
+}
+
+/**
+ * The rescore itself. With `replacing` (the promise of a `replaceBook` of `book` under way,
+ * which clears every score and snapshot), the scoring runs while the book is written: every
+ * account's history is computed, and everything is saved once the book is stored. Storing a
+ * book is mostly the database's own work, so this hides the scoring inside it. Pass `active`
+ * read before the write starts: a read queued behind thousands of writes waits for them.
+ */
+export async function scoreAndSave(
+  request: RescoreWithBook & { replacing?: Promise<void>; active?: ActiveModel },
   onProgress?: ProgressFn,
 ): Promise<RescoreSummary> {
   const started = performance.now();
   const db = getDb();
   onProgress?.({ fraction: 0.05, label: 'Reading the book' });
-  const [book, active] = await Promise.all([request.book ?? loadBook(db), ensureActiveModel(db)]);
+  const [book, active] = await Promise.all([
+    request.book ?? loadBook(db),
+    request.active ?? ensureActiveModel(db),
+  ]);
   const t1 = performance.now();
   onProgress?.({ fraction: 0.3, label: 'Scoring accounts' });
   const prepared = prepareBook(book);
   const scores = scoreBook(prepared, active.model, request.asOfDay);
   const t2 = performance.now();
   onProgress?.({ fraction: 0.55, label: 'Filling in score history' });
-  const snapshotsAdded = await backfillHistory(
-    db,
+  const missing = request.replacing
+    ? prepared.accounts.map((a) => a.id)
+    : await accountsWithoutHistory(db, prepared, active.key);
+  const backfill = historyPoints(
     prepared,
     active.model,
-    active.key,
+    missing,
     request.asOfDay,
     request.historyWeeks ?? 104,
   );
   const t3 = performance.now();
   onProgress?.({ fraction: 0.85, label: 'Saving scores' });
-  await saveScores(db, active.key, request.asOfDay, toStored(scores, prepared));
+  await request.replacing;
+  await saveScores(db, active.key, request.asOfDay, toStored(scores, prepared), backfill);
   const t4 = performance.now();
   const bands = { red: 0, amber: 0, green: 0, none: 0 };
   for (const s of scores) bands[s.band ?? 'none']++;
@@ -156,7 +184,7 @@ export default async function rescore(
     accounts: scores.length,
     modelKey: active.key,
     bands,
-    snapshotsAdded,
+    snapshotsAdded: backfill.reduce((n, p) => n + p.days.length, 0),
     ms: t4 - started,
     timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },
   };
