@@ -58,7 +58,10 @@ export class CanaryDb extends Dexie {
   readonly #listeners = new Set<VersionChangeListener>();
 
   constructor(name: string = DB_NAME) {
-    super(name);
+    // No optimistic query cache: Canary never shows a write before it commits, and the cache
+    // deep-clones every live-query result on delivery (the whole portfolio, an account's score
+    // breakdown) on the main thread. Live queries still re-run on every committed change.
+    super(name, { cache: 'disabled' });
     declareSchema(this);
     this.on('versionchange', (ev: IDBVersionChangeEvent) => {
       // Close for good (no auto-reopen: this page's schema is now stale) and tell the UI,

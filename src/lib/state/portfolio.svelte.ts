@@ -65,18 +65,25 @@ class PortfolioState {
     this.#users++;
     if (!this.#unsubscribe) {
       const db = getDb();
-      const sub = watchQuery<Snapshot>(readSnapshot).subscribe({
-        next: (s) => {
-          // While a book operation runs (demo load, import, rescore), or when accounts are
-          // written but not yet scored, hold the snapshot back: showing it would re-render
-          // half-scored rows. When the operation ends, bookStatus re-runs every live query,
-          // so the final state arrives here as a fresh snapshot.
-          if (bookStatus.busy || !consistent(s)) this.#hold(s);
-          else this.#apply(s);
-        },
-        error: (e) => console.error('Portfolio query failed', e),
+      // Nothing is read while a book operation (demo load, import, rescore) writes the book:
+      // every commit would re-read every row only to hold the half-written state back, on the
+      // main thread, while the page should stay responsive. When the operation ends the query
+      // starts again and reads the final state once.
+      this.#unsubscribe = $effect.root(() => {
+        $effect(() => {
+          if (bookStatus.busy) return;
+          const sub = watchQuery<Snapshot>(readSnapshot).subscribe({
+            next: (s) => {
+              // Accounts written but not yet scored (another tab mid-import): hold the snapshot
+              // back for a moment rather than re-render half-scored rows.
+              if (!consistent(s)) this.#hold(s);
+              else this.#apply(s);
+            },
+            error: (e) => console.error('Portfolio query failed', e),
+          });
+          return () => sub.unsubscribe();
+        });
       });
-      this.#unsubscribe = () => sub.unsubscribe();
       void getSetting<SavedView[]>(db, SAVED_VIEWS_SETTING).then((v) => {
         if (Array.isArray(v)) this.savedViews = v;
       });
