@@ -65,13 +65,15 @@ class PortfolioState {
     this.#users++;
     if (!this.#unsubscribe) {
       const db = getDb();
-      // Nothing is read while a book operation (demo load, import, rescore) writes the book:
-      // every commit would re-read every row only to hold the half-written state back, on the
-      // main thread, while the page should stay responsive. When the operation ends the query
-      // starts again and reads the final state once.
+      // Nothing is read until the start-up check has decided (on a first visit the worker
+      // creates the database; opening it here first would create it on the main thread) or
+      // while a book operation (demo load, import, rescore) writes the book: every commit would
+      // re-read every row only to hold the half-written state back, on the main thread, while
+      // the page should stay responsive. When the operation ends the query starts again and
+      // reads the final state once.
       this.#unsubscribe = $effect.root(() => {
         $effect(() => {
-          if (bookStatus.busy) return;
+          if (bookStatus.starting || bookStatus.busy) return;
           const sub = watchQuery<Snapshot>(readSnapshot).subscribe({
             next: (s) => {
               // Accounts written but not yet scored (another tab mid-import): hold the snapshot
