@@ -21,6 +21,33 @@ test('first visit loads the demo book and shows every account with a score and b
   await expect(first.locator('.reason')).not.toBeEmpty();
 });
 
+test('on a first visit the worker creates the database, not the page', async ({ page }) => {
+  // Creating every table is the longest part of opening the database: on a first visit the
+  // page must leave it to the worker (which loads the demo book) and open it only afterwards.
+  await page.addInitScript(() => {
+    const w = window as unknown as { mainThreadUpgrades: number; mainThreadOpens: number };
+    w.mainThreadUpgrades = 0;
+    w.mainThreadOpens = 0;
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => {
+      w.mainThreadOpens++;
+      const request = open(name, version);
+      request.addEventListener('upgradeneeded', () => w.mainThreadUpgrades++);
+      return request;
+    };
+  });
+  const portfolio = new PortfolioPage(page);
+  await portfolio.open();
+  await expect(portfolio.rows().first()).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { mainThreadUpgrades: number; mainThreadOpens: number };
+    return { mainThreadUpgrades: w.mainThreadUpgrades, mainThreadOpens: w.mainThreadOpens };
+  });
+  // The page opened the database (to show the portfolio) but never had to create it.
+  expect(seen.mainThreadOpens).toBeGreaterThan(0);
+  expect(seen.mainThreadUpgrades).toBe(0);
+});
+
 test('settings erase everything after confirmation, then the demo book can be loaded again', async ({
   page,
 }) => {

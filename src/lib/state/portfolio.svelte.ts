@@ -65,6 +65,7 @@ class PortfolioState {
     this.#users++;
     if (!this.#unsubscribe) {
       const db = getDb();
+      let savedViewsRead = false;
       // Nothing is read until the start-up check has decided (on a first visit the worker
       // creates the database; opening it here first would create it on the main thread) or
       // while a book operation (demo load, import, rescore) writes the book: every commit would
@@ -74,6 +75,12 @@ class PortfolioState {
       this.#unsubscribe = $effect.root(() => {
         $effect(() => {
           if (bookStatus.starting || bookStatus.busy) return;
+          if (!savedViewsRead) {
+            savedViewsRead = true;
+            void getSetting<SavedView[]>(db, SAVED_VIEWS_SETTING).then((v) => {
+              if (Array.isArray(v)) this.savedViews = v;
+            });
+          }
           const sub = watchQuery<Snapshot>(readSnapshot).subscribe({
             next: (s) => {
               // Accounts written but not yet scored (another tab mid-import): hold the snapshot
@@ -85,9 +92,6 @@ class PortfolioState {
           });
           return () => sub.unsubscribe();
         });
-      });
-      void getSetting<SavedView[]>(db, SAVED_VIEWS_SETTING).then((v) => {
-        if (Array.isArray(v)) this.savedViews = v;
       });
     }
     return () => {
