@@ -173,8 +173,11 @@ export async function scoreAndSave(
     request.historyWeeks ?? 104,
   );
   const t3 = performance.now();
-  onProgress?.({ fraction: 0.85, label: 'Saving scores' });
-  await request.replacing;
+  if (request.replacing) {
+    onProgress?.({ fraction: 0.7, label: 'Saving the book' });
+    await request.replacing;
+  }
+  onProgress?.({ fraction: 0.9, label: 'Saving scores' });
   await saveScores(db, active.key, request.asOfDay, toStored(scores, prepared), backfill);
   const t4 = performance.now();
   const bands = { red: 0, amber: 0, green: 0, none: 0 };
