@@ -64,6 +64,12 @@ describe('bootAfterFirstPaint', () => {
     );
   });
 
+  it('keeps a boot script with dollar signs intact', () => {
+    const dollars = BOOT.replace('node_ids: [0, 2],', () => 'node_ids: [0, 2], note: "$& $1 $$",');
+    const script = bootScript(bootAfterFirstPaint(page(dollars)));
+    expect(script).toContain('note: "$& $1 $$"');
+  });
+
   it('produces a script that parses', () => {
     // new Function parses without running; import() is valid syntax in a function body.
     expect(() => new Function(script)).not.toThrow();

@@ -61,8 +61,11 @@ export function bootAfterFirstPaint(html: string): string {
   const oldHash = `'sha256-${sha256(source)}'`;
   if (!html.includes(oldHash))
     throw new Error('bootAfterFirstPaint: the boot script hash is not in the page CSP');
-  return html
-    .replace(PRELOAD_LINK, '')
-    .replace(boot[0], `<script>${changed}</script>`)
-    .replace(oldHash, `'sha256-${sha256(changed)}'`);
+  return (
+    html
+      .replace(PRELOAD_LINK, '')
+      // A function, so a `$` in the script is not read as a replacement pattern.
+      .replace(boot[0], () => `<script>${changed}</script>`)
+      .replace(oldHash, `'sha256-${sha256(changed)}'`)
+  );
 }
