@@ -95,6 +95,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const summary of ['Override the band', 'Add a note', 'Record a renewal outcome']) {
       await account.openAction(summary);
     }
+    // The score history as a table (built when opened) is part of the scan, by keyboard.
+    const asTable = page.getByText('Show the score history as a table');
+    await asTable.focus();
+    await page.keyboard.press('Enter');
+    const table = page.getByRole('table', { name: /Score history under/ });
+    await expect(table).toBeVisible();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(5);
     // Validation messages are part of the scan.
     await page.getByRole('button', { name: 'Override band' }).click();
     await expect(page.getByText('Choose the band to show.')).toBeVisible();
