@@ -28,7 +28,8 @@ const AFTER_FIRST_PAINT = `new Promise((go) => {
 						}
 					})`;
 
-const BOOT_CALL = /(\n\s*)Promise\.all\(\[\s*import\(/;
+// `Promise.all([import("…/start.js"), import("…/app.js")])`: the two entry imports.
+const BOOT_CALL = /(\n\s*)Promise\.all\(\[\s*import\(("[^"]+")\),\s*import\(("[^"]+")\)\s*\]\)/;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -49,13 +50,16 @@ export function bootAfterFirstPaint(html: string): string {
   if (!BOOT_CALL.test(source) || !/\}\);\s*\}\s*$/.test(source))
     throw new Error('bootAfterFirstPaint: SvelteKit boot script has an unexpected shape');
   const preloads = [...html.matchAll(PRELOAD_LINK)].map((m) => m[1]);
+  // After the paint: add the preloads, then run the two entry modules and the start of the app
+  // in three tasks (each yields with setTimeout) rather than one long one.
   const changed = source
     .replace(
       BOOT_CALL,
-      `$1${AFTER_FIRST_PAINT}.then(() => {
+      (_, indent: string, start: string, app: string) => `${indent}${AFTER_FIRST_PAINT}.then(() => {
 \t\t\t\t\t\tfor (const href of ${JSON.stringify(preloads)})
 \t\t\t\t\t\t\tdocument.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href }));
-\t\t\t\t\t\treturn Promise.all([import(`,
+\t\t\t\t\t\tconst task = () => new Promise((next) => setTimeout(next));
+\t\t\t\t\t\treturn import(${start}).then((kit) => task().then(() => import(${app})).then((app) => task().then(() => [kit, app])))`,
     )
     .replace(/\}\);(\s*\}\s*)$/, '}); });$1');
   const oldHash = `'sha256-${sha256(source)}'`;
