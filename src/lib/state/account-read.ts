@@ -3,6 +3,7 @@
 import {
   ACTIVE_MODEL_SETTING,
   getSetting,
+  getScoreDetail,
   type AccountRecord,
   type CanaryDb,
   type CurrentScoreRecord,
@@ -79,7 +80,7 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
     await Promise.all([
       db.accounts.get(accountId),
       db.currentScores.get(accountId),
-      db.scoreDetails.get(accountId),
+      getScoreDetail(db, accountId),
       db.scoreHistory.where('accountId').equals(accountId).toArray(),
       db.series.where('accountId').equals(accountId).toArray(),
       db.pulses.where('accountId').equals(accountId).toArray(),
