@@ -11,6 +11,14 @@ class BookStatus {
   progress = $state<Progress>({ fraction: 0, label: '' });
   #controller: AbortController | null = null;
 
+  /**
+   * The book is not ready to read or change: the start-up check has not decided yet (a first
+   * visit's demo load, a start-up rescore) or an operation is writing it.
+   */
+  get waiting(): boolean {
+    return this.starting || this.busy;
+  }
+
   /** Runs `work` as the current operation, exposing progress and an abort signal. */
   async run<T>(
     label: string,

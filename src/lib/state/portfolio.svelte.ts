@@ -74,7 +74,7 @@ class PortfolioState {
       // reads the final state once.
       this.#unsubscribe = $effect.root(() => {
         $effect(() => {
-          if (bookStatus.starting || bookStatus.busy) return;
+          if (bookStatus.waiting) return;
           if (!savedViewsRead) {
             savedViewsRead = true;
             void getSetting<SavedView[]>(db, SAVED_VIEWS_SETTING).then((v) => {
