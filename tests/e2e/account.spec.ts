@@ -36,6 +36,26 @@ test('adding a pulse updates the score, explanation and timeline', async ({ page
   await expect(account.explanation()).toHaveText(before);
 });
 
+test('a closed action form is built when first opened, and keeps what was typed', async ({
+  page,
+}) => {
+  const { account } = await openRiskiest(page);
+  await expect(page.getByTestId('pulse-form')).toBeVisible();
+  const summary = page.locator('summary', { hasText: 'Add a note' });
+  await expect(page.getByTestId('note-form')).toHaveCount(0);
+  // By keyboard: the summary opens the disclosure and its form appears.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByTestId('note-form');
+  await expect(form).toBeVisible();
+  const text = 'Champion moving teams in January';
+  await form.getByRole('textbox').first().fill(text);
+  await summary.press('Enter');
+  await expect(form).toBeHidden();
+  await account.openAction('Add a note');
+  await expect(form.getByRole('textbox').first()).toHaveValue(text);
+});
+
 test('overriding the band shows the override on the chip and in the explanation', async ({
   page,
 }) => {
