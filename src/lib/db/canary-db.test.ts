@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CanaryDb, type VersionChangeNotice } from './canary-db';
+import { CanaryDb, DB_NAME, type VersionChangeNotice } from './canary-db';
 import { DatabaseOutdatedError } from './errors';
 import { closeDb, getDb, onVersionChange } from './connection';
 import { declareSchema, SCHEMA_VERSION } from './schema';
@@ -26,6 +26,34 @@ describe('connection', () => {
     const unsubscribe = onVersionChange(() => undefined);
     expect(typeof unsubscribe).toBe('function');
     expect(db.isOpen()).toBe(false);
+  });
+
+  it('delivers notices to listeners subscribed before the instance exists, across closeDb', async () => {
+    closeDb();
+    const notices: VersionChangeNotice[] = [];
+    const unsubscribe = onVersionChange((n) => notices.push(n));
+    const stale = (): Promise<void> => {
+      const other = new Dexie(DB_NAME);
+      declareNewer(other);
+      return other.open().then(() => other.close());
+    };
+    try {
+      await getDb().open();
+      await stale();
+      expect(notices).toEqual([{ kind: 'upgrade-elsewhere', newVersion: NEXT }]);
+      // A new instance (after closeDb) keeps telling the same listener.
+      closeDb();
+      await expect(getDb().open()).rejects.toThrow(DatabaseOutdatedError);
+      expect(notices.at(-1)).toEqual({ kind: 'outdated' });
+      unsubscribe();
+      closeDb();
+      await expect(getDb().open()).rejects.toThrow(DatabaseOutdatedError);
+      expect(notices).toHaveLength(2);
+    } finally {
+      unsubscribe();
+      closeDb();
+      await Dexie.delete(DB_NAME);
+    }
   });
 });
 

@@ -3,10 +3,16 @@
 import { CanaryDb, DB_NAME, type VersionChangeListener } from './canary-db';
 
 let shared: CanaryDb | null = null;
+const listeners = new Set<VersionChangeListener>();
 
 /** The app's database instance; constructed on first call, opened by Dexie on first query. */
 export function getDb(): CanaryDb {
-  shared ??= new CanaryDb(DB_NAME);
+  if (!shared) {
+    shared = new CanaryDb(DB_NAME);
+    shared.onVersionChange((notice) => {
+      for (const listener of listeners) listener(notice);
+    });
+  }
   return shared;
 }
 
@@ -15,9 +21,16 @@ export function openDb(): Promise<CanaryDb> {
   return getDb().openChecked();
 }
 
-/** Subscribes to version-change notices of the shared database; returns the unsubscribe. */
+/**
+ * Subscribes to version-change notices of the shared database, whenever it is constructed (and
+ * again after closeDb); returns the unsubscribe. Subscribing does not construct it: building the
+ * Dexie schema costs the main thread ~10 ms, which a page's start-up need not pay up front.
+ */
 export function onVersionChange(listener: VersionChangeListener): () => void {
-  return getDb().onVersionChange(listener);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /** Closes and forgets the shared instance (the next getDb() makes a new one). */

@@ -3,6 +3,7 @@
 // current theme read from the CSS tokens and two small plugins (band zones, event markers).
 import type { Chart as ChartType, Plugin } from 'chart.js';
 import { formatMonthDay, formatMonthYear, formatNumber } from '$lib/format';
+import { onIdle } from '$lib/idle';
 
 let loading: Promise<typeof ChartType> | null = null;
 
@@ -142,17 +143,6 @@ export function axisNumber(value: number, ticks: { value: number }[]): string {
   const step = ticks.length > 1 ? Math.abs(ticks[1].value - ticks[0].value) : 1;
   const decimals = step > 0 && step < 1 ? Math.min(4, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
   return formatNumber(value, decimals);
-}
-
-/** Runs `fn` when the main thread is idle (soon at the latest); returns the cancel function. */
-function onIdle(fn: () => void): () => void {
-  // Safari has no requestIdleCallback: a macrotask still lets the page paint first.
-  if (typeof window.requestIdleCallback !== 'function') {
-    const handle = setTimeout(fn, 0);
-    return () => clearTimeout(handle);
-  }
-  const handle = window.requestIdleCallback(fn, { timeout: 1000 });
-  return () => window.cancelIdleCallback(handle);
 }
 
 /**
