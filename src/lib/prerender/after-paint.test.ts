@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bootAfterFirstPaint, MAX_WAIT_MS } from './after-paint';
+import { bootAfterFirstPaint, MAX_WAIT_MS, PRELOAD_BATCH } from './after-paint';
 
 // The shape SvelteKit 2 prerenders (adapter-static, CSP in hash mode), trimmed.
 const BOOT = `
@@ -38,6 +38,61 @@ function bootScript(html: string): string {
   return /<script>([\s\S]*?)<\/script>/.exec(html)![1];
 }
 
+/**
+ * Runs a boot script against a stand-in page: records the links it adds and what it imports
+ * and starts; timers run only when the test says (`nextTask`), the paint only on `paint`.
+ */
+function runBoot(script: string) {
+  const appended: string[] = [];
+  const log: string[] = [];
+  const timers: (() => void)[] = [];
+  let onPaint: (() => void) | null = null;
+  const document = {
+    currentScript: { parentElement: {} },
+    head: { append: (link: { href: string }) => appended.push(link.href) },
+    createElement: () => ({}),
+  };
+  class PerformanceObserver {
+    constructor(private readonly cb: (list: unknown, observer: unknown) => void) {}
+    observe() {
+      onPaint = () =>
+        this.cb({ getEntriesByName: () => [{ name: 'first-contentful-paint' }] }, this);
+    }
+    disconnect() {}
+  }
+  const setTimeout = (fn: () => void, ms?: number) => {
+    if (ms === undefined || ms === 0) timers.push(fn);
+  };
+  const kit = {
+    start: (_app: unknown, _el: unknown, opts: { node_ids: number[] }) =>
+      log.push(`start ${JSON.stringify(opts.node_ids)}`),
+  };
+  const load = (href: string) => {
+    log.push(`import ${href}`);
+    return Promise.resolve(href.includes('start') ? kit : {});
+  };
+  const body = script.replace(/\bimport\(/g, 'load(').replace(/__sveltekit_\w+ =/, 'void');
+  new Function('document', 'PerformanceObserver', 'setTimeout', 'location', 'load', body)(
+    document,
+    PerformanceObserver,
+    setTimeout,
+    'http://localhost/',
+    load,
+  );
+  const settle = () => new Promise((resolve) => globalThis.setTimeout(resolve, 0));
+  return {
+    appended,
+    log,
+    timers,
+    paint: () => onPaint?.(),
+    /** Runs the oldest queued task, then lets its promises settle. */
+    async nextTask() {
+      timers.shift()?.();
+      await settle();
+    },
+  };
+}
+
 describe('bootAfterFirstPaint', () => {
   const out = bootAfterFirstPaint(page(BOOT));
   const script = bootScript(out);
@@ -60,8 +115,36 @@ describe('bootAfterFirstPaint', () => {
     expect(out).not.toContain('rel="modulepreload"');
     expect(out).toContain('<link rel="icon"');
     expect(script).toContain(
-      '["./_app/immutable/entry/start.X.js","./_app/immutable/chunks/A.js"]',
+      '[["./_app/immutable/entry/start.X.js","./_app/immutable/chunks/A.js"]]',
     );
+  });
+
+  it('adds the preloads a batch per task, then imports the entries and starts the app', async () => {
+    const hrefs = Array.from({ length: 12 }, (_, i) => `./_app/immutable/chunks/C${i}.js`);
+    const many = page(BOOT).replace(
+      '<link rel="icon"',
+      () =>
+        hrefs.map((h) => `<link href="${h}" rel="modulepreload">\n`).join('') + '<link rel="icon"',
+    );
+    const run = runBoot(bootScript(bootAfterFirstPaint(many)));
+    // Nothing happens before the first paint is reported.
+    expect(run.log).toEqual([]);
+    run.paint();
+    const sizes: number[] = [];
+    while (run.timers.length > 0) {
+      const before = run.appended.length;
+      await run.nextTask();
+      if (run.appended.length > before) sizes.push(run.appended.length - before);
+    }
+    const all = ['./_app/immutable/entry/start.X.js', './_app/immutable/chunks/A.js', ...hrefs];
+    expect(run.appended).toEqual(all);
+    expect(sizes).toEqual([PRELOAD_BATCH, PRELOAD_BATCH, all.length - 2 * PRELOAD_BATCH]);
+    // The entries load only after every preload has been added, then the app starts.
+    expect(run.log).toEqual([
+      'import ./_app/immutable/entry/start.X.js',
+      'import ./_app/immutable/entry/app.Y.js',
+      'start [0,2]',
+    ]);
   });
 
   it('keeps a boot script with dollar signs intact', () => {

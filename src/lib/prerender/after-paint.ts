@@ -8,6 +8,9 @@
 // is replaced by the hash of the changed script.
 import { createHash } from 'node:crypto';
 
+/** Module preloads added per task after the first paint. */
+export const PRELOAD_BATCH = 5;
+
 /** Longest wait for the first paint (a page opened in a background tab does not paint). */
 export const MAX_WAIT_MS = 400;
 
@@ -50,16 +53,24 @@ export function bootAfterFirstPaint(html: string): string {
   if (!BOOT_CALL.test(source) || !/\}\);\s*\}\s*$/.test(source))
     throw new Error('bootAfterFirstPaint: SvelteKit boot script has an unexpected shape');
   const preloads = [...html.matchAll(PRELOAD_LINK)].map((m) => m[1]);
-  // After the paint: add the preloads, then run the two entry modules and the start of the app
-  // in three tasks (each yields with setTimeout) rather than one long one.
+  const batches: string[][] = [];
+  for (let i = 0; i < preloads.length; i += PRELOAD_BATCH)
+    batches.push(preloads.slice(i, i + PRELOAD_BATCH));
+  // After the paint: add the preloads a few per task (starting a download costs the main thread
+  // about a millisecond on a slow machine, so twenty at once would be one long task), then run
+  // the two entry modules and the start of the app in three more tasks.
   const changed = source
     .replace(
       BOOT_CALL,
       (_, indent: string, start: string, app: string) => `${indent}${AFTER_FIRST_PAINT}.then(() => {
-\t\t\t\t\t\tfor (const href of ${JSON.stringify(preloads)})
-\t\t\t\t\t\t\tdocument.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href }));
 \t\t\t\t\t\tconst task = () => new Promise((next) => setTimeout(next));
-\t\t\t\t\t\treturn import(${start}).then((kit) => task().then(() => import(${app})).then((app) => task().then(() => [kit, app])))`,
+\t\t\t\t\t\tconst preload = (hrefs) => {
+\t\t\t\t\t\t\tfor (const href of hrefs)
+\t\t\t\t\t\t\t\tdocument.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href }));
+\t\t\t\t\t\t\treturn task();
+\t\t\t\t\t\t};
+\t\t\t\t\t\treturn ${JSON.stringify(batches)}.reduce((done, hrefs) => done.then(() => preload(hrefs)), Promise.resolve())
+\t\t\t\t\t\t\t.then(() => import(${start})).then((kit) => task().then(() => import(${app})).then((app) => task().then(() => [kit, app])))`,
     )
     .replace(/\}\);(\s*\}\s*)$/, '}); });$1');
   const oldHash = `'sha256-${sha256(source)}'`;
