@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bootAfterFirstPaint, MAX_WAIT_MS, PRELOAD_BATCH } from './after-paint';
+import {
+  bootAfterFirstPaint,
+  evaluationOrder,
+  MAX_WAIT_MS,
+  PRELOAD_BATCH,
+  type ReadModule,
+} from './after-paint';
 
 // The shape SvelteKit 2 prerenders (adapter-static, CSP in hash mode), trimmed.
 const BOOT = `
@@ -63,22 +69,28 @@ function runBoot(script: string) {
   const setTimeout = (fn: () => void, ms?: number) => {
     if (ms === undefined || ms === 0) timers.push(fn);
   };
+  class MessageChannel {
+    port1: { onmessage: (() => void) | null } = { onmessage: null };
+    port2 = { postMessage: () => timers.push(() => this.port1.onmessage?.()) };
+  }
   const kit = {
     start: (_app: unknown, _el: unknown, opts: { node_ids: number[] }) =>
       log.push(`start ${JSON.stringify(opts.node_ids)}`),
   };
   const load = (href: string) => {
-    log.push(`import ${href}`);
+    log.push(`import ${href} after ${appended.length} preloads`);
     return Promise.resolve(href.includes('start') ? kit : {});
   };
   const body = script.replace(/\bimport\(/g, 'load(').replace(/__sveltekit_\w+ =/, 'void');
-  new Function('document', 'PerformanceObserver', 'setTimeout', 'location', 'load', body)(
-    document,
-    PerformanceObserver,
-    setTimeout,
-    'http://localhost/',
-    load,
-  );
+  new Function(
+    'document',
+    'PerformanceObserver',
+    'setTimeout',
+    'MessageChannel',
+    'location',
+    'load',
+    body,
+  )(document, PerformanceObserver, setTimeout, MessageChannel, 'http://localhost/', load);
   const settle = () => new Promise((resolve) => globalThis.setTimeout(resolve, 0));
   return {
     appended,
@@ -141,10 +153,42 @@ describe('bootAfterFirstPaint', () => {
     expect(sizes).toEqual([PRELOAD_BATCH, PRELOAD_BATCH, all.length - 2 * PRELOAD_BATCH]);
     // The entries load only after every preload has been added, then the app starts.
     expect(run.log).toEqual([
-      'import ./_app/immutable/entry/start.X.js',
-      'import ./_app/immutable/entry/app.Y.js',
+      `import ./_app/immutable/entry/start.X.js after ${all.length} preloads`,
+      `import ./_app/immutable/entry/app.Y.js after ${all.length} preloads`,
       'start [0,2]',
     ]);
+  });
+
+  it('given the import graph, evaluates the modules one per task before starting', async () => {
+    const modules: Record<string, string> = {
+      '_app/immutable/entry/start.X.js': 'export{a as start}from"../chunks/A.js";',
+      '_app/immutable/chunks/A.js': 'import"./B.js";export const a=1;',
+      '_app/immutable/chunks/B.js': 'export const b=2;',
+    };
+    const html = bootAfterFirstPaint(page(BOOT), (path) => modules[path] ?? null);
+    const run = runBoot(bootScript(html));
+    run.paint();
+    let tasks = 0;
+    while (run.timers.length > 0) {
+      const before = run.log.length;
+      await run.nextTask();
+      tasks += 1;
+      // Never two module evaluations in one task.
+      expect(run.log.length - before).toBeLessThanOrEqual(1);
+    }
+    expect(tasks).toBeGreaterThan(4);
+    expect(run.log).toEqual([
+      'import ./_app/immutable/chunks/B.js after 2 preloads',
+      'import ./_app/immutable/chunks/A.js after 2 preloads',
+      'import ./_app/immutable/entry/start.X.js after 2 preloads',
+      'import ./_app/immutable/entry/start.X.js after 2 preloads',
+      'import ./_app/immutable/entry/app.Y.js after 2 preloads',
+      'start [0,2]',
+    ]);
+  });
+
+  it('fails the build when the import graph cannot be read', () => {
+    expect(() => bootAfterFirstPaint(page(BOOT), () => null)).toThrow(/import graph/);
   });
 
   it('keeps a boot script with dollar signs intact', () => {
@@ -164,5 +208,47 @@ describe('bootAfterFirstPaint', () => {
     const odd = BOOT.replace('Promise.all([', 'Promise.allSettled([');
     expect(() => bootAfterFirstPaint(page(odd))).toThrow(/unexpected shape/);
     expect(() => bootAfterFirstPaint(page(BOOT).replace(hash(BOOT), "'none'"))).toThrow(/hash/);
+  });
+});
+
+describe('evaluationOrder', () => {
+  const reader =
+    (modules: Record<string, string>): ReadModule =>
+    (path) =>
+      modules[path] ?? null;
+
+  it('puts every module after its static imports, depth first, each once', () => {
+    const read = reader({
+      '_app/entry/start.js': 'import{x}from"../chunks/kit.js";import"../chunks/util.js";',
+      '_app/chunks/kit.js': 'import{s}from"./svelte.js";import"./util.js";export const x=1;',
+      '_app/chunks/svelte.js': 'export const s=1;',
+      '_app/chunks/util.js': 'import{s}from"./svelte.js";export const u=1;',
+      '_app/entry/app.js':
+        'import{s}from"../chunks/svelte.js";export * from"../chunks/nodes.js";const l=()=>import("../chunks/lazy.js");',
+      '_app/chunks/nodes.js': 'export const n=1;',
+    });
+    expect(evaluationOrder(['./_app/entry/start.js', './_app/entry/app.js'], read)).toEqual([
+      './_app/chunks/svelte.js',
+      './_app/chunks/util.js',
+      './_app/chunks/kit.js',
+      './_app/entry/start.js',
+      './_app/chunks/nodes.js',
+      './_app/entry/app.js',
+    ]);
+  });
+
+  it('follows an import cycle as the browser does, and keeps a ../ prefix', () => {
+    const read = reader({
+      '_app/a.js': 'import"./b.js";export const a=1;',
+      '_app/b.js': 'import"./a.js";export const b=1;',
+    });
+    expect(evaluationOrder(['../_app/a.js'], read)).toEqual(['../_app/b.js', '../_app/a.js']);
+  });
+
+  it('gives up on an unreadable module, a bare import or unparsable code', () => {
+    expect(evaluationOrder(['./a.js'], reader({ 'a.js': 'import"./missing.js";' }))).toBeNull();
+    expect(evaluationOrder(['./a.js'], reader({ 'a.js': 'import"svelte";' }))).toBeNull();
+    expect(evaluationOrder(['./a.js'], reader({ 'a.js': 'import{from"' }))).toBeNull();
+    expect(evaluationOrder([], reader({}))).toEqual([]);
   });
 });
