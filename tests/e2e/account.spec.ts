@@ -36,6 +36,30 @@ test('adding a pulse updates the score, explanation and timeline', async ({ page
   await expect(account.explanation()).toHaveText(before);
 });
 
+test('a pulse is dated today unless the date is changed', async ({ page }) => {
+  const { account } = await openRiskiest(page);
+  const form = page.getByTestId('pulse-form');
+  await expect(form).toContainText('Today,');
+  await expect(form.locator('input[type="date"]')).toHaveCount(0);
+  // By keyboard: "Change date" shows the date input and moves focus to it.
+  await form.getByRole('button', { name: 'Change date' }).focus();
+  await page.keyboard.press('Enter');
+  const date = form.getByLabel('Date');
+  await expect(date).toBeFocused();
+  await date.fill(isoInDays(-3));
+  const reason = 'Backdated: QBR call on Monday';
+  await account.addPulse(4, reason);
+  await expect(page.getByRole('status').filter({ hasText: 'Pulse added.' })).toBeVisible();
+  const entry = account.timelineEntries().filter({ hasText: reason });
+  const shown = new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  await expect(entry).toContainText(`Pulse · ${shown}`);
+});
+
 test('a closed action form is built when first opened, and keeps what was typed', async ({
   page,
 }) => {
