@@ -1,4 +1,4 @@
-// Scheduling work for when the main thread has nothing better to do (browser; in Node it falls back to a timer).
+// Work for when the main thread has nothing better to do (in Node it falls back to a timer).
 
 /**
  * Runs `fn` when the main thread is idle, or after `timeoutMs` at the latest; returns the
