@@ -1,8 +1,9 @@
-// Where the real data sets live: ../shared/datasets beside the repository (as on CI).
+// Where the real data sets live: tests/datasets in this repository (copied from
+// ../shared/datasets, with their licences), so a clone alone runs the tests.
 import { fileURLToPath } from 'node:url';
 
-/** Absolute path of the shared datasets folder, with a trailing slash. */
-export const DATASETS_DIR = fileURLToPath(new URL('../../shared/datasets/', import.meta.url));
+/** Absolute path of the data sets folder, with a trailing slash. */
+export const DATASETS_DIR = fileURLToPath(new URL('./datasets/', import.meta.url));
 
 /** The IBM Telco churn CSV. */
 export const TELCO_CSV = `${DATASETS_DIR}telco/Telco-Customer-Churn.csv`;

@@ -1,7 +1,7 @@
-// The real data sets of ../shared/datasets through the shipped presets.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The real data sets of tests/datasets through the shipped presets.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DATASETS_DIR } from '../../../tests/datasets';
 import { FIXED_TODAY_ISO } from '../../../tests/setup';
 import { isoToDay } from '../engine/dates';
 import { parseCsv } from './csv-table';
@@ -11,10 +11,8 @@ import type { ImportContext, PreparedImport } from './prepared-import';
 import { buildLookup, matchPreset } from './presets';
 import { BUILTIN_PRESETS } from './presets-builtin';
 
-// The data sets sit beside the repository (../shared/datasets from its root).
-const ROOT = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
 const today = isoToDay(FIXED_TODAY_ISO)!;
-const read = (path: string) => decodeBytes(new Uint8Array(readFileSync(ROOT + path))).text;
+const read = (path: string) => decodeBytes(new Uint8Array(readFileSync(DATASETS_DIR + path))).text;
 
 async function viaPreset(
   path: string,
@@ -36,7 +34,7 @@ function pointsByMetric(plan: PreparedImport): Record<string, number> {
   return out;
 }
 
-describe.runIf(existsSync(ROOT))('real data sets via presets', () => {
+describe('real data sets via presets', () => {
   it('RavenStack: 500 accounts, signals from subscriptions, usage and tickets, 599 churn outcomes', async () => {
     const accounts = await viaPreset('ravenstack/ravenstack_accounts.csv', {
       knownAccountIds: new Set(),

@@ -1,5 +1,5 @@
 // Presets shipped with Canary: the RavenStack tables and the IBM Telco churn file
-// (../shared/datasets), so both load without a mapping step.
+// (copied into tests/datasets), so both load without a mapping step.
 import { createMapping, type ColumnRole } from './mapping';
 import { createPreset, type MappingPreset } from './presets';
 
