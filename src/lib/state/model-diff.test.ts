@@ -135,4 +135,26 @@ describe('versionEntries', () => {
     expect(entries[1].summary).toMatch(/weight 30 → 0/);
     expect(entries[2].summary).toBe('First version');
   });
+
+  it('lists a later version above an earlier one even when its clock ran behind', () => {
+    const parse = (d: unknown) => {
+      const r = parseModel(d);
+      return r.ok ? r.model : null;
+    };
+    const record = (modelId: string, version: number, createdAt: number) => ({
+      key: `${modelId}@${version}`,
+      modelId,
+      version,
+      name: modelId,
+      createdAt,
+      document: { ...DEFAULT_MODEL, id: modelId, version },
+    });
+    // v2 was stamped by a clock 9 days behind the one that stamped v1; 'other' came between.
+    const day = 86_400_000;
+    const entries = versionEntries(
+      [record('m', 1, 10 * day), record('m', 2, day), record('other', 1, 5 * day)],
+      parse,
+    );
+    expect(entries.map((e) => e.key)).toEqual(['m@2', 'm@1', 'other@1']);
+  });
 });

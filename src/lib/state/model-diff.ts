@@ -205,5 +205,17 @@ export function versionEntries(
     entries.push(entry);
     prev = entry;
   }
-  return entries.sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);
+  // Newest first. A later version of a model is never listed below an earlier one, even when
+  // the clock that stamped it ran behind (a clock set back, or the page and the worker
+  // disagreeing): within a model id, a version counts as made no earlier than the one before.
+  const listedAt = new Map<string, number>();
+  let latest = -Infinity;
+  entries.forEach((e, i) => {
+    latest =
+      i > 0 && entries[i - 1].modelId === e.modelId ? Math.max(latest, e.createdAt) : e.createdAt;
+    listedAt.set(e.key, latest);
+  });
+  return entries.sort(
+    (a, b) => listedAt.get(b.key)! - listedAt.get(a.key)! || b.version - a.version,
+  );
 }
