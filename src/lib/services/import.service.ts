@@ -1,7 +1,6 @@
 // User actions of the import page: open a file, validate a mapping, apply it, undo an import,
 // save a mapping preset. Parsing and writing run in the worker (the File itself is handed over,
 // never read on this thread); long steps go through bookStatus for progress and Cancel.
-import { todayDay } from '$lib/engine/dates';
 import { getDb, getSetting, setSetting, type ImportRecord } from '$lib/db';
 import { createPreset, presetSchema, type MappingPreset } from '$lib/import/presets';
 import type { ImportMapping } from '$lib/import/mapping';
@@ -155,7 +154,8 @@ export async function saveMappingPreset(
   lookups: LookupNeed[],
 ): Promise<MappingPreset> {
   const saved = await loadSavedPresets();
-  const id = `user-${todayDay()}-${Date.now().toString(36)}`;
+  // Random, not time-based: two presets saved in one millisecond (or under a fixed clock) differ.
+  const id = `user-${crypto.randomUUID()}`;
   const preset = createPreset(id, name.trim(), headers, mapping, lookups);
   const others = saved.filter(
     (p) => p.name !== preset.name && p.fingerprint !== preset.fingerprint,
