@@ -1,7 +1,7 @@
 // Accessibility: axe finds no violations on the portfolio and settings pages, light and dark,
 // and the portfolio works by keyboard alone.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { PortfolioPage } from './app';
 
 for (const colorScheme of ['light', 'dark'] as const) {

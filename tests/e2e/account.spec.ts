@@ -2,11 +2,11 @@
 // band (score, band and explanation follow), delete with confirmation, live updates from another
 // tab, the not-found state, axe (light and dark) and a 375 px wide screen.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { PINNED_NOW, expect, test, type Page } from './fixture';
 import { AccountPage, PortfolioPage } from './app';
 
 function isoInDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(PINNED_NOW.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function openRiskiest(page: Page): Promise<{ account: AccountPage; name: string }> {
@@ -51,7 +51,7 @@ test('a pulse is dated today unless the date is changed', async ({ page }) => {
   await account.addPulse(4, reason);
   await expect(page.getByRole('status').filter({ hasText: 'Pulse added.' })).toBeVisible();
   const entry = account.timelineEntries().filter({ hasText: reason });
-  const shown = new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('en-US', {
+  const shown = new Date(PINNED_NOW.getTime() - 3 * 86_400_000).toLocaleDateString('en-US', {
     month: 'short',
     day: 'numeric',
     year: 'numeric',

@@ -1,5 +1,5 @@
 // Page objects for the end-to-end specs: one small class per page, named by what a user does.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './fixture';
 
 /** The portfolio (home) page. */
 export class PortfolioPage {

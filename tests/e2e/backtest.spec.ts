@@ -1,7 +1,7 @@
 // The backtest page on the demo book: metrics and band intervals, misses linking to accounts,
 // suggested weights (accept or an explanation), version comparison, cancel, axe, 375 px.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { BacktestPage, ModelBuilderPage, PortfolioPage } from './app';
 
 test('the backtest shows AUC, bands with intervals, and churned-while-green accounts', async ({

@@ -3,7 +3,7 @@
 // (with the field messages on the way), is axe-clean — and a later import of the re-pointed
 // customer lands on the new account, while another tab's editor shows the import's new link.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixture';
 import { ExportImportPage, ImportPage, LinkedIdsPage, PortfolioPage } from './app';
 
 const HEADER =

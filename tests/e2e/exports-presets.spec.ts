@@ -11,7 +11,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from './fixture';
 import { ExportImportPage, ImportPage, PortfolioPage, SettingsPage } from './app';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });

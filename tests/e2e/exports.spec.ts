@@ -3,7 +3,7 @@
 // matches is skipped by choice, and the import lands in the history (undoable). A half-matched
 // export asks for the column it could not find. The review step is axe-clean.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixture';
 import { ExportImportPage, ImportPage, PortfolioPage, countStored } from './app';
 
 const HEADER =

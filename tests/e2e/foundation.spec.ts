@@ -1,6 +1,6 @@
 // The walking skeleton as a new user meets it: first visit loads the demo book and shows scored
 // accounts; settings erase (with confirmation) and reload the demo; storage figures are shown.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { PortfolioPage, SettingsPage } from './app';
 
 test('first visit loads the demo book and shows every account with a score and band', async ({

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixture';
 import { ImportPage, PortfolioPage, SettingsPage, countStored } from './app';
 
 /** A long-form signals CSV: accounts ACC-0001… × metrics × days from 2023-01-02. */

@@ -1,7 +1,7 @@
 // The model builder: a weight change shows in the live preview, saving reorders the portfolio,
 // invalid imports are refused with their paths, and the page is accessible and fits 375 px.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { ModelBuilderPage, PortfolioPage } from './app';
 
 async function firstNames(portfolio: PortfolioPage, n = 8): Promise<string[]> {

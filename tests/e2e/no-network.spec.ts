@@ -1,6 +1,6 @@
 // No network: a session that visits every page makes no request to any other origin, and the
 // page declares a Content-Security-Policy without unsafe-eval and with connect-src 'self'.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { PortfolioPage } from './app';
 
 const PAGES = ['/', '/settings', '/account?id=__first__'];

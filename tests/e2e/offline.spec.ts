@@ -1,6 +1,6 @@
 // Installable and offline: the service worker precaches the shell, so after going offline a
 // reload still renders the portfolio from IndexedDB.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { PortfolioPage } from './app';
 
 test('the web manifest is installable-shaped', async ({ request }) => {
