@@ -183,6 +183,17 @@ describe('backups of the demo book', () => {
     expect(await dump()).toBe(before);
   });
 
+  it('restores an encrypted backup exactly, its checksum verified inside the encryption', async () => {
+    const before = await dump();
+    const encrypted = await backupExport({ passphrase: 'correct horse', todayIso: '2026-11-23' });
+    const bytes = new Uint8Array(encrypted.bytes);
+    expect(new TextDecoder().decode(bytes.subarray(0, 7))).toBe('CNRYENC');
+    await eraseAllData(getDb());
+    const summary = await backupRestore({ file: fileOf(bytes), passphrase: 'correct horse' });
+    expect(summary).toMatchObject({ accounts: 150, checksum: 'verified' });
+    expect(await dump()).toBe(before);
+  });
+
   it('restores a backup made before checksums, and says it carried none', async () => {
     const before = await dump();
     await eraseAllData(getDb());
