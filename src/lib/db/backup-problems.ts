@@ -136,11 +136,6 @@ export class BackupProblems {
     }
   }
 
-  /** How many problems were found. */
-  get count(): number {
-    return this.#count;
-  }
-
   /** The problems as sentences: the first few in full, then how many more. */
   describe(): string {
     const text = this.#shown

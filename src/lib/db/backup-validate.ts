@@ -92,6 +92,7 @@ function checkShape(days: Int32Array | null, values: ArrayLike<number> | null, r
 /** Validates the records of a backup whose shape the schema accepted; throws, naming them. */
 export function validateTables(t: Tables): DecodedTables {
   const all = new BackupProblems();
+  // Closures per record are cheap; the record is named only when a problem is listed.
   const problems = {
     of: (table: TableName, index: number, row: unknown): Report => {
       return (message) => all.addRecord(table, index, row, message);
