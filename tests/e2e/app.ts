@@ -1,4 +1,5 @@
 // Page objects for the end-to-end specs: one small class per page, named by what a user does.
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from './fixture';
 
 /** The portfolio (home) page. */
@@ -521,5 +522,48 @@ export class LinkedIdsPage {
     await form.getByLabel(`${tool} id`).fill(sourceId);
     await form.getByRole('combobox', { name: 'Canary account' }).fill(account);
     await form.getByRole('button', { name: 'Add link' }).click();
+  }
+}
+
+/** The Backup panel of Import & export: download a backup, restore one. */
+export class BackupPanel {
+  constructor(readonly page: Page) {}
+
+  /** Downloads a backup (encrypted when a passphrase is given) and returns its bytes. */
+  async download(passphrase?: string): Promise<Buffer> {
+    if (passphrase) {
+      await this.page.getByLabel('Passphrase (optional, encrypts the file)').fill(passphrase);
+      await this.page.getByLabel('Repeat the passphrase').fill(passphrase);
+    }
+    const downloading = this.page.waitForEvent('download');
+    await this.page
+      .getByRole('button', { name: passphrase ? 'Download encrypted backup' : 'Download backup' })
+      .click();
+    const download = await downloading;
+    return readFileSync(await download.path());
+  }
+
+  /** Picks a backup file and confirms "Replace everything" (typing RESTORE). */
+  async restore(bytes: Buffer, passphrase?: string): Promise<void> {
+    await this.page.getByTestId('restore-file-input').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/octet-stream',
+      buffer: bytes,
+    });
+    if (passphrase) {
+      await this.page.getByLabel('Passphrase (encrypted backups only)').fill(passphrase);
+    }
+    // By keyboard: the "ready to work offline" notice may appear over the button at any time.
+    await this.page.getByRole('button', { name: 'Restore…' }).focus();
+    await this.page.keyboard.press('Enter');
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toContainText('REPLACES all data');
+    await dialog.getByRole('textbox').fill('RESTORE');
+    await dialog.getByRole('button', { name: 'Replace everything' }).click();
+  }
+
+  /** The line shown after a restore: what was restored, or why nothing was. */
+  message() {
+    return this.page.getByTestId('restore-message');
   }
 }

@@ -1,8 +1,9 @@
 // The JSON backup document, as a zod schema: every table, typed arrays as base64 strings.
 import { z } from 'zod';
+import { CHECKSUM_ALGORITHM } from './backup-digest';
 
 /** The `format` marker of a Canary backup document. */
-export const BACKUP_FORMAT = 'canary-backup';
+export const BACKUP_FORMAT = 'canary-backup' as const;
 
 const day = z.int();
 const id = z.int().positive();
@@ -69,7 +70,7 @@ const tables = z.object({
     z.object({
       key: nonEmpty,
       modelId: nonEmpty,
-      version: z.number(),
+      version: z.int().positive(),
       name: z.string(),
       createdAt: z.number(),
       document: z.unknown(),
@@ -150,6 +151,17 @@ export const backupSchema = z.object({
   /** Epoch milliseconds. */
   exportedAt: z.number(),
   tables,
+  /**
+   * Digests of the content (see backup-digest.ts), checked before the schema; absent in
+   * backups made before Canary wrote them.
+   */
+  checksum: z
+    .object({
+      algorithm: z.literal(CHECKSUM_ALGORITHM),
+      tables: z.record(z.string(), z.string()),
+      document: z.string(),
+    })
+    .optional(),
 });
 
 /** A Canary backup document (plain JSON). */

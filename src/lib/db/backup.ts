@@ -1,24 +1,40 @@
-// Whole-database backup as one JSON-able document, and restore that validates everything
-// before it replaces anything.
+// Whole-database backup as one JSON-able document with a checksum of its content, and restore
+// that checks the checksum and validates every record before it replaces anything.
 import type { CanaryDb } from './canary-db';
 import { decodeTypedArray, encodeTypedArray } from './backup-codec';
+import {
+  checkChecksum,
+  computeChecksum,
+  type ChecksumCheck,
+  type ChecksummedParts,
+} from './backup-digest';
+import { BackupProblems } from './backup-problems';
 import { BACKUP_FORMAT, backupSchema, type CanaryBackup } from './backup-schema';
+import { validateTables, type DecodedTables } from './backup-validate';
 import { BackupInvalidError } from './errors';
-import type { ImportUndoRecord, ScoreHistoryRecord, SeriesRecord } from './records';
-import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './schema';
-import { assertSeriesShape } from './series-shape';
+import { SCHEMA_VERSION, TABLE_NAMES } from './schema';
 import type { HistoryColumns } from './score-history-merge';
 import { splitV1Score, type CurrentScoreRecordV1 } from './upgrade-v2';
 
 type Tables = CanaryBackup['tables'];
-type DecodedTables = Omit<Tables, 'series' | 'scoreHistory' | 'importUndo'> & {
-  series: SeriesRecord[];
-  scoreHistory: ScoreHistoryRecord[];
-  importUndo: ImportUndoRecord[];
-};
 
-/** Reads every table in one transaction into a backup document (typed arrays as base64). */
+/**
+ * Reads every table in one transaction into a backup document (typed arrays as base64), with
+ * the checksum of its content.
+ */
 export async function exportBackup(db: CanaryDb, now: number = Date.now()): Promise<CanaryBackup> {
+  const tables = await readTables(db);
+  const document = {
+    format: BACKUP_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: now,
+    tables,
+  };
+  // Hashed after the read transaction: awaiting WebCrypto inside it would let it commit early.
+  return { ...document, checksum: await computeChecksum(document) };
+}
+
+function readTables(db: CanaryDb): Promise<Tables> {
   return db.transaction('r', db.tables, async () => {
     const [series, scoreHistory, importUndo] = await Promise.all([
       db.series.toArray(),
@@ -61,111 +77,8 @@ export async function exportBackup(db: CanaryDb, now: number = Date.now()): Prom
       })),
       crosswalk: await db.crosswalk.toArray(),
     };
-    return { format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: now, tables };
+    return tables;
   });
-}
-
-function describeIssues(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): string {
-  const shown = error.issues.slice(0, 5).map((i) => {
-    const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    return `${path.replace(/^\./, '') || '(document)'}: ${i.message}`;
-  });
-  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more problems)` : '';
-  return `${shown.join('; ')}${more}`;
-}
-
-function decodeAt<T extends Int32Array | Float64Array | Float32Array | Uint8Array>(
-  where: string,
-  text: string,
-  ctor: { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number },
-): T {
-  try {
-    return decodeTypedArray(text, ctor);
-  } catch (e) {
-    throw new BackupInvalidError(`Invalid backup: ${where}: ${(e as Error).message}`);
-  }
-}
-
-function checkShape(where: string, days: Int32Array, values: ArrayLike<number>): void {
-  try {
-    assertSeriesShape(where, days, values);
-  } catch (e) {
-    throw new BackupInvalidError(`Invalid backup: ${(e as Error).message}`);
-  }
-}
-
-function decodeTables(t: Tables): DecodedTables {
-  const series = t.series.map((s, i) => {
-    const where = `tables.series[${i}]`;
-    const days = decodeAt(`${where}.days`, s.days, Int32Array);
-    const values = decodeAt(`${where}.values`, s.values, Float64Array);
-    checkShape(where, days, values);
-    return { accountId: s.accountId, metric: s.metric, days, values };
-  });
-  const scoreHistory = t.scoreHistory.map((h, i) => {
-    const where = `tables.scoreHistory[${i}]`;
-    const record = {
-      accountId: h.accountId,
-      modelKey: h.modelKey,
-      days: decodeAt(`${where}.days`, h.days, Int32Array),
-      scores: decodeAt(`${where}.scores`, h.scores, Float32Array),
-      bands: decodeAt(`${where}.bands`, h.bands, Uint8Array),
-      coverage: decodeAt(`${where}.coverage`, h.coverage, Float32Array),
-    };
-    for (const col of [record.scores, record.bands, record.coverage]) {
-      checkShape(where, record.days, col);
-    }
-    if (record.bands.some((b) => b > 2)) {
-      throw new BackupInvalidError(`Invalid backup: ${where}.bands: unknown band code`);
-    }
-    return record;
-  });
-  const importUndo = t.importUndo.map((u, i) => ({
-    ...u,
-    series: u.series.map((d, k) => {
-      const where = `tables.importUndo[${i}].series[${k}]`;
-      const days = decodeAt(`${where}.days`, d.days, Int32Array);
-      const previous = decodeAt(`${where}.previous`, d.previous, Float64Array);
-      const existed = decodeAt(`${where}.existed`, d.existed, Uint8Array);
-      checkShape(where, days, previous);
-      checkShape(where, days, existed);
-      return { ...d, days, previous, existed };
-    }),
-  }));
-  return { ...t, series, scoreHistory, importUndo };
-}
-
-const PRIMARY_KEYS: Record<TableName, (row: never) => unknown> = {
-  accounts: (r: { id: string }) => r.id,
-  series: (r: { accountId: string; metric: string }) => `${r.accountId}\u0000${r.metric}`,
-  outcomes: (r: { id: number }) => r.id,
-  pulses: (r: { id: number }) => r.id,
-  overrides: (r: { id: number }) => r.id,
-  notes: (r: { id: number }) => r.id,
-  models: (r: { key: string }) => r.key,
-  currentScores: (r: { accountId: string }) => r.accountId,
-  scoreDetails: (r: { accountId: string }) => r.accountId,
-  scoreHistory: (r: { accountId: string; modelKey: string }) => `${r.accountId}\u0000${r.modelKey}`,
-  settings: (r: { key: string }) => r.key,
-  imports: (r: { id: number }) => r.id,
-  importUndo: (r: { importId: number }) => r.importId,
-  crosswalk: (r: { source: string; sourceId: string }) => `${r.source}\u0000${r.sourceId}`,
-};
-
-function checkUniqueKeys(tables: DecodedTables): void {
-  for (const name of TABLE_NAMES) {
-    const keyOf = PRIMARY_KEYS[name] as (row: unknown) => unknown;
-    const seen = new Set<unknown>();
-    (tables[name] as unknown[]).forEach((row, i) => {
-      const key = keyOf(row);
-      if (seen.has(key)) {
-        throw new BackupInvalidError(`Invalid backup: tables.${name}[${i}] repeats a key`);
-      }
-      seen.add(key);
-    });
-  }
 }
 
 /**
@@ -191,7 +104,7 @@ function upgradeBackup(backup: unknown): unknown {
           coverage: decodeTypedArray(h.coverage as string, Float32Array),
         });
       } catch {
-        // Malformed history: the schema check and decodeTables report it.
+        // Malformed history: the schema check and validateTables report it.
       }
     }
   }
@@ -217,13 +130,51 @@ function upgradeBackup(backup: unknown): unknown {
   };
 }
 
+/** Whether a restored backup carried a checksum (made by this Canary) or not (an older one). */
+export interface RestoreResult {
+  checksum: 'verified' | 'absent';
+}
+
+/** Upgrades, schema-checks and validates every record; throws BackupInvalidError naming them. */
+function validateDocument(backup: unknown): DecodedTables {
+  const upgraded = upgradeBackup(backup);
+  const parsed = backupSchema.safeParse(upgraded, { reportInput: true });
+  if (!parsed.success) {
+    const problems = new BackupProblems();
+    const tables = (upgraded as { tables?: Record<string, unknown> }).tables;
+    for (const issue of parsed.error.issues) problems.addIssue(issue, tables);
+    problems.throwIfAny();
+  }
+  const doc = parsed.data!;
+  if (doc.schemaVersion !== SCHEMA_VERSION) {
+    throw new BackupInvalidError(
+      `Backups of schema ${doc.schemaVersion} cannot be restored by this version.`,
+    );
+  }
+  return validateTables(doc.tables);
+}
+
+function and(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function changedMessage(check: Extract<ChecksumCheck, { kind: 'changed' }>): string {
+  const what =
+    check.tables.length > 0
+      ? `the ${and(check.tables)} table${check.tables.length > 1 ? 's no longer match' : ' no longer matches'} the checksum stored in it`
+      : 'its header or its list of checksums was edited';
+  return `This backup was changed after it was made: ${what}.`;
+}
+
 /**
- * Validates a parsed backup document completely (schema, version, typed arrays, unique keys)
- * and only then replaces every table with its contents in one transaction. Throws
- * BackupInvalidError, changing nothing, when any part is invalid.
+ * Checks a parsed backup document completely — the checksum of its content when it carries
+ * one, then the schema, every record and every reference between records — and only then
+ * replaces every table with its contents in one transaction. Throws BackupInvalidError,
+ * changing nothing, when any part is wrong. A backup made before Canary wrote checksums is
+ * still restored (fully validated); the result says it carried none.
  */
-export async function restoreBackup(db: CanaryDb, backup: unknown): Promise<void> {
-  const head = backup as { format?: unknown; schemaVersion?: unknown } | null;
+export async function restoreBackup(db: CanaryDb, backup: unknown): Promise<RestoreResult> {
+  const head = backup as { format?: unknown; schemaVersion?: unknown; checksum?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
     throw new BackupInvalidError('This file is not a Canary backup.');
   }
@@ -232,21 +183,38 @@ export async function restoreBackup(db: CanaryDb, backup: unknown): Promise<void
       `This backup was made by a newer Canary (schema ${head.schemaVersion}); reload to update.`,
     );
   }
-  const parsed = backupSchema.safeParse(upgradeBackup(backup));
-  if (!parsed.success) {
-    throw new BackupInvalidError(`Invalid backup: ${describeIssues(parsed.error)}`);
-  }
-  if (parsed.data.schemaVersion !== SCHEMA_VERSION) {
+  const check =
+    head.checksum === undefined
+      ? null
+      : await checkChecksum(backup as ChecksummedParts, head.checksum);
+  if (check?.kind === 'unknown-algorithm') {
     throw new BackupInvalidError(
-      `Backups of schema ${parsed.data.schemaVersion} cannot be restored by this version.`,
+      `This backup's checksum uses ${check.algorithm}, which this version of Canary cannot check; reload to update.`,
     );
   }
-  const tables = decodeTables(parsed.data.tables);
-  checkUniqueKeys(tables);
+  if (check?.kind === 'damaged') {
+    throw new BackupInvalidError(
+      "This backup's checksum is damaged, so its content cannot be trusted.",
+    );
+  }
+  let tables: DecodedTables;
+  try {
+    tables = validateDocument(backup);
+  } catch (e) {
+    // A changed backup is refused as changed; what is wrong in it, if anything, follows.
+    if (check?.kind === 'changed' && e instanceof BackupInvalidError) {
+      throw new BackupInvalidError(
+        `${changedMessage(check)} ${e.message.replace(/^Invalid backup: /, 'Also: ')}`,
+      );
+    }
+    throw e;
+  }
+  if (check?.kind === 'changed') throw new BackupInvalidError(changedMessage(check));
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((t) => t.clear()));
     for (const name of TABLE_NAMES) {
       await db.table(name).bulkAdd(tables[name] as unknown[]);
     }
   });
+  return { checksum: check === null ? 'absent' : 'verified' };
 }

@@ -99,6 +99,7 @@ describe('crosswalk repository', () => {
 
   it('round-trips through a backup', async () => {
     const source = freshDb();
+    await source.accounts.add(makeAccount('acme'));
     await upsertCrosswalk(source, [
       acmeStripe,
       { source: 'salesforce', sourceId: '001Dn00000Ab1CdIAJ', accountId: 'acme' },

@@ -1,14 +1,14 @@
 // Exports and backups: CSV files and the JSON backup are built in the worker and handed back as
 // bytes, then saved through a download link. Restore validates the whole file in the worker
 // before anything is replaced, and rescores afterwards.
-import { todayDay, dayToIso } from '$lib/engine/dates';
+import { dateToDay, todayDay, dayToIso } from '$lib/engine/dates';
 import { callWorker, WorkerError } from '$lib/worker/client';
 import type { CsvExportKind, ExportFile } from '$lib/worker/ops/export-csv';
 import type { RestoreSummary } from '$lib/worker/ops/backup-restore';
 import { bookStatus } from '$lib/state/book-status.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
 import { rescoreBook } from './book.service';
-import { formatInteger } from '$lib/format';
+import { formatDay, formatInteger } from '$lib/format';
 
 /** Saves bytes as a file through a temporary download link. */
 export function saveBytes(
@@ -84,7 +84,14 @@ export async function exportBackupFile(passphrase: string | null): Promise<boole
   }
 }
 
-/** Replaces everything with a backup file (validated in full first), then rescores. */
+/** What a restore says about a backup without a checksum (made by an earlier Canary). */
+export const NO_CHECKSUM_NOTE =
+  'This backup was made by an earlier version of Canary and carried no checksum: every record was checked, but a changed value inside it could not be detected.';
+
+/**
+ * Replaces everything with a backup file (its checksum and every record checked first), then
+ * rescores. A refusal's message says nothing was changed.
+ */
 export async function restoreBackupFile(
   file: File,
   passphrase: string | null,
@@ -96,7 +103,7 @@ export async function restoreBackupFile(
     await rescoreBook('Updating scores');
     toasts.show(
       'success',
-      `Backup restored: ${formatInteger(summary.accounts)} accounts${summary.exportedAt ? ` as of ${new Date(summary.exportedAt).toLocaleString()}` : ''}.`,
+      `Backup restored: ${formatInteger(summary.accounts)} accounts${summary.exportedAt ? ` as of ${formatDay(dateToDay(new Date(summary.exportedAt)))}` : ''}.`,
     );
     return { ok: true, summary };
   } catch (e) {

@@ -1,6 +1,6 @@
-// Restoring a backup file: read (decrypt when needed) and validate the WHOLE document before
-// replacing anything; restoreBackup then replaces every table in one transaction. A wrong
-// passphrase or a corrupt file changes nothing.
+// Restoring a backup file: read (decrypt when needed), check the checksum of its content and
+// validate the WHOLE document before replacing anything; restoreBackup then replaces every
+// table in one transaction. A wrong passphrase, a changed or a corrupt file changes nothing.
 import { getDb } from '../../db';
 import { restoreBackup } from '../../db/backup';
 import { readBackupFile } from '../../import';
@@ -12,6 +12,8 @@ export interface RestoreSummary {
   accounts: number;
   imports: number;
   exportedAt: number | null;
+  /** 'absent': the backup was made by a Canary that wrote no checksum (still fully validated). */
+  checksum: 'verified' | 'absent';
 }
 
 /** Restores a backup file the user picked (a File handed to the worker). */
@@ -25,11 +27,16 @@ export default async function backupRestore(
     const document = await readBackupFile(bytes, request.passphrase ?? undefined);
     onProgress?.({ fraction: 0.4, label: 'Checking and restoring' });
     const db = getDb();
-    await restoreBackup(db, document);
+    const { checksum } = await restoreBackup(db, document);
     const [accounts, imports] = await Promise.all([db.accounts.count(), db.imports.count()]);
     onProgress?.({ fraction: 1, label: 'Restored' });
     const exportedAt = (document as { exportedAt?: unknown }).exportedAt;
-    return { accounts, imports, exportedAt: typeof exportedAt === 'number' ? exportedAt : null };
+    return {
+      accounts,
+      imports,
+      exportedAt: typeof exportedAt === 'number' ? exportedAt : null,
+      checksum,
+    };
   } catch (e) {
     rethrowForUser(e);
   }
