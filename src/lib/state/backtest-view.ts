@@ -151,8 +151,8 @@ export function compareMetricRows(a: HorizonReport, b: HorizonReport): MetricRow
   // Same day: nothing is predicted ahead, so lead-time rows would only show "n/a".
   const lead = a.details.lead_time.applicable && b.details.lead_time.applicable;
   return [
-    rowOf('Outcomes scored', a.n_outcomes, b.n_outcomes, null, (v) => String(v)),
-    rowOf('Churned', a.n_churned, b.n_churned, null, (v) => String(v)),
+    rowOf('Outcomes scored', a.n_outcomes, b.n_outcomes, null, formatInteger),
+    rowOf('Churned', a.n_churned, b.n_churned, null, formatInteger),
     rowOf('ROC AUC', a.auc, b.auc, true, m3),
     rowOf('PR AUC (average precision)', a.pr_auc, b.pr_auc, true, m3),
     rowOf('Brier score', a.brier, b.brier, false, m3),
