@@ -77,7 +77,7 @@ describe('backtest --horizon 0 on the Telco snapshot', () => {
     expect(report.n_outcomes).toBe(0);
     expect(report.details.excluded.unscored).toBe(7043);
     expect(report.warnings).toEqual([
-      '7043 of 7043 outcomes were left out: the account had no data yet on the prediction day, 60 days before the outcome. No outcome in this book has data dated before its own day (for example a snapshot dated on the day of its outcomes), so only a same-day test (horizon 0) is possible.',
+      '7,043 of 7,043 outcomes were left out: the account had no data yet on the prediction day, 60 days before the outcome. No outcome in this book has data dated before its own day (for example a snapshot dated on the day of its outcomes), so only a same-day test (horizon 0) is possible.',
     ]);
   });
 
@@ -118,6 +118,6 @@ describe('fit --horizon 0 on the Telco snapshot', () => {
     expect(r.err).toContain(
       'Warning: No outcome in this book has data dated before its own day (for example a snapshot dated on the day of its outcomes), so only a same-day test (horizon 0) is possible.',
     );
-    expect(r.err).toMatch(/7043 scored outcomes have no signal or pulse dated on or before/);
+    expect(r.err).toMatch(/7,043 scored outcomes have no signal or pulse dated on or before/);
   });
 });

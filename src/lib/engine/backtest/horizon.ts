@@ -103,6 +103,8 @@ export function horizonCoverage(
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** A count with thousands separators ("7,043"), as the page and CLI show it (no Intl in the engine). */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * The report's sentences about outcomes a horizon could not use or scored without dated data:
@@ -119,13 +121,13 @@ export function coverageWarnings(
   const total = coverage.outcomes;
   const sameDayOnly = !isSameDay(horizonDays) && onlySameDay(coverage);
   if (unscored > 0) {
-    let text = `${unscored} of ${total} ${plural(total, 'outcome', 'outcomes')} ${plural(unscored, 'was', 'were')} left out: the account had no data yet on the prediction day, ${predictionDayPhrase(horizonDays)}.`;
+    let text = `${count(unscored)} of ${count(total)} ${plural(total, 'outcome', 'outcomes')} ${plural(unscored, 'was', 'were')} left out: the account had no data yet on the prediction day, ${predictionDayPhrase(horizonDays)}.`;
     if (sameDayOnly) {
       text += ` No outcome in this book has data dated before its own day (for example a snapshot dated on the day of its outcomes), so only a same-day test (horizon 0) is possible.`;
     } else if (!isSameDay(horizonDays) && 2 * unscored > total) {
       const later = coverage.byOutcomeDay - coverage.byPredictionDay;
       if (later > 0)
-        text += ` ${later} of them have data only after the prediction day and on or before the outcome day: a shorter horizon keeps more of them.`;
+        text += ` ${count(later)} of them have data only after the prediction day and on or before the outcome day: a shorter horizon keeps more of them.`;
     }
     out.push(text);
   } else if (sameDayOnly && total > 0) {
@@ -135,7 +137,7 @@ export function coverageWarnings(
   }
   if (!isSameDay(horizonDays) && scoredWithoutDatedData > 0) {
     out.push(
-      `${scoredWithoutDatedData} scored ${plural(scoredWithoutDatedData, 'outcome has', 'outcomes have')} no signal or pulse dated on or before the prediction day: ${plural(scoredWithoutDatedData, 'its score comes', 'their scores come')} only from account attributes, which carry no date and may describe the account as it was at the outcome.`,
+      `${count(scoredWithoutDatedData)} scored ${plural(scoredWithoutDatedData, 'outcome has', 'outcomes have')} no signal or pulse dated on or before the prediction day: ${plural(scoredWithoutDatedData, 'its score comes', 'their scores come')} only from account attributes, which carry no date and may describe the account as it was at the outcome.`,
     );
   }
   return out;
