@@ -227,6 +227,15 @@ describe('outcomes a horizon drops for lack of earlier data', () => {
     expect(r10.warnings).toEqual([]);
   });
 
+  it('says when the account had data but the model reads none of it', () => {
+    const r = runBacktest(prepareBook(snapshotBook()), DEFAULT_MODEL, { horizons: [0] }).reports[0];
+    expect(r.n_outcomes).toBe(0);
+    expect(r.warnings).toEqual([
+      SAME_DAY_WARNING,
+      "400 of 400 outcomes were left out although the account had data by the prediction day: none of the model's measures reads it (does the model use this book's metrics and attributes?).",
+    ]);
+  });
+
   it('a book with history is not same-day only', () => {
     const coverage = horizonCoverage(syntheticBacktestBook(100, 2), [0, 30, 60, 90]);
     expect(coverage.some((c) => onlySameDay(c.coverage))).toBe(false);

@@ -108,23 +108,26 @@ const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * The report's sentences about outcomes a horizon could not use or scored without dated data:
- * how many were left out and why, a same-day-only book named as such, and outcomes scored only
- * from undated account attributes.
+ * how many were left out and why (no data yet, or data the model does not read), a same-day-only
+ * book named as such, and outcomes scored only from undated account attributes.
  */
 export function coverageWarnings(
   horizonDays: number,
   coverage: DataCoverage,
   unscored: number,
+  unscoredWithDatedData: number,
   scoredWithoutDatedData: number,
 ): string[] {
   const out: string[] = [];
   const total = coverage.outcomes;
   const sameDayOnly = !isSameDay(horizonDays) && onlySameDay(coverage);
-  if (unscored > 0) {
-    let text = `${count(unscored)} of ${count(total)} ${plural(total, 'outcome', 'outcomes')} ${plural(unscored, 'was', 'were')} left out: the account had no data yet on the prediction day, ${predictionDayPhrase(horizonDays)}.`;
+  const noData = unscored - unscoredWithDatedData;
+  const outOf = `of ${count(total)} ${plural(total, 'outcome', 'outcomes')}`;
+  if (noData > 0) {
+    let text = `${count(noData)} ${outOf} ${plural(noData, 'was', 'were')} left out: the account had no data yet on the prediction day, ${predictionDayPhrase(horizonDays)}.`;
     if (sameDayOnly) {
       text += ` No outcome in this book has data dated before its own day (for example a snapshot dated on the day of its outcomes), so only a same-day test (horizon 0) is possible.`;
-    } else if (!isSameDay(horizonDays) && 2 * unscored > total) {
+    } else if (!isSameDay(horizonDays) && 2 * noData > total) {
       const later = coverage.byOutcomeDay - coverage.byPredictionDay;
       if (later > 0)
         text += ` ${count(later)} of them have data only after the prediction day and on or before the outcome day: a shorter horizon keeps more of them.`;
@@ -133,6 +136,11 @@ export function coverageWarnings(
   } else if (sameDayOnly && total > 0) {
     out.push(
       `No outcome in this book has data dated before its own day (for example a snapshot dated on the day of its outcomes), so only a same-day test (horizon 0) is possible.`,
+    );
+  }
+  if (unscoredWithDatedData > 0) {
+    out.push(
+      `${count(unscoredWithDatedData)} ${outOf} ${plural(unscoredWithDatedData, 'was', 'were')} left out although the account had data by the prediction day: none of the model's measures reads it (does the model use this book's metrics and attributes?).`,
     );
   }
   if (!isSameDay(horizonDays) && scoredWithoutDatedData > 0) {

@@ -96,6 +96,8 @@ export interface ScoredRows {
   coverage: DataCoverage;
   /** Scored rows whose account had no dated data by the prediction day (attributes only). */
   scoredWithoutDatedData: number;
+  /** Unscored rows whose account had dated data by the prediction day: the model reads none of it. */
+  unscoredWithDatedData: number;
   extraWarnings?: string[];
 }
 
@@ -118,6 +120,7 @@ export function buildHorizonReport(input: ScoredRows): HorizonReport {
       rows.horizonDays,
       input.coverage,
       input.unscored,
+      input.unscoredWithDatedData,
       input.scoredWithoutDatedData,
     ),
     // With nothing scored, the left-out sentence says why; "only 0 churned" would only confuse.

@@ -141,6 +141,8 @@ export function runBacktest(
     let probabilities: Float64Array;
     let leadDays: Float64Array | null;
     let unscored: number;
+    /** 1 where the row had data for the model's measures (else it is left out as unscored). */
+    let hasData: ArrayLike<number>;
     let keep: number[];
     let extraWarnings: string[] = [];
     if (options.fit) {
@@ -148,6 +150,7 @@ export function runBacktest(
       keep = [];
       fits.probabilities.forEach((p, i) => Number.isFinite(p) && keep.push(i));
       unscored = all.y.length - fits.hasData.reduce((s, v) => s + v, 0);
+      hasData = fits.hasData;
       rows = selectRows(all, keep);
       scores = Float64Array.from(keep, (i) => fits.scores[i]);
       probabilities = Float64Array.from(keep, (i) => fits.probabilities[i]);
@@ -160,12 +163,15 @@ export function runBacktest(
       keep = [];
       ev.scores.forEach((s, i) => Number.isFinite(s) && keep.push(i));
       unscored = all.y.length - keep.length;
+      hasData = Uint8Array.from(ev.scores, (s) => (Number.isFinite(s) ? 1 : 0));
       rows = selectRows(all, keep);
       scores = Float64Array.from(keep, (i) => ev.scores[i]);
       bandCodes = Uint8Array.from(keep, (i) => ev.bandCodes[i]);
       probabilities = Float64Array.from(scores, (s) => 1 - s / 100);
       leadDays = lead && leadTimes(rows, scorer, lead.lookback, lead.step, leadCache);
     }
+    let unscoredWithDatedData = 0;
+    for (let i = 0; i < all.y.length; i++) if (!hasData[i] && dated[i]) unscoredWithDatedData++;
     result.reports.push(
       buildHorizonReport({
         rows,
@@ -177,6 +183,7 @@ export function runBacktest(
         unscored,
         coverage: dataCoverage(all, firstData),
         scoredWithoutDatedData: keep.reduce((n, i) => n + (dated[i] ? 0 : 1), 0),
+        unscoredWithDatedData,
         extraWarnings,
       }),
     );
