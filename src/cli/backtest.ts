@@ -4,7 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dayToIso } from '../lib/engine/dates';
 import { prepareBook } from '../lib/engine/index';
-import { proposeModel, runBacktest, type HorizonReport } from '../lib/engine/backtest/index';
+import {
+  isSameDay,
+  MAX_HORIZON_DAYS,
+  proposeModel,
+  runBacktest,
+  type HorizonReport,
+} from '../lib/engine/backtest/index';
 import { intOption, parseCommandArgs } from './args';
 import { readBookDir } from './book-files';
 import { InputError, UsageError } from './command';
@@ -40,18 +46,27 @@ export function writeOutput(path: string, text: string): void {
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
 const fixed = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
 
-function textSummary(r: HorizonReport, modelId: string): string {
+function leadTimeLine(r: HorizonReport): string {
   const lead = r.lead_time_days;
+  if (!r.details.lead_time.applicable)
+    return 'Lead time: not applicable at horizon 0 (same day: no prediction is made ahead)';
+  return `Lead time from first red: median ${lead.median ?? 'n/a'} days (p25 ${lead.p25 ?? 'n/a'}, p75 ${lead.p75 ?? 'n/a'})`;
+}
+
+function textSummary(r: HorizonReport, modelId: string): string {
+  const horizon = isSameDay(r.horizon_days)
+    ? 'horizon 0 days (same day, weaker evidence)'
+    : `horizon ${r.horizon_days} days`;
   return (
     [
-      `Backtest of ${modelId}, horizon ${r.horizon_days} days: ${r.n_outcomes} outcomes, ${r.n_churned} churned`,
+      `Backtest of ${modelId}, ${horizon}: ${r.n_outcomes} outcomes, ${r.n_churned} churned`,
       `AUC ${fixed(r.auc)}  PR AUC ${fixed(r.pr_auc)}  Brier ${fixed(r.brier)}  log loss ${fixed(r.log_loss)}`,
       `Churned while green: ${pct(r.green_churn_share)}`,
       ...r.bands.map(
         (b) =>
           `  ${b.band.padEnd(5)} n=${b.n}  churn ${pct(b.churn_rate)} (95% CI ${pct(b.ci_low)}–${pct(b.ci_high)})`,
       ),
-      `Lead time from first red: median ${lead.median ?? 'n/a'} days (p25 ${lead.p25 ?? 'n/a'}, p75 ${lead.p75 ?? 'n/a'})`,
+      leadTimeLine(r),
       ...r.warnings.map((w) => `Warning: ${w}`),
     ].join('\n') + '\n'
   );
@@ -71,7 +86,7 @@ export function backtestCommand(args: readonly string[], io: CommandIo): number 
     },
     ['DIR'],
   );
-  const horizon = intOption(options.horizon, 'horizon', 60, 1, 3650);
+  const horizon = intOption(options.horizon, 'horizon', 60, 0, MAX_HORIZON_DAYS);
   const fit = options.fit === true;
   if (options.folds !== undefined && !fit) throw new UsageError('--folds only applies with --fit');
   const folds = intOption(options.folds, 'folds', 5, 2, 50);

@@ -2,7 +2,12 @@
 // measures proposed from the data and writes the model file (stdout without --out).
 import { join } from 'node:path';
 import { prepareBook } from '../lib/engine/index';
-import { FitInputError, fitModel, type FitModelResult } from '../lib/engine/backtest/index';
+import {
+  FitInputError,
+  fitModel,
+  MAX_HORIZON_DAYS,
+  type FitModelResult,
+} from '../lib/engine/backtest/index';
 import { intOption, parseCommandArgs } from './args';
 import { writeOutput, type CommandIo } from './backtest';
 import { readBookDir } from './book-files';
@@ -15,7 +20,7 @@ export function fitCommand(args: readonly string[], io: CommandIo): number {
     { horizon: { type: 'string' }, out: { type: 'string' } },
     ['DIR'],
   );
-  const horizon = intOption(options.horizon, 'horizon', 60, 1, 3650);
+  const horizon = intOption(options.horizon, 'horizon', 60, 0, MAX_HORIZON_DAYS);
   const dir = positionals[0];
   const book = readBookDir(dir);
   if (!book.outcomes.length) {

@@ -1,6 +1,7 @@
 // Converts a one-row-per-account snapshot CSV (e.g. the IBM telco file) into a book: numeric
 // columns become signals dated on the snapshot day, other columns account attributes, and the
-// outcome column an outcome `horizon` days later. Blank cells stay missing.
+// outcome column an outcome `horizon` days later (0: on the snapshot day, as the Import page's
+// "by the snapshot date"; both use ../lib/import/snapshot-outcome). Blank cells stay missing.
 import type { Account, Book, Outcome, SignalSeries } from '../lib/engine/types';
 import {
   fail,
@@ -10,6 +11,7 @@ import {
   readText,
   type CsvTable,
 } from '../lib/import/canonical-csv';
+import { snapshotOutcomeDay } from '../lib/import/snapshot-outcome';
 import { InputError } from './command';
 
 /** How to read the snapshot. */
@@ -18,6 +20,7 @@ export interface SnapshotOptions {
   outcomeColumn: string;
   day: number;
   churnValue: string;
+  /** Days after the snapshot the outcome was observed (0 = by the snapshot date). */
   horizonDays: number;
 }
 
@@ -77,6 +80,7 @@ export function snapshotToBook(
     noOutcome: 0,
   };
   const points = numeric.map(() => ({ ids: [] as string[], values: [] as number[] }));
+  const outcomeDay = snapshotOutcomeDay(o.day, o.horizonDays);
   for (let r = 0; r < t.rows.length; r++) {
     const row = t.rowNumbers[r];
     const id = readText(t, r, idCol);
@@ -94,7 +98,7 @@ export function snapshotToBook(
       arr: null,
       seats: null,
       contractStart: null,
-      renewalDate: o.day + o.horizonDays,
+      renewalDate: outcomeDay,
       owner: null,
       attributes,
     });
@@ -123,7 +127,7 @@ export function snapshotToBook(
     }
     outcomes.push({
       accountId: id,
-      day: o.day + o.horizonDays,
+      day: outcomeDay,
       outcome: churned ? 'churned' : 'renewed',
       reason: null,
       avoidable: null,

@@ -11,6 +11,11 @@ prediction is the score as of d − horizon (default 60 days). Prints AUC, PR AU
 log loss, churn rate per band with Wilson intervals and lead time; --json prints one JSON
 object; --fit --folds K fits weights on K−1 folds (grouped by account) and reports the
 held-out fold; --predictions FILE writes account_id,date,y,p.
+
+--horizon 0 is the same-day test, all a snapshot dated on its outcomes' day allows: the score
+reads data dated on or before the outcome day itself. It shows how well the data separates
+churned from renewed accounts, not whether the score warns in time: weaker evidence than a
+point-in-time horizon, marked so in warnings[], with lead time not applicable.
 `;
 
 const command: CliCommand = {

@@ -7,7 +7,8 @@ const usage = `Usage: npm run -s cli -- fit DIR [--horizon DAYS] [--out FILE]
 
 Fits a scorecard model (weights of evidence per measure bin, L2 logistic regression) to the
 outcomes in DIR on measures proposed from the data itself, and writes the model JSON
-(stdout without --out). Fit statistics go to stderr.
+(stdout without --out). Fit statistics go to stderr. --horizon DAYS (default 60) scores each
+outcome as of that many days before it; 0 = on the outcome day (same day: weaker evidence).
 `;
 
 const command: CliCommand = {

@@ -4,6 +4,11 @@ import { basename } from 'node:path';
 import { dayToIso } from '../../lib/engine/dates';
 import { formatCanonicalError, writeCanonicalBook } from '../../lib/import/canonical';
 import { CanonicalInputError } from '../../lib/import/canonical-csv';
+import {
+  describeSnapshotOutcome,
+  MAX_SNAPSHOT_OUTCOME_DAYS,
+  snapshotOutcomeDay,
+} from '../../lib/import/snapshot-outcome';
 import { dateOption, intOption, parseCommandArgs, requiredOption } from '../args';
 import { readTextFile, writeFiles } from '../book-files';
 import { InputError, UsageError, type CliCommand } from '../command';
@@ -17,11 +22,15 @@ numeric columns become signals dated --date, other columns account attributes, a
 outcome column an outcome dated --date + --horizon: churned where it equals --churn-value,
 renewed otherwise. Blank cells stay missing (never 0).
 
+--horizon says when the outcome column was observed, as the Import page asks: 0 = by the
+snapshot date (the row describes the customer as they were when they left; only a same-day
+backtest, backtest --horizon 0, is possible), N = within N days after the snapshot.
+
   --id COL            the account id column
   --outcome COL       the churn column
   --date DATE         the day the snapshot was taken
   --churn-value VALUE the value meaning churned (default Yes; case-insensitive)
-  --horizon DAYS      days from the snapshot to the outcome (default 60)
+  --horizon DAYS      days from the snapshot to the outcome (default 60; 0 = by the snapshot date)
 `;
 
 const command: CliCommand = {
@@ -44,7 +53,7 @@ const command: CliCommand = {
     const outcomeColumn = requiredOption(options.outcome, 'outcome');
     const day = dateOption(options.date, 'date');
     if (day === null) throw new UsageError('--date is required');
-    const horizonDays = intOption(options.horizon, 'horizon', 60, 1, 3650);
+    const horizonDays = intOption(options.horizon, 'horizon', 60, 0, MAX_SNAPSHOT_OUTCOME_DAYS);
     const churnValue = (options['churn-value'] as string | undefined) ?? 'Yes';
     const [file, dir] = positionals;
     const text = readTextFile(file);
@@ -67,9 +76,9 @@ const command: CliCommand = {
       `Converted ${book.accounts.length} accounts from ${basename(file)}: ` +
         `signals dated ${dayToIso(day)} from ${summary.signalColumns.join(', ') || 'no columns'}; ` +
         `attributes from ${summary.attributeColumns.length} columns; ` +
-        `outcomes dated ${dayToIso(day + horizonDays)}: ${summary.churned} churned, ${summary.renewed} renewed` +
+        `outcomes dated ${dayToIso(snapshotOutcomeDay(day, horizonDays))}: ${summary.churned} churned, ${summary.renewed} renewed` +
         (summary.noOutcome > 0 ? `, ${summary.noOutcome} blank` : '') +
-        '.\n' +
+        `. ${describeSnapshotOutcome(horizonDays)}\n` +
         paths.map((p) => `wrote ${p}\n`).join(''),
     );
   },

@@ -18,12 +18,15 @@ async function viaPreset(
   path: string,
   context: Omit<ImportContext, 'fileName' | 'today'>,
   snapshotDate?: string,
+  snapshotOutcomeDays?: number,
 ) {
   const text = read(path);
   const table = await parseCsv(text);
   const preset = matchPreset(table.headers, BUILTIN_PRESETS);
   expect(preset, path).not.toBeNull();
-  const mapping = snapshotDate ? { ...preset!.mapping, snapshotDate } : preset!.mapping;
+  const mapping = snapshotDate
+    ? { ...preset!.mapping, snapshotDate, snapshotOutcomeDays }
+    : preset!.mapping;
   const plan = await prepareImport(text, mapping, { fileName: path, today, ...context });
   return { preset: preset!, plan, table };
 }
@@ -98,16 +101,45 @@ describe('real data sets via presets', () => {
       'telco/Telco-Customer-Churn.csv',
       { knownAccountIds: new Set() },
       '2024-01-31',
+      0,
     );
     expect(preset.id).toBe('telco-customer-churn');
     expect(plan.status).toBe('ready');
     expect(plan.errors).toEqual([]);
     expect(plan.accounts).toHaveLength(7043);
     expect(plan.outcomes).toHaveLength(7043);
+    // "Churn by the snapshot date": every outcome on the snapshot day (a same-day test only).
+    expect(new Set(plan.outcomes.map((o) => o.day))).toEqual(new Set([isoToDay('2024-01-31')]));
     expect(plan.outcomes.filter((o) => o.outcome === 'churned')).toHaveLength(1869);
     const points = pointsByMetric(plan);
     expect(points.tenure_months).toBe(7043);
     expect(points.total_charges).toBe(7043 - 11);
+  });
+
+  it('Telco churn observed within 90 days after the snapshot: outcomes dated 90 days later', async () => {
+    const { plan } = await viaPreset(
+      'telco/Telco-Customer-Churn.csv',
+      { knownAccountIds: new Set() },
+      '2024-01-31',
+      90,
+    );
+    expect(plan.status).toBe('ready');
+    expect(new Set(plan.outcomes.map((o) => o.day))).toEqual(new Set([isoToDay('2024-04-30')]));
+    expect(new Set(plan.series.flatMap((s) => [...s.days]))).toEqual(
+      new Set([isoToDay('2024-01-31')]),
+    );
+  });
+
+  it('the Telco preset asks when Churn was observed before it can be applied', async () => {
+    const { plan } = await viaPreset(
+      'telco/Telco-Customer-Churn.csv',
+      { knownAccountIds: new Set() },
+      '2024-01-31',
+    );
+    expect(plan.status).toBe('rejected');
+    expect(plan.errors.map((e) => [e.code, e.column])).toEqual([
+      ['missing-outcome-timing', 'Churn'],
+    ]);
   });
 
   it('the Telco preset cannot be applied before a snapshot date is chosen', async () => {

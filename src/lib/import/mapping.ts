@@ -2,6 +2,7 @@
 // saved preset or a worker message can be trusted before any row is read.
 import { z } from 'zod';
 import { normalizeHeader } from './headers';
+import { MAX_SNAPSHOT_OUTCOME_DAYS } from './snapshot-outcome';
 
 /** The kinds of file the importer turns into accounts, signals and outcomes. */
 export const IMPORT_KINDS = [
@@ -96,6 +97,12 @@ const baseSchema = z.object({
   duplicatePolicy: z.enum(['last', 'sum']),
   /** Snapshots: the date their values were true on (chosen by the user). */
   snapshotDate: isoDate.nullable(),
+  /**
+   * Snapshots with an outcome column: when it was observed, in days after the snapshot (the
+   * outcome is dated snapshot + this). 0 = by the snapshot date (only a same-day backtest is
+   * possible); null or absent = not answered yet (the import asks; see snapshot-outcome.ts).
+   */
+  snapshotOutcomeDays: z.number().int().min(0).max(MAX_SNAPSHOT_OUTCOME_DAYS).nullable().optional(),
   /** Event logs: the metric that counts rows per account and day (null = no count). */
   eventCountMetric: z.string().min(1).nullable(),
   /** Outcome files without an outcome column (e.g. a churn log): every row is this outcome. */

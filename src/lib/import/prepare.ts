@@ -11,9 +11,10 @@ import type { CsvTable } from './csv-table';
 import { dayToIso, isoToDay } from '../engine/dates';
 import type { ImportMapping } from './mapping';
 import type { ImportContext, PreparedImport, RowIssue } from './prepared-import';
-import { resolveColumns } from './resolve-columns';
+import { resolveColumns, type ResolvedColumn } from './resolve-columns';
 import { RowMapper, type MappedSink } from './row-mapper';
 import { SeriesAccumulator, type Collapse } from './series-accumulator';
+import { snapshotOutcomeDay } from './snapshot-outcome';
 
 /** Accumulates one file's rows under a mapping; `finish` yields the PreparedImport. */
 export class ImportBuilder {
@@ -70,10 +71,39 @@ export class ImportBuilder {
           reason: 'the snapshot date is in the future',
           code: 'future-date',
         });
-      }
+      } else this.#checkOutcomeTiming(day, columns);
     }
     if (this.#fileErrors.length === 0)
       this.#mapper = new RowMapper(this.#mapping, columns, this.#context, this.#sink);
+  }
+
+  /** A snapshot's outcomes need their observation period, and must not be dated in the future. */
+  #checkOutcomeTiming(snapshotDay: number, columns: readonly ResolvedColumn[]): void {
+    const outcome = columns.find((c) => c.role.role === 'outcome');
+    if (!outcome && this.#mapping.constantOutcome === null) return;
+    const days = this.#mapping.snapshotOutcomeDays ?? null;
+    const column = outcome?.name ?? '';
+    if (days === null) {
+      this.#fileErrors.push({
+        row: 1,
+        column,
+        value: '',
+        reason:
+          'say when this outcome was observed: by the snapshot date, or within how many days after it',
+        code: 'missing-outcome-timing',
+      });
+      return;
+    }
+    const observed = snapshotOutcomeDay(snapshotDay, days);
+    if (observed > this.#context.today) {
+      this.#fileErrors.push({
+        row: 1,
+        column,
+        value: String(days),
+        reason: `the outcomes would be dated ${dayToIso(observed)}, ${days} days after the snapshot, which is in the future`,
+        code: 'future-date',
+      });
+    }
   }
 
   /** Maps a chunk of data rows (`rowNumbers` 1-based, header = 1). */

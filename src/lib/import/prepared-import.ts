@@ -6,6 +6,7 @@ import type { ImportKind, ImportMapping } from './mapping';
 export type RowIssueCode =
   | 'missing-column'
   | 'missing-snapshot-date'
+  | 'missing-outcome-timing'
   | 'missing-value'
   | 'unknown-account'
   | 'future-date'

@@ -191,8 +191,10 @@ const telco = createPreset(
   ],
   createMapping({
     kind: 'snapshot',
-    // The snapshot date is the user's choice on import (the file does not say).
+    // The snapshot date, and when Churn was observed (by that date, or N days after it), are
+    // the user's answers on import: the file says neither.
     snapshotDate: null,
+    snapshotOutcomeDays: null,
     columns: {
       customerID: { role: 'account-id' },
       gender: text('gender'),
@@ -214,7 +216,7 @@ const telco = createPreset(
       PaymentMethod: text('payment_method'),
       MonthlyCharges: metric('monthly_charges'),
       TotalCharges: metric('total_charges'),
-      // "No" means the customer was still there at the snapshot: a renewal for the backtest.
+      // "No" means the customer was still there when churn was observed: a renewal for the backtest.
       Churn: { role: 'outcome', values: { yes: 'churned', no: 'renewed' } },
     },
   }),

@@ -15,6 +15,7 @@ import type { ColumnRole, ImportMapping } from './mapping';
 import type { ResolvedColumn } from './resolve-columns';
 import type { ImportContext } from './prepared-import';
 import type { SeriesAccumulator } from './series-accumulator';
+import { snapshotOutcomeDay } from './snapshot-outcome';
 
 /** What the mapper writes into while rows stream past. */
 export interface MappedSink {
@@ -221,8 +222,10 @@ export class RowMapper {
       let outcome: Outcome | 'skip' | undefined;
       const pending: [string, number][] = [];
       if (kind === 'snapshot' && day !== null) {
+        // Dated when it was observed: the snapshot day, or N days after it (the user's answer).
+        const observed = snapshotOutcomeDay(day, this.mapping.snapshotOutcomeDays ?? 0);
         if (this.#outcomeCol || this.mapping.constantOutcome)
-          outcome = this.#outcome(row, accountId, day);
+          outcome = this.#outcome(row, accountId, observed);
         this.#metricsChecked(row, pending);
       }
       if (!account || this.issues.list.length > before) return false;

@@ -3,6 +3,7 @@
 import type { ModelDocument } from '$lib/engine';
 import { callWorker, type Progress } from '$lib/worker/client';
 import type { BacktestRequest, BacktestRun } from '$lib/worker/ops/backtest';
+import type { BacktestCoverage, CoverageRequest } from '$lib/worker/ops/backtest-coverage';
 import type { CompareRequest, VersionComparison } from '$lib/worker/ops/compare';
 import type { FitRequest, FitSuggestion } from '$lib/worker/ops/fit';
 import { toasts } from '$lib/state/toasts.svelte';
@@ -25,6 +26,11 @@ export function runBacktestInWorker(
   onProgress: (p: Progress) => void,
 ): Promise<BacktestRun> {
   return callWorker('backtest', [request], { signal, onProgress });
+}
+
+/** Counts, per horizon, the outcomes with dated data by their prediction day (reads only). */
+export function coverageInWorker(request: CoverageRequest): Promise<BacktestCoverage> {
+  return callWorker('backtestCoverage', [request]);
 }
 
 /** Fits suggested weights in the worker; nothing is saved. */

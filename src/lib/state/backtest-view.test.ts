@@ -9,6 +9,10 @@ import { backtestSummary } from '../worker/ops/backtest-summary';
 import {
   aucReading,
   compareMetricRows,
+  coverageNotes,
+  horizonLabel,
+  predictionDayPhrase,
+  SAME_DAY_ONLY_NOTE,
   readStoredBacktest,
   renewalSentence,
   storedBacktestLine,
@@ -109,5 +113,63 @@ describe('stored backtests and version options', () => {
     const brier = rows.find((r) => r.label === 'Brier score')!;
     expect(brier.better).toBe(b.brier! < a.brier! ? 'after' : 'before');
     expect(rows.find((r) => r.label === 'Outcomes scored')!.better).toBeNull();
+  });
+});
+
+describe('the same-day horizon on the page', () => {
+  const coverage = (
+    outcomes: number,
+    byPrediction: Record<number, number>,
+    sameDayOnly = false,
+  ) => ({
+    outcomes,
+    sameDayOnly,
+    horizons: Object.entries(byPrediction).map(([h, n]) => ({
+      horizonDays: Number(h),
+      coverage: {
+        outcomes,
+        byPredictionDay: n,
+        beforeOutcomeDay: sameDayOnly ? 0 : outcomes,
+        byOutcomeDay: outcomes,
+      },
+    })),
+  });
+
+  it('labels horizon 0 as the same day', () => {
+    expect(horizonLabel(0)).toBe('same day');
+    expect(horizonLabel(60)).toBe('60 days');
+    expect(predictionDayPhrase(0)).toBe('on the outcome day');
+    expect(predictionDayPhrase(30)).toBe('30 days before the outcome');
+  });
+
+  it('says a same-day-only book can be tested on the same day only, and how many each horizon drops', () => {
+    const snapshot = coverage(7043, { 0: 7043, 30: 0, 60: 0, 90: 0 }, true);
+    expect(coverageNotes(snapshot, [0])).toEqual([SAME_DAY_ONLY_NOTE]);
+    expect(coverageNotes(snapshot, [0, 30])).toEqual([
+      SAME_DAY_ONLY_NOTE,
+      'At 30 days, 7,043 of 7,043 outcomes have no signal or pulse dated on or before their prediction day: they are left out, or scored from undated account attributes alone.',
+    ]);
+    // A horizon keeping most outcomes says nothing; an empty book says nothing.
+    const history = coverage(200, { 0: 200, 30: 190, 60: 120, 90: 80 });
+    expect(coverageNotes(history, [30, 60])).toEqual([]);
+    expect(coverageNotes(history, [90])).toEqual([
+      'At 90 days, 120 of 200 outcomes have no signal or pulse dated on or before their prediction day: they are left out, or scored from undated account attributes alone.',
+    ]);
+    expect(coverageNotes(coverage(0, {}), [0])).toEqual([]);
+    expect(coverageNotes(null, [30])).toEqual([]);
+  });
+
+  it('names a same-day stored backtest and leaves lead time out of a same-day comparison', () => {
+    const snapshotLike = runBacktest(
+      prepareBook(generateDemoBook({ endDay: isoToDay('2026-11-23')! })),
+      DEFAULT_MODEL,
+      { horizons: [0] },
+    );
+    const summary = backtestSummary(snapshotLike.reports, false, 0);
+    expect(storedBacktestLine(summary, 0)).toMatch(/^AUC 0\.\d{3} on the same day \(\d+ outcomes/);
+    const [r] = snapshotLike.reports;
+    const labels = compareMetricRows(r, r).map((row) => row.label);
+    expect(labels).toContain('ROC AUC');
+    expect(labels.some((l) => /lead time|days ahead/i.test(l))).toBe(false);
   });
 });

@@ -1,8 +1,12 @@
 // Pure helpers of the backtest page: plain-language readings of the metrics, the renewal
 // statement, the stored backtest of a version, and the version picker's labels. Tested in Node.
 import type { HorizonReport } from '$lib/engine/backtest';
+// The horizon helpers alone (not the backtest index), so the page bundle stays free of the engine.
+import { isSameDay, predictionDayPhrase } from '../engine/backtest/horizon';
 import type { ModelVersionRecord } from '$lib/db';
 import type { RenewalStatement, StoredBacktest } from '$lib/worker/ops/backtest-summary';
+import type { BacktestCoverage } from '$lib/worker/ops/backtest-coverage';
+import { formatInteger } from '../format';
 
 const pct = (v: number) => `${Math.round(100 * v)}%`;
 
@@ -65,11 +69,20 @@ export function readStoredBacktest(value: unknown): StoredBacktest | null {
   return v as StoredBacktest;
 }
 
+/** A horizon in a few words: "same day" for 0, else "60 days". */
+export function horizonLabel(horizonDays: number): string {
+  return isSameDay(horizonDays) ? 'same day' : `${horizonDays} days`;
+}
+
+/** When each outcome was scored: "on the outcome day" or "60 days before the outcome". */
+export { predictionDayPhrase };
+
 /** The stored backtest in one line: "AUC 0.844 at 60 days (144 outcomes, 36 churned)". */
 export function storedBacktestLine(stored: StoredBacktest | null, preferHorizon = 60): string {
   if (!stored || stored.horizons.length === 0) return 'not backtested yet';
   const h = stored.horizons.find((x) => x.horizon_days === preferHorizon) ?? stored.horizons[0];
-  return `AUC ${metric(h.auc)} at ${h.horizon_days} days (${h.n_outcomes} outcomes, ${h.n_churned} churned)`;
+  const at = isSameDay(h.horizon_days) ? 'on the same day' : `at ${h.horizon_days} days`;
+  return `AUC ${metric(h.auc)} ${at} (${h.n_outcomes} outcomes, ${h.n_churned} churned)`;
 }
 
 /** One entry of the version picker. */
@@ -135,25 +148,35 @@ const rowOf = (
 export function compareMetricRows(a: HorizonReport, b: HorizonReport): MetricRow[] {
   const m3 = (v: number | null) => metric(v);
   const red = (r: HorizonReport) => r.details.red_capture.accounts;
+  // Same day: nothing is predicted ahead, so lead-time rows would only show "n/a".
+  const lead = a.details.lead_time.applicable && b.details.lead_time.applicable;
   return [
-    rowOf('Outcomes scored', a.n_outcomes, b.n_outcomes, null, (v) => String(v)),
-    rowOf('Churned', a.n_churned, b.n_churned, null, (v) => String(v)),
+    rowOf('Outcomes scored', a.n_outcomes, b.n_outcomes, null, formatInteger),
+    rowOf('Churned', a.n_churned, b.n_churned, null, formatInteger),
     rowOf('ROC AUC', a.auc, b.auc, true, m3),
     rowOf('PR AUC (average precision)', a.pr_auc, b.pr_auc, true, m3),
     rowOf('Brier score', a.brier, b.brier, false, m3),
     rowOf('Log loss', a.log_loss, b.log_loss, false, m3),
     rowOf('Churned while green', a.green_churn_share, b.green_churn_share, false, share),
     rowOf('Churned accounts red beforehand', red(a), red(b), true, share),
-    rowOf('Median lead time (days)', a.lead_time_days.median, b.lead_time_days.median, true, (v) =>
-      metric(v, 0),
-    ),
-    rowOf(
-      'Flagged ≥ 60 days ahead',
-      a.details.lead_time.shareAtLeast60,
-      b.details.lead_time.shareAtLeast60,
-      true,
-      share,
-    ),
+    ...(lead
+      ? [
+          rowOf(
+            'Median lead time (days)',
+            a.lead_time_days.median,
+            b.lead_time_days.median,
+            true,
+            (v) => metric(v, 0),
+          ),
+          rowOf(
+            'Flagged ≥ 60 days ahead',
+            a.details.lead_time.shareAtLeast60,
+            b.details.lead_time.shareAtLeast60,
+            true,
+            share,
+          ),
+        ]
+      : []),
     ...a.bands.map((band, i) =>
       rowOf(
         `Churn rate in ${band.band} (n ${band.n} → ${b.bands[i]?.n ?? 0})`,
@@ -164,4 +187,29 @@ export function compareMetricRows(a: HorizonReport, b: HorizonReport): MetricRow
       ),
     ),
   ];
+}
+
+/** The sentence shown when a book's outcomes can only be tested on the same day. */
+export const SAME_DAY_ONLY_NOTE =
+  'No outcome in this book has data dated before its own day (for example a snapshot dated on the day of its outcomes), so only a same-day test is possible and horizon 0 is chosen. It shows how well the data separates churned from renewed accounts on the outcome day: weaker evidence than a point-in-time horizon, with no lead time.';
+
+/**
+ * What the run controls say about the chosen horizons before a run: the same-day-only note,
+ * and each chosen horizon at which most outcomes have no dated data by their prediction day.
+ */
+export function coverageNotes(
+  coverage: BacktestCoverage | null,
+  chosen: readonly number[],
+): string[] {
+  if (!coverage || coverage.outcomes === 0) return [];
+  const notes = coverage.sameDayOnly ? [SAME_DAY_ONLY_NOTE] : [];
+  for (const { horizonDays, coverage: c } of coverage.horizons) {
+    if (isSameDay(horizonDays) || !chosen.includes(horizonDays)) continue;
+    const missing = c.outcomes - c.byPredictionDay;
+    if (2 * missing <= c.outcomes) continue;
+    notes.push(
+      `At ${horizonDays} days, ${formatInteger(missing)} of ${formatInteger(c.outcomes)} outcomes have no signal or pulse dated on or before their prediction day: they are left out, or scored from undated account attributes alone.`,
+    );
+  }
+  return notes;
 }

@@ -12,9 +12,11 @@ import type { Progress } from '$lib/worker/client';
 import type { BacktestRun } from '$lib/worker/ops/backtest';
 import type { VersionComparison } from '$lib/worker/ops/compare';
 import type { FitRequest, FitSuggestion } from '$lib/worker/ops/fit';
+import type { BacktestCoverage } from '$lib/worker/ops/backtest-coverage';
 import {
   acceptFittedModel,
   compareInWorker,
+  coverageInWorker,
   failureMessage,
   isCancelled,
   runBacktestInWorker,
@@ -22,8 +24,9 @@ import {
 } from '$lib/services/backtest.service';
 import { versionOptions, type VersionOption } from './backtest-view';
 
-/** The horizons offered (days before the outcome). */
-export const HORIZON_CHOICES = [30, 60, 90] as const;
+/** The horizons offered (days before the outcome); 0 is the same-day test (weaker evidence). */
+export const HORIZON_CHOICES = [0, 30, 60, 90] as const;
+const DEFAULT_HORIZONS = [30, 60, 90];
 
 type TaskKind = 'backtest' | 'fit' | 'compare';
 
@@ -45,7 +48,9 @@ class BacktestState {
   options = $derived<VersionOption[]>(versionOptions(this.records, this.activeKey));
   /** Chosen version key; null follows the active model. */
   selectedKey = $state<string | null>(null);
-  horizons = $state<number[]>([30, 60, 90]);
+  horizons = $state<number[]>([...DEFAULT_HORIZONS]);
+  /** Outcomes with dated data per horizon, measured when the page opens (null until known). */
+  coverage = $state.raw<BacktestCoverage | null>(null);
   excludeUnavoidable = $state(false);
   /** Horizon whose details are shown. */
   viewHorizon = $state(60);
@@ -73,6 +78,10 @@ class BacktestState {
   });
 
   #controller: AbortController | null = null;
+  /** The user chose horizons themselves: coverage no longer picks them. */
+  #horizonsTouched = false;
+  /** Horizon 0 was chosen because the book could only be tested on the same day. */
+  #sameDayChosen = false;
 
   /** The version a backtest or fit runs on (the chosen one, else the active one). */
   get targetKey(): string | null {
@@ -99,10 +108,46 @@ class BacktestState {
       },
       error: (e) => console.error('Backtest versions query failed', e),
     });
+    void this.#loadCoverage();
     return () => {
       sub.unsubscribe();
       this.cancel();
     };
+  }
+
+  /** Turns a horizon on or off (the user's choice from now on). */
+  setHorizon(h: number, on: boolean): void {
+    this.#horizonsTouched = true;
+    this.horizons = on ? [...new Set([...this.horizons, h])] : this.horizons.filter((x) => x !== h);
+  }
+
+  /**
+   * Measures which horizons the book supports; a book whose outcomes can only be tested on the
+   * same day (a snapshot dated on its outcomes' day) gets horizon 0 by default, and back.
+   */
+  async #loadCoverage(): Promise<void> {
+    try {
+      const coverage = await coverageInWorker({
+        horizons: [...HORIZON_CHOICES],
+        excludeUnavoidable: this.excludeUnavoidable,
+      });
+      this.coverage = coverage;
+      if (this.#horizonsTouched || this.task) return;
+      if (coverage.sameDayOnly && !this.#sameDayChosen) {
+        this.#sameDayChosen = true;
+        this.horizons = [0];
+        this.viewHorizon = 0;
+        this.fitChoices.horizonDays = 0;
+      } else if (!coverage.sameDayOnly && this.#sameDayChosen) {
+        this.#sameDayChosen = false;
+        this.horizons = [...DEFAULT_HORIZONS];
+        this.viewHorizon = 60;
+        this.fitChoices.horizonDays = 60;
+      }
+    } catch (e) {
+      // Advisory only: the run itself reports outcomes it had to leave out.
+      console.error('Backtest coverage failed', e);
+    }
   }
 
   #defaultCompareKeys(): void {

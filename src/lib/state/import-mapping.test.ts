@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { isoToDay } from '../engine/dates';
 import { createMapping, profileColumn, type ImportMapping } from '../import';
 import {
   answerQuestion,
+  answerSnapshotOutcome,
+  snapshotOutcomeMeaning,
+  snapshotOutcomeNote,
+  snapshotOutcomeQuestion,
   changeKind,
   choiceOf,
   mappingProblems,
@@ -101,5 +106,49 @@ describe('mapping problems', () => {
       'a date column is required',
       'long signals need a metric-name column and a value column',
     ]);
+  });
+});
+
+describe('the snapshot outcome question', () => {
+  const telcoLike = (): ImportMapping =>
+    createMapping({
+      kind: 'snapshot',
+      snapshotDate: '2024-06-30',
+      columns: {
+        customerID: { role: 'account-id' },
+        tenure: { role: 'metric', metric: 'tenure' },
+        Churn: { role: 'outcome', values: { yes: 'churned', no: 'renewed' } },
+      },
+    });
+  const churnProfile = profileColumn('Churn', 2, ['No', 'Yes', 'No']);
+
+  it('is asked for a snapshot with an outcome column, in the file’s own words', () => {
+    const q = snapshotOutcomeQuestion(telcoLike(), [churnProfile]);
+    expect(q).toEqual({ column: 'Churn', churnValues: ['Yes'], days: null, observedDay: null });
+    expect(snapshotOutcomeMeaning(q!)).toBe('“Churn” = Yes means the customer left');
+    // Not asked of other kinds, nor of a snapshot without outcomes.
+    expect(snapshotOutcomeQuestion(longMapping())).toBeNull();
+    const noOutcome = telcoLike();
+    delete noOutcome.columns.Churn;
+    expect(snapshotOutcomeQuestion(noOutcome)).toBeNull();
+  });
+
+  it('records the answer: by the snapshot date (0) or within N days, dated accordingly', () => {
+    const same = answerSnapshotOutcome(telcoLike(), 0);
+    expect(same.snapshotOutcomeDays).toBe(0);
+    expect(snapshotOutcomeQuestion(same)!.observedDay).toBe(isoToDay('2024-06-30'));
+    expect(snapshotOutcomeNote(same)).toBe(
+      'The outcomes are dated on the snapshot date: only a same-day backtest (horizon 0) is possible.',
+    );
+    const later = answerSnapshotOutcome(telcoLike(), 90);
+    expect(snapshotOutcomeQuestion(later)!.observedDay).toBe(isoToDay('2024-09-28'));
+    expect(snapshotOutcomeNote(later)).toBe(
+      'The outcomes are dated 90 days after the snapshot: a backtest can look up to 90 days ahead.',
+    );
+    // Out of range or not whole: left unanswered, so the import still asks.
+    for (const bad of [-1, 2.5, 4000])
+      expect(answerSnapshotOutcome(later, bad).snapshotOutcomeDays).toBeNull();
+    expect(snapshotOutcomeNote(telcoLike())).toBeNull();
+    expect(mappingProblems(later)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Pure helpers behind the mapping step: which roles a column may take for each file kind, how a
-// choice in the role menu becomes a ColumnRole, which questions still need an answer, and the
-// mapping's problems in words. Tested in Node (import-mapping.test.ts).
+// choice in the role menu becomes a ColumnRole, which questions still need an answer (the
+// snapshot's "when was the outcome observed?" among them), and the mapping's problems in words. Tested in Node (import-mapping.test.ts).
 import {
   ACCOUNT_FIELDS,
   mappingSchema,
@@ -10,6 +10,12 @@ import {
   type ImportMapping,
 } from '../import/mapping';
 import type { ColumnProfile, ColumnQuestion, ColumnType } from '../import/column-types';
+import {
+  describeSnapshotOutcome,
+  snapshotOutcomeDay,
+  snapshotOutcomeDaysProblem,
+} from '../import/snapshot-outcome';
+import { isoToDay } from '../engine/dates';
 
 /** A menu entry of the role select: its value and label. */
 export interface RoleChoice {
@@ -235,4 +241,62 @@ export function mappingProblems(mapping: ImportMapping): string[] {
   const parsed = mappingSchema.safeParse(mapping);
   if (parsed.success) return [];
   return [...new Set(parsed.error.issues.map((i) => i.message))];
+}
+
+/** The snapshot question: what the outcome column means and when it was observed. */
+export interface SnapshotOutcomeQuestion {
+  /** The outcome column's header. */
+  column: string;
+  /** Cell values meaning churn, as the file writes them (e.g. "Yes"). */
+  churnValues: string[];
+  /** The answer: days after the snapshot (0 = by the snapshot date), or null while unanswered. */
+  days: number | null;
+  /** The day the outcomes are dated with that answer (null without a snapshot date or answer). */
+  observedDay: number | null;
+}
+
+/** The snapshot outcome question of a mapping, or null when it has none to ask. */
+export function snapshotOutcomeQuestion(
+  mapping: ImportMapping,
+  profiles: readonly ColumnProfile[] = [],
+): SnapshotOutcomeQuestion | null {
+  if (mapping.kind !== 'snapshot') return null;
+  const entry = Object.entries(mapping.columns).find(([, r]) => r.role === 'outcome');
+  if (!entry && mapping.constantOutcome === null) return null;
+  const [column, role] = entry ?? [''];
+  const samples = profiles.find((p) => p.name === column)?.samples ?? [];
+  const written = (key: string) => samples.find((s) => s.trim().toLowerCase() === key) ?? key;
+  const churnValues =
+    role?.role === 'outcome'
+      ? Object.entries(role.values)
+          .filter(([, kind]) => kind === 'churned')
+          .map(([key]) => written(key))
+      : [];
+  const days = mapping.snapshotOutcomeDays ?? null;
+  const snapshot = mapping.snapshotDate ? isoToDay(mapping.snapshotDate) : null;
+  return {
+    column,
+    churnValues,
+    days,
+    observedDay: days !== null && snapshot !== null ? snapshotOutcomeDay(snapshot, days) : null,
+  };
+}
+
+/** The question's first line: "“Churn” = Yes means the customer left". */
+export function snapshotOutcomeMeaning(q: SnapshotOutcomeQuestion): string {
+  if (!q.column) return 'Every row records a churn';
+  const values = q.churnValues.length ? q.churnValues.join(' or ') : '(no value mapped to churn)';
+  return `“${q.column}” = ${values} means the customer left`;
+}
+
+/** The mapping with the question answered: days after the snapshot, 0 = by it, null = unanswered. */
+export function answerSnapshotOutcome(mapping: ImportMapping, days: number | null): ImportMapping {
+  const ok = days !== null && snapshotOutcomeDaysProblem(days) === null;
+  return { ...mapping, snapshotOutcomeDays: ok ? days : null };
+}
+
+/** What the answer means for the backtest, for the import summary; null when not a question. */
+export function snapshotOutcomeNote(mapping: ImportMapping): string | null {
+  const q = snapshotOutcomeQuestion(mapping);
+  return q && q.days !== null ? describeSnapshotOutcome(q.days) : null;
 }

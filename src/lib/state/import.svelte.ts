@@ -18,7 +18,12 @@ import type { ImportSource } from '$lib/worker/ops/import-source';
 import type { ImportValidation } from '$lib/worker/ops/import-validate';
 import { recognizeExportHeaders } from '$lib/services/export-import.service';
 import { exportImport } from './export-import.svelte';
-import { changeKind, mappingProblems, openQuestions } from './import-mapping';
+import {
+  changeKind,
+  mappingProblems,
+  openQuestions,
+  snapshotOutcomeQuestion,
+} from './import-mapping';
 
 /** The wizard's steps ('export': a recognised vendor export on the crosswalk path). */
 export type ImportStep = 'choose' | 'zip' | 'map' | 'summary' | 'export';
@@ -56,6 +61,10 @@ class ImportWizard {
     this.opened && this.mapping
       ? openQuestions(this.opened.questions, this.mapping, this.opened.profiles)
       : [],
+  );
+  /** A snapshot's outcome column: what it means and when it was observed (asked, never guessed). */
+  outcomeQuestion = $derived(
+    this.mapping ? snapshotOutcomeQuestion(this.mapping, this.opened?.profiles ?? []) : null,
   );
   problems = $derived(this.mapping ? mappingProblems(this.mapping) : []);
   #stopHistory: (() => void) | null = null;

@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink';
 import backtest from './ops/backtest';
 import benchBacktest from './ops/backtest-bench';
+import backtestCoverage from './ops/backtest-coverage';
 import benchRescore from './ops/bench-rescore';
 import backupExport from './ops/backup-export';
 import backupRestore from './ops/backup-restore';
@@ -40,6 +41,7 @@ const api = {
   benchImport,
   whatIf,
   backtest,
+  backtestCoverage,
   fitWeights,
   acceptFit,
   compareVersions,

@@ -6,6 +6,13 @@ import type { Measure, ModelDocument, ModelDocumentInput, ScoringFunction } from
 import type { PreparedBook } from '../score/prepare';
 import { pointFeatures, type FeatureColumn } from './features';
 import { binsByColumn, type FitSettings } from './fold-fit';
+import {
+  dataCoverage,
+  firstDataDays,
+  isSameDay,
+  onlySameDay,
+  predictionDayPhrase,
+} from './horizon';
 import { outcomeRows, type OutcomeSelection } from './outcomes';
 import { proposeModel } from './propose';
 import { isThinSample } from './renewal';
@@ -24,7 +31,7 @@ export class FitInputError extends Error {}
 
 /** Options of fitModel. */
 export interface FitModelOptions extends OutcomeSelection, Partial<FitSettings> {
-  /** Horizon in days (default 60). */
+  /** Horizon in days (default 60); 0 fits on the outcome day itself (same day, weaker evidence). */
   horizonDays?: number;
   /** Measures to fit; default: proposed from the data (proposeModel). */
   baseModel?: ModelDocument;
@@ -149,14 +156,21 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
     for (let j = 0; j < m && !any; j++) any = !Number.isNaN(features.raw.data[r * m + j]);
     if (any) rowsWithData.push(r);
   }
+  const when = predictionDayPhrase(horizon);
   if (!rowsWithData.length) {
-    throw new FitInputError(`No outcome has data ${horizon} days before it: nothing to fit.`);
+    const sameDayHint =
+      !isSameDay(horizon) && onlySameDay(dataCoverage(all, firstDataDays(prepared.book)))
+        ? ' No outcome has data dated before its own day (for example a snapshot dated on the day of its outcomes): fit at horizon 0 (same day) instead.'
+        : '';
+    throw new FitInputError(
+      `No outcome has data by its prediction day (${when}): nothing to fit.${sameDayHint}`,
+    );
   }
   let churnedWithData = 0;
   for (const r of rowsWithData) churnedWithData += all.y[r];
   if (churnedWithData === 0 || churnedWithData === rowsWithData.length) {
     throw new FitInputError(
-      `Fitting needs both churned and renewed outcomes with data ${horizon} days before them; found ${churnedWithData} churned of ${rowsWithData.length}.`,
+      `Fitting needs both churned and renewed outcomes with data by their prediction day (${when}); found ${churnedWithData} churned of ${rowsWithData.length}.`,
     );
   }
   const train = Uint32Array.from(rowsWithData);
@@ -203,7 +217,7 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
       'The fitted weights do not beat the current model out of sample; keep the current model.',
     );
   const thin = isThinSample(outOfSample.n_churned, outOfSample.details.band_rates);
-  const description = `Credit-scorecard fit on ${rowsWithData.length} outcomes (${all.y.reduce((s, v) => s + v, 0)} churned), horizon ${horizon} days; out-of-sample AUC ${outOfSample.auc?.toFixed(3) ?? 'n/a'}.`;
+  const description = `Credit-scorecard fit on ${rowsWithData.length} outcomes (${all.y.reduce((s, v) => s + v, 0)} churned), ${isSameDay(horizon) ? 'same day (horizon 0: weaker evidence, no lead time)' : `horizon ${horizon} days`}; out-of-sample AUC ${outOfSample.auc?.toFixed(3) ?? 'n/a'}.`;
   return {
     model: scorecardToModel(card, features.columns, base, bands, description),
     scorecard: card,

@@ -18,7 +18,19 @@ export { brierScore, logLoss, reliabilityBins } from './calibration';
 export type { ReliabilityBin } from './calibration';
 export { BAND_CODES, bandChurnRates, churnShareInBand, liftCurve } from './bands';
 export type { BandChurnRate, ChurnShare, LiftPoint } from './bands';
-export { summarizeLeadTimes } from './lead-time';
+export { summarizeLeadTimes, leadTimeNotApplicable } from './lead-time';
+export {
+  SAME_DAY_HORIZON,
+  SAME_DAY_WARNING,
+  MAX_HORIZON_DAYS,
+  isSameDay,
+  predictionDayPhrase,
+  firstDataDays,
+  dataCoverage,
+  onlySameDay,
+  horizonCoverage,
+} from './horizon';
+export type { DataCoverage } from './horizon';
 export type { LeadTimeSummary } from './lead-time';
 export { wilsonInterval, percentileSorted } from './stats';
 export type { RateInterval } from './stats';

@@ -3,6 +3,8 @@ import { percentileSorted, sortedFinite } from './stats';
 
 /** Summary of lead times over churned accounts. */
 export interface LeadTimeSummary {
+  /** False at the same-day horizon (0): no prediction is made ahead, so lead time does not apply. */
+  applicable: boolean;
   /** Churned accounts considered (flagged or not). */
   nChurned: number;
   /** Those that were red at some point before churning. */
@@ -40,6 +42,7 @@ export function summarizeLeadTimes(leadDays: ArrayLike<number>, binDays = 30): L
     for (const d of flagged) histogram[Math.floor(Math.max(0, d) / binDays)].count++;
   }
   return {
+    applicable: true,
     nChurned,
     nFlagged: flagged.length,
     median: percentileSorted(flagged, 50),
@@ -48,5 +51,20 @@ export function summarizeLeadTimes(leadDays: ArrayLike<number>, binDays = 30): L
     shareAtLeast60: nChurned ? at60 / nChurned : NaN,
     shareAtLeast90: nChurned ? at90 / nChurned : NaN,
     histogram,
+  };
+}
+
+/** The lead time of a same-day backtest: not applicable (no figures, no histogram). */
+export function leadTimeNotApplicable(nChurned: number): LeadTimeSummary {
+  return {
+    applicable: false,
+    nChurned,
+    nFlagged: 0,
+    median: NaN,
+    p25: NaN,
+    p75: NaN,
+    shareAtLeast60: NaN,
+    shareAtLeast90: NaN,
+    histogram: [],
   };
 }

@@ -10,7 +10,8 @@ import {
   type LiftPoint,
 } from './bands';
 import { brierScore, logLoss, reliabilityBins, type ReliabilityBin } from './calibration';
-import { summarizeLeadTimes, type LeadTimeSummary } from './lead-time';
+import { coverageWarnings, isSameDay, SAME_DAY_WARNING, type DataCoverage } from './horizon';
+import { leadTimeNotApplicable, summarizeLeadTimes, type LeadTimeSummary } from './lead-time';
 import type { OutcomeRows } from './outcomes';
 import { averagePrecision, rocAuc, rocCurve, type RocPoint } from './ranking';
 import { plattCalibration, type PlattCalibration } from './platt';
@@ -71,6 +72,8 @@ export interface HorizonReport {
     churned_while_green: ChurnedWhileGreen[];
     outcome_kinds: OutcomeKindSummary[];
     excluded: { unscored: number; unavoidable: number; unknown_accounts: number };
+    /** Outcomes with dated data (signals, pulses) by their prediction day and by their own day. */
+    data_coverage: DataCoverage & { scored_without_dated_data: number };
   };
 }
 
@@ -86,9 +89,15 @@ export interface ScoredRows {
   probability: 'one_minus_score' | 'fitted';
   /** Band code per row (index into BAND_CODES). */
   bandCodes: Uint8Array;
-  /** Lead time in days per churned account (NaN = never red); shared by all horizons. */
-  leadDays: Float64Array;
+  /** Lead time in days per churned account (NaN = never red); null at the same-day horizon. */
+  leadDays: Float64Array | null;
   unscored: number;
+  /** Dated-data coverage of every outcome row of the horizon (before unscored ones were dropped). */
+  coverage: DataCoverage;
+  /** Scored rows whose account had no dated data by the prediction day (attributes only). */
+  scoredWithoutDatedData: number;
+  /** Unscored rows whose account had dated data by the prediction day: the model reads none of it. */
+  unscoredWithDatedData: number;
   extraWarnings?: string[];
 }
 
@@ -101,13 +110,23 @@ export function buildHorizonReport(input: ScoredRows): HorizonReport {
   const bandRates = bandChurnRates(bandCodes, y, rows.arr);
   const green = churnShareInBand(bandCodes, y, 2, rows.arr);
   const red = churnShareInBand(bandCodes, y, 0, rows.arr);
-  const lead = summarizeLeadTimes(input.leadDays);
-  const warnings = [...smallSampleWarnings(nChurned, bandRates), ...(input.extraWarnings ?? [])];
-  if (input.unscored > 0) {
-    warnings.push(
-      `${input.unscored} outcome${input.unscored === 1 ? ' was' : 's were'} left out: the account had no data yet on the prediction day, ${rows.horizonDays} days before the outcome.`,
-    );
-  }
+  const lead = input.leadDays
+    ? summarizeLeadTimes(input.leadDays)
+    : leadTimeNotApplicable(nChurned);
+  // What qualifies every figure comes first: the same-day label, then outcomes left out.
+  const warnings = [
+    ...(isSameDay(rows.horizonDays) ? [SAME_DAY_WARNING] : []),
+    ...coverageWarnings(
+      rows.horizonDays,
+      input.coverage,
+      input.unscored,
+      input.unscoredWithDatedData,
+      input.scoredWithoutDatedData,
+    ),
+    // With nothing scored, the left-out sentence says why; "only 0 churned" would only confuse.
+    ...(y.length === 0 && input.unscored > 0 ? [] : smallSampleWarnings(nChurned, bandRates)),
+    ...(input.extraWarnings ?? []),
+  ];
   if (y.length > 0 && nChurned === y.length)
     warnings.push('Every outcome is a churn: discrimination cannot be measured.');
   if (y.length > 0 && nChurned === 0)
@@ -183,6 +202,10 @@ export function buildHorizonReport(input: ScoredRows): HorizonReport {
         unscored: input.unscored,
         unavoidable: rows.excludedUnavoidable,
         unknown_accounts: rows.unknownAccounts,
+      },
+      data_coverage: {
+        ...input.coverage,
+        scored_without_dated_data: input.scoredWithoutDatedData,
       },
     },
   };

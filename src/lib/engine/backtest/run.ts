@@ -7,13 +7,14 @@ import type { ModelDocument } from '../model/schema';
 import type { DayNumber } from '../types';
 import { BAND_CODES } from './bands';
 import { fitFolds, type FoldFit } from './fold-fit';
+import { dataCoverage, datedByPrediction, firstDataDays, isSameDay } from './horizon';
 import { outcomeRows, selectRows, type OutcomeRows, type OutcomeSelection } from './outcomes';
 import { buildHorizonReport, type HorizonReport } from './report';
 import type { ThresholdOptions } from './thresholds';
 
 /** Options of runBacktest. */
 export interface BacktestOptions extends OutcomeSelection {
-  /** Horizons in days (default 30, 60, 90). */
+  /** Horizons in days (default 30, 60, 90); 0 is the same-day test (no lead time). */
   horizons?: readonly number[];
   /** Fit weights out-of-sample instead of using the model's own: K folds grouped by account (or time). */
   fit?: {
@@ -122,8 +123,14 @@ export function runBacktest(
     predictions: [],
     scored: [],
   };
+  const firstData = firstDataDays(prepared.book);
   horizons.forEach((h, hi) => {
+    if (!Number.isInteger(h) || h < 0)
+      throw new Error(`horizon must be a whole number ≥ 0, got ${h}`);
     const all = outcomeRows(prepared.book, h, options);
+    const dated = datedByPrediction(all, firstData);
+    // Same day: no prediction is made ahead of the outcome, so there is no lead time to measure.
+    const lead = isSameDay(h) ? null : { lookback, step };
     const points = all.accountIds.map((accountId, i) => ({
       accountId,
       day: all.predictionDays[i],
@@ -132,32 +139,39 @@ export function runBacktest(
     let scores: Float64Array;
     let bandCodes: Uint8Array;
     let probabilities: Float64Array;
-    let leadDays: Float64Array;
+    let leadDays: Float64Array | null;
     let unscored: number;
+    /** 1 where the row had data for the model's measures (else it is left out as unscored). */
+    let hasData: ArrayLike<number>;
+    let keep: number[];
     let extraWarnings: string[] = [];
     if (options.fit) {
       const fits: FoldFit = fitFolds(prepared, model, all, points, options.fit);
-      const keep: number[] = [];
+      keep = [];
       fits.probabilities.forEach((p, i) => Number.isFinite(p) && keep.push(i));
       unscored = all.y.length - fits.hasData.reduce((s, v) => s + v, 0);
+      hasData = fits.hasData;
       rows = selectRows(all, keep);
       scores = Float64Array.from(keep, (i) => fits.scores[i]);
       probabilities = Float64Array.from(keep, (i) => fits.probabilities[i]);
       bandCodes = Uint8Array.from(keep, (i) => fits.bandCodes[i]);
-      leadDays = leadTimes(rows, fits.scorer, lookback, step);
+      leadDays = lead && leadTimes(rows, fits.scorer, lead.lookback, lead.step);
       extraWarnings = fits.warnings;
     } else {
       const scorer = modelScorer(prepared, model);
       const ev = scorer(points);
-      const keep: number[] = [];
+      keep = [];
       ev.scores.forEach((s, i) => Number.isFinite(s) && keep.push(i));
       unscored = all.y.length - keep.length;
+      hasData = Uint8Array.from(ev.scores, (s) => (Number.isFinite(s) ? 1 : 0));
       rows = selectRows(all, keep);
       scores = Float64Array.from(keep, (i) => ev.scores[i]);
       bandCodes = Uint8Array.from(keep, (i) => ev.bandCodes[i]);
       probabilities = Float64Array.from(scores, (s) => 1 - s / 100);
-      leadDays = leadTimes(rows, scorer, lookback, step, leadCache);
+      leadDays = lead && leadTimes(rows, scorer, lead.lookback, lead.step, leadCache);
     }
+    let unscoredWithDatedData = 0;
+    for (let i = 0; i < all.y.length; i++) if (!hasData[i] && dated[i]) unscoredWithDatedData++;
     result.reports.push(
       buildHorizonReport({
         rows,
@@ -167,6 +181,9 @@ export function runBacktest(
         bandCodes,
         leadDays,
         unscored,
+        coverage: dataCoverage(all, firstData),
+        scoredWithoutDatedData: keep.reduce((n, i) => n + (dated[i] ? 0 : 1), 0),
+        unscoredWithDatedData,
         extraWarnings,
       }),
     );
