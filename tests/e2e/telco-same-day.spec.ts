@@ -3,7 +3,7 @@
 // choosing the same-day horizon for a book that allows no other, and Suggest weights at it.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { TELCO_CSV } from '../datasets';
 import { BacktestPage, ImportPage, ModelBuilderPage, PortfolioPage, SettingsPage } from './app';
 
@@ -13,7 +13,6 @@ test('Telco: the snapshot questions, a same-day backtest of 7,043 outcomes and a
   page,
 }) => {
   test.setTimeout(240_000);
-  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
 
   // An empty book.
   await new PortfolioPage(page).open();
