@@ -5,23 +5,32 @@ import { dayToIso } from '../../lib/engine/dates';
 import { formatCanonicalError, writeCanonicalBook } from '../../lib/import/canonical';
 import { CanonicalInputError } from '../../lib/import/canonical-csv';
 import { dateOption, intOption, parseCommandArgs, requiredOption } from '../args';
-import { readTextFile, writeFiles } from '../book-files';
+import {
+  READ_OPTIONS,
+  READ_OPTIONS_USAGE,
+  readOptions,
+  readTextFile,
+  writeFiles,
+} from '../book-files';
 import { InputError, UsageError, type CliCommand } from '../command';
 import { snapshotToBook } from '../snapshot-book';
 
 const usage = `Usage: npm run -s cli -- snapshot FILE DIR --id COL --outcome COL --date YYYY-MM-DD
                                   [--churn-value VALUE] [--horizon DAYS]
+                                  [--decimal comma|point] [--date-order dmy|mdy]
 
 Converts a one-row-per-account CSV (e.g. the IBM telco churn file) into canonical CSVs in DIR:
 numeric columns become signals dated --date, other columns account attributes, and the
 outcome column an outcome dated --date + --horizon: churned where it equals --churn-value,
-renewed otherwise. Blank cells stay missing (never 0).
+renewed otherwise. Blank cells stay missing (never 0). FILE is read as the Import page reads
+it (UTF-8, UTF-16 or Windows-1252; comma, semicolon, tab or pipe; decimal commas).
 
   --id COL            the account id column
   --outcome COL       the churn column
   --date DATE         the day the snapshot was taken
   --churn-value VALUE the value meaning churned (default Yes; case-insensitive)
   --horizon DAYS      days from the snapshot to the outcome (default 60)
+${READ_OPTIONS_USAGE}
 `;
 
 const command: CliCommand = {
@@ -37,6 +46,7 @@ const command: CliCommand = {
         date: { type: 'string' },
         'churn-value': { type: 'string' },
         horizon: { type: 'string' },
+        ...READ_OPTIONS,
       },
       ['FILE', 'DIR'],
     );
@@ -46,6 +56,7 @@ const command: CliCommand = {
     if (day === null) throw new UsageError('--date is required');
     const horizonDays = intOption(options.horizon, 'horizon', 60, 1, 3650);
     const churnValue = (options['churn-value'] as string | undefined) ?? 'Yes';
+    const read = readOptions(options);
     const [file, dir] = positionals;
     const text = readTextFile(file);
     let converted;
@@ -56,6 +67,7 @@ const command: CliCommand = {
         day,
         churnValue,
         horizonDays,
+        ...read,
       });
     } catch (e) {
       if (e instanceof CanonicalInputError) throw new InputError(formatCanonicalError(e.detail));
