@@ -24,10 +24,13 @@ export const READ_OPTIONS: OptionSpec = {
   'date-order': { type: 'string' },
 };
 
-/** The usage lines of READ_OPTIONS. */
-export const READ_OPTIONS_USAGE = `  --decimal comma|point   the decimal separator of number columns whose values do not
+/** The usage line of --decimal. */
+export const DECIMAL_USAGE = `  --decimal comma|point   the decimal separator of number columns whose values do not
                           settle it (e.g. only "1,250"); other columns are decided from
-                          their own values
+                          their own values`;
+
+/** The usage lines of READ_OPTIONS. */
+export const READ_OPTIONS_USAGE = `${DECIMAL_USAGE}
   --date-order dmy|mdy    the day/month order of date columns whose values do not settle
                           it (e.g. only "01/02/2026")`;
 

@@ -5,19 +5,13 @@ import { dayToIso } from '../../lib/engine/dates';
 import { formatCanonicalError, writeCanonicalBook } from '../../lib/import/canonical';
 import { CanonicalInputError } from '../../lib/import/canonical-csv';
 import { dateOption, intOption, parseCommandArgs, requiredOption } from '../args';
-import {
-  READ_OPTIONS,
-  READ_OPTIONS_USAGE,
-  readOptions,
-  readTextFile,
-  writeFiles,
-} from '../book-files';
+import { READ_OPTIONS, DECIMAL_USAGE, readOptions, readTextFile, writeFiles } from '../book-files';
 import { InputError, UsageError, type CliCommand } from '../command';
 import { snapshotToBook } from '../snapshot-book';
 
 const usage = `Usage: npm run -s cli -- snapshot FILE DIR --id COL --outcome COL --date YYYY-MM-DD
                                   [--churn-value VALUE] [--horizon DAYS]
-                                  [--decimal comma|point] [--date-order dmy|mdy]
+                                  [--decimal comma|point]
 
 Converts a one-row-per-account CSV (e.g. the IBM telco churn file) into canonical CSVs in DIR:
 numeric columns become signals dated --date, other columns account attributes, and the
@@ -30,7 +24,7 @@ it (UTF-8, UTF-16 or Windows-1252; comma, semicolon, tab or pipe; decimal commas
   --date DATE         the day the snapshot was taken
   --churn-value VALUE the value meaning churned (default Yes; case-insensitive)
   --horizon DAYS      days from the snapshot to the outcome (default 60)
-${READ_OPTIONS_USAGE}
+${DECIMAL_USAGE}
 `;
 
 const command: CliCommand = {
@@ -46,7 +40,7 @@ const command: CliCommand = {
         date: { type: 'string' },
         'churn-value': { type: 'string' },
         horizon: { type: 'string' },
-        ...READ_OPTIONS,
+        decimal: READ_OPTIONS.decimal,
       },
       ['FILE', 'DIR'],
     );
