@@ -23,12 +23,23 @@ export function sniffLineEnding(text: string): LineEnding {
   return '\n';
 }
 
+/** True when every CR is followed by LF and every LF preceded by CR, anywhere in the text. */
+function onlyCrlf(text: string): boolean {
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) !== 13) return false;
+  }
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return false;
+  }
+  return true;
+}
+
 /** True when a line end other than `first` occurs outside quotes (a file edited on two systems). */
 function hasOtherLineEnd(text: string, first: LineEnding): boolean {
   // Native searches first: most files never hold a second kind of line end anywhere.
   if (first === '\n' && text.indexOf('\r') < 0) return false;
   if (first === '\r' && text.indexOf('\n') < 0) return false;
-  if (first === '\r\n' && !/\r(?!\n)|(?<!\r)\n/.test(text)) return false;
+  if (first === '\r\n' && onlyCrlf(text)) return false;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
