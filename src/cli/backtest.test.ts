@@ -8,7 +8,11 @@ import { writeCanonicalBook } from '../lib/import/canonical';
 import { runCli } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'canary-backtest-'));
-for (const f of writeCanonicalBook(syntheticBacktestBook(300, 2))) {
+const book = syntheticBacktestBook(300, 2);
+const unavoidable = book.outcomes.filter(
+  (o) => o.outcome === 'churned' && o.avoidable === false,
+).length;
+for (const f of writeCanonicalBook(book)) {
   writeFileSync(join(dir, f.name), f.text);
 }
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,6 +89,34 @@ describe('backtest command', () => {
     const bad = await cli('backtest', dir, '--model', badModel);
     expect(bad.status).toBe(2);
     expect(bad.err).toMatch(/bad-model\.json/);
+  });
+});
+
+describe('--exclude-unavoidable', () => {
+  it('backtest leaves out churn marked avoidable=false, and says so', async () => {
+    expect(unavoidable).toBeGreaterThan(5);
+    const all = JSON.parse((await cli('backtest', dir, '--json')).out);
+    const r = await cli('backtest', dir, '--json', '--exclude-unavoidable');
+    expect(r.status).toBe(0);
+    const avoidable = JSON.parse(r.out);
+    expect(all.details.excluded.unavoidable).toBe(0);
+    expect(avoidable.details.excluded.unavoidable).toBe(unavoidable);
+    // Only churns leave: every outcome removed was a churned one.
+    expect(all.n_outcomes - avoidable.n_outcomes).toBe(all.n_churned - avoidable.n_churned);
+    expect(all.n_churned - avoidable.n_churned).toBe(unavoidable);
+    const text = await cli('backtest', dir, '--exclude-unavoidable');
+    expect(text.out).toContain(`Excluded ${unavoidable} churns marked unavoidable\n`);
+    expect((await cli('backtest', dir)).out).not.toContain('unavoidable');
+  });
+
+  it('fit fits and checks on the avoidable churn only', async () => {
+    const all = await cli('fit', dir);
+    const r = await cli('fit', dir, '--exclude-unavoidable');
+    expect(r.status).toBe(0);
+    const churned = (err: string) =>
+      Number(/Fitted on \d+ outcomes \((\d+) churned\)/.exec(err)![1]);
+    expect(churned(all.err) - churned(r.err)).toBe(unavoidable);
+    expect(parseModel(JSON.parse(r.out)).ok).toBe(true);
   });
 });
 

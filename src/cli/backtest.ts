@@ -12,7 +12,7 @@ import {
   type HorizonReport,
 } from '../lib/engine/backtest/index';
 import { intOption, parseCommandArgs } from './args';
-import { readBookDir } from './book-files';
+import { READ_OPTIONS, readBookDir, readOptions } from './book-files';
 import { InputError, UsageError } from './command';
 import { loadModel } from './model-file';
 
@@ -60,6 +60,9 @@ function textSummary(r: HorizonReport, modelId: string): string {
   return (
     [
       `Backtest of ${modelId}, ${horizon}: ${r.n_outcomes} outcomes, ${r.n_churned} churned`,
+      ...(r.details.excluded.unavoidable > 0
+        ? [`Excluded ${r.details.excluded.unavoidable} churns marked unavoidable`]
+        : []),
       `AUC ${fixed(r.auc)}  PR AUC ${fixed(r.pr_auc)}  Brier ${fixed(r.brier)}  log loss ${fixed(r.log_loss)}`,
       `Churned while green: ${pct(r.green_churn_share)}`,
       ...r.bands.map(
@@ -83,15 +86,18 @@ export function backtestCommand(args: readonly string[], io: CommandIo): number 
       folds: { type: 'string' },
       predictions: { type: 'string' },
       json: { type: 'boolean' },
+      'exclude-unavoidable': { type: 'boolean' },
+      ...READ_OPTIONS,
     },
     ['DIR'],
   );
+  const excludeUnavoidable = options['exclude-unavoidable'] === true;
   const horizon = intOption(options.horizon, 'horizon', 60, 0, MAX_HORIZON_DAYS);
   const fit = options.fit === true;
   if (options.folds !== undefined && !fit) throw new UsageError('--folds only applies with --fit');
   const folds = intOption(options.folds, 'folds', 5, 2, 50);
   const dir = positionals[0];
-  const book = readBookDir(dir);
+  const book = readBookDir(dir, readOptions(options));
   if (!book.outcomes.length) {
     throw new InputError(`${join(dir, 'outcomes.csv')}: no outcomes to backtest against`);
   }
@@ -100,6 +106,7 @@ export function backtestCommand(args: readonly string[], io: CommandIo): number 
   const result = runBacktest(prepareBook(book), model, {
     horizons: [horizon],
     fit: fit ? { folds } : undefined,
+    excludeUnavoidable,
   });
   const report = result.reports[0];
   if (typeof options.predictions === 'string') {

@@ -175,12 +175,13 @@ describe('bad input exits 2 with one message naming file, row and column', () =>
   it('reports a non-numeric signal value', async () => {
     const dir = folderWith('bad-value', {
       'accounts.csv': 'account_id\nA1\n',
-      'signals.csv': 'account_id,date,metric,value\nA1,2026-01-05,logins,"1,234"\n',
+      'signals.csv':
+        'account_id,date,metric,value\nA1,2026-01-05,logins,"12,5"\nA1,2026-01-06,logins,lots\n',
     });
     const r = await cli('score', dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `error: ${join(dir, 'signals.csv')}, column "value": "1,234" is not a number (row 2, counting the header as row 1)\n`,
+      `error: ${join(dir, 'signals.csv')}, column "value": "lots" is not a number (row 3, counting the header as row 1)\n`,
     );
   });
 

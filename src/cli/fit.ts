@@ -10,25 +10,31 @@ import {
 } from '../lib/engine/backtest/index';
 import { intOption, parseCommandArgs } from './args';
 import { writeOutput, type CommandIo } from './backtest';
-import { readBookDir } from './book-files';
+import { READ_OPTIONS, readBookDir, readOptions } from './book-files';
 import { InputError } from './command';
 
 /** Runs `fit`; writes the model JSON and a summary on stderr, returns exit status 0. */
 export function fitCommand(args: readonly string[], io: CommandIo): number {
   const { positionals, options } = parseCommandArgs(
     [...args],
-    { horizon: { type: 'string' }, out: { type: 'string' } },
+    {
+      horizon: { type: 'string' },
+      out: { type: 'string' },
+      'exclude-unavoidable': { type: 'boolean' },
+      ...READ_OPTIONS,
+    },
     ['DIR'],
   );
+  const excludeUnavoidable = options['exclude-unavoidable'] === true;
   const horizon = intOption(options.horizon, 'horizon', 60, 0, MAX_HORIZON_DAYS);
   const dir = positionals[0];
-  const book = readBookDir(dir);
+  const book = readBookDir(dir, readOptions(options));
   if (!book.outcomes.length) {
     throw new InputError(`${join(dir, 'outcomes.csv')}: no outcomes to fit to`);
   }
   let result: FitModelResult;
   try {
-    result = fitModel(prepareBook(book), { horizonDays: horizon });
+    result = fitModel(prepareBook(book), { horizonDays: horizon, excludeUnavoidable });
   } catch (e) {
     if (e instanceof FitInputError)
       throw new InputError(`${join(dir, 'outcomes.csv')}: ${e.message}`);

@@ -4,18 +4,17 @@
 // "by the snapshot date"; both use ../lib/import/snapshot-outcome). Blank cells stay missing.
 import type { Account, Book, Outcome, SignalSeries } from '../lib/engine/types';
 import {
-  fail,
-  isNumberText,
-  normaliseHeader,
-  parseCsv,
-  readText,
-  type CsvTable,
-} from '../lib/import/canonical-csv';
+  isNumberColumn,
+  readNumber,
+  type CanonicalReadOptions,
+} from '../lib/import/canonical-cells';
+import { fail, parseCsv, readText, type CsvTable } from '../lib/import/canonical-csv';
+import { normalizeHeader } from '../lib/import/headers';
 import { snapshotOutcomeDay } from '../lib/import/snapshot-outcome';
 import { InputError } from './command';
 
 /** How to read the snapshot. */
-export interface SnapshotOptions {
+export interface SnapshotOptions extends CanonicalReadOptions {
   idColumn: string;
   outcomeColumn: string;
   day: number;
@@ -34,7 +33,7 @@ export interface SnapshotSummary {
 }
 
 function column(t: CsvTable, name: string, option: string): number {
-  const i = t.columns.get(normaliseHeader(name));
+  const i = t.columns.get(normalizeHeader(name));
   if (i === undefined) {
     throw new InputError(
       `${t.file}: --${option} column "${name}" is not in the header (${t.header.join(', ')})`,
@@ -43,29 +42,18 @@ function column(t: CsvTable, name: string, option: string): number {
   return i;
 }
 
-function isNumericColumn(t: CsvTable, col: number): boolean {
-  let any = false;
-  for (const row of t.rows) {
-    const raw = row[col].trim();
-    if (raw === '') continue;
-    if (!isNumberText(raw)) return false;
-    any = true;
-  }
-  return any;
-}
-
 /** Converts snapshot CSV text into a book; bad cells raise CanonicalInputError with file, row and column. */
 export function snapshotToBook(
   file: string,
   text: string,
   o: SnapshotOptions,
 ): { book: Book; summary: SnapshotSummary } {
-  const t = parseCsv(file, text);
+  const t = parseCsv(file, text, { decimal: o.decimal, dateOrder: o.dateOrder });
   const idCol = column(t, o.idColumn, 'id');
   const outcomeCol = column(t, o.outcomeColumn, 'outcome');
   if (idCol === outcomeCol) throw new InputError('--id and --outcome name the same column');
   const rest = t.header.map((_, i) => i).filter((i) => i !== idCol && i !== outcomeCol);
-  const numeric = rest.filter((i) => isNumericColumn(t, i));
+  const numeric = rest.filter((i) => isNumberColumn(t, i));
   const textual = rest.filter((i) => !numeric.includes(i));
   const accounts: Account[] = [];
   const outcomes: Outcome[] = [];
@@ -103,10 +91,10 @@ export function snapshotToBook(
       attributes,
     });
     numeric.forEach((c, k) => {
-      const raw = t.rows[r][c].trim();
-      if (raw === '') return; // blank = missing, never 0
+      const value = readNumber(t, r, c);
+      if (value === null) return; // blank = missing, never 0
       points[k].ids.push(id);
-      points[k].values.push(Number(raw));
+      points[k].values.push(value);
     });
     const verdict = readText(t, r, outcomeCol);
     if (verdict === null) {

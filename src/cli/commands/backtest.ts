@@ -1,21 +1,27 @@
 // `backtest DIR …`: the CLI entry for the backtest helper's command in ../backtest.ts, which
 // parses its own arguments and returns its exit status.
 import { backtestCommand } from '../backtest';
+import { READ_OPTIONS_USAGE } from '../book-files';
 import type { CliCommand } from '../command';
 
 const usage = `Usage: npm run -s cli -- backtest DIR [--model FILE] [--horizon DAYS] [--fit --folds K]
-                                  [--predictions FILE] [--json]
+                                  [--predictions FILE] [--json] [--exclude-unavoidable]
+                                  [--decimal comma|point] [--date-order dmy|mdy]
 
 Point-in-time backtest of a model against the outcomes in DIR: for each outcome on day d the
 prediction is the score as of d − horizon (default 60 days). Prints AUC, PR AUC, Brier score,
 log loss, churn rate per band with Wilson intervals and lead time; --json prints one JSON
 object; --fit --folds K fits weights on K−1 folds (grouped by account) and reports the
-held-out fold; --predictions FILE writes account_id,date,y,p.
+held-out fold; --predictions FILE writes account_id,date,y,p; --exclude-unavoidable leaves out
+churn whose outcome says avoidable=false (acquired, out of business), as the Backtest page's
+option does. The files are read as the Import page reads them.
 
 --horizon 0 is the same-day test, all a snapshot dated on its outcomes' day allows: the score
 reads data dated on or before the outcome day itself. It shows how well the data separates
 churned from renewed accounts, not whether the score warns in time: weaker evidence than a
 point-in-time horizon, marked so in warnings[], with lead time not applicable.
+
+${READ_OPTIONS_USAGE}
 `;
 
 const command: CliCommand = {

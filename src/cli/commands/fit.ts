@@ -1,14 +1,20 @@
 // `fit DIR …`: the CLI entry for the backtest helper's command in ../fit.ts, which parses its
 // own arguments and returns its exit status.
+import { READ_OPTIONS_USAGE } from '../book-files';
 import type { CliCommand } from '../command';
 import { fitCommand } from '../fit';
 
-const usage = `Usage: npm run -s cli -- fit DIR [--horizon DAYS] [--out FILE]
+const usage = `Usage: npm run -s cli -- fit DIR [--horizon DAYS] [--out FILE] [--exclude-unavoidable]
+                             [--decimal comma|point] [--date-order dmy|mdy]
 
 Fits a scorecard model (weights of evidence per measure bin, L2 logistic regression) to the
 outcomes in DIR on measures proposed from the data itself, and writes the model JSON
 (stdout without --out). Fit statistics go to stderr. --horizon DAYS (default 60) scores each
 outcome as of that many days before it; 0 = on the outcome day (same day: weaker evidence).
+--exclude-unavoidable leaves out churn whose outcome says avoidable=false, from the fit and from
+its out-of-sample check. The files are read as the Import page reads them.
+
+${READ_OPTIONS_USAGE}
 `;
 
 const command: CliCommand = {

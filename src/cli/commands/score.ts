@@ -6,21 +6,24 @@ import { dayToIso } from '../../lib/engine/dates';
 import type { Book, DayNumber } from '../../lib/engine/types';
 import { formatCsv, type CsvCell } from '../../lib/import/canonical';
 import { dateOption, parseCommandArgs } from '../args';
-import { readBookDir } from '../book-files';
+import { READ_OPTIONS, READ_OPTIONS_USAGE, readBookDir, readOptions } from '../book-files';
 import { InputError, type CliCommand } from '../command';
 import { loadModel } from '../model-file';
 
 const TREND_DAYS = 30;
 
 const usage = `Usage: npm run -s cli -- score DIR [--model FILE] [--as-of YYYY-MM-DD] [--out FILE]
+                               [--decimal comma|point] [--date-order dmy|mdy]
 
 Scores every account in the canonical CSVs of DIR and writes CSV with the columns
-account_id,score,band,trend_30d,coverage,explanation (to stdout without --out).
+account_id,score,band,trend_30d,coverage,explanation (to stdout without --out). The files are
+read as the Import page reads them (any encoding, delimiter and line end it reads).
 
   --model FILE   model JSON (canary-model/1); default: the built-in five-dimension model
   --as-of DATE   score with data dated on or before DATE; default: the latest signal,
                  pulse or override date in the data (outcomes do not count)
   --out FILE     write the CSV to FILE instead of stdout
+${READ_OPTIONS_USAGE}
 
 score is 0–100, band red|amber|green, trend_30d the score change over 30 days (empty when
 unknown), coverage the share of model weight that had data (0–1).
@@ -72,12 +75,17 @@ const command: CliCommand = {
   run(args, io) {
     const { positionals, options } = parseCommandArgs(
       args,
-      { model: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } },
+      {
+        model: { type: 'string' },
+        'as-of': { type: 'string' },
+        out: { type: 'string' },
+        ...READ_OPTIONS,
+      },
       ['DIR'],
     );
     const asOfOption = dateOption(options['as-of'], 'as-of');
     const model = loadModel(options.model as string | undefined);
-    const book = readBookDir(positionals[0]);
+    const book = readBookDir(positionals[0], readOptions(options));
     const asOf = asOfOption ?? latestDataDay(book);
     if (asOf === null) {
       throw new InputError(

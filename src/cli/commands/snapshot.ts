@@ -10,17 +10,19 @@ import {
   snapshotOutcomeDay,
 } from '../../lib/import/snapshot-outcome';
 import { dateOption, intOption, parseCommandArgs, requiredOption } from '../args';
-import { readTextFile, writeFiles } from '../book-files';
+import { READ_OPTIONS, DECIMAL_USAGE, readOptions, readTextFile, writeFiles } from '../book-files';
 import { InputError, UsageError, type CliCommand } from '../command';
 import { snapshotToBook } from '../snapshot-book';
 
 const usage = `Usage: npm run -s cli -- snapshot FILE DIR --id COL --outcome COL --date YYYY-MM-DD
                                   [--churn-value VALUE] [--horizon DAYS]
+                                  [--decimal comma|point]
 
 Converts a one-row-per-account CSV (e.g. the IBM telco churn file) into canonical CSVs in DIR:
 numeric columns become signals dated --date, other columns account attributes, and the
 outcome column an outcome dated --date + --horizon: churned where it equals --churn-value,
-renewed otherwise. Blank cells stay missing (never 0).
+renewed otherwise. Blank cells stay missing (never 0). FILE is read as the Import page reads
+it (UTF-8, UTF-16 or Windows-1252; comma, semicolon, tab or pipe; decimal commas).
 
 --horizon says when the outcome column was observed, as the Import page asks: 0 = by the
 snapshot date (the row describes the customer as they were when they left; only a same-day
@@ -31,6 +33,7 @@ backtest, backtest --horizon 0, is possible), N = within N days after the snapsh
   --date DATE         the day the snapshot was taken
   --churn-value VALUE the value meaning churned (default Yes; case-insensitive)
   --horizon DAYS      days from the snapshot to the outcome (default 60; 0 = by the snapshot date)
+${DECIMAL_USAGE}
 `;
 
 const command: CliCommand = {
@@ -46,6 +49,7 @@ const command: CliCommand = {
         date: { type: 'string' },
         'churn-value': { type: 'string' },
         horizon: { type: 'string' },
+        decimal: READ_OPTIONS.decimal,
       },
       ['FILE', 'DIR'],
     );
@@ -55,6 +59,7 @@ const command: CliCommand = {
     if (day === null) throw new UsageError('--date is required');
     const horizonDays = intOption(options.horizon, 'horizon', 60, 0, MAX_SNAPSHOT_OUTCOME_DAYS);
     const churnValue = (options['churn-value'] as string | undefined) ?? 'Yes';
+    const read = readOptions(options);
     const [file, dir] = positionals;
     const text = readTextFile(file);
     let converted;
@@ -65,6 +70,7 @@ const command: CliCommand = {
         day,
         churnValue,
         horizonDays,
+        ...read,
       });
     } catch (e) {
       if (e instanceof CanonicalInputError) throw new InputError(formatCanonicalError(e.detail));

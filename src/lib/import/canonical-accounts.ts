@@ -1,16 +1,9 @@
 // Reads accounts.csv: the known columns of PRODUCT.md into Account fields, every other column
-// into typed attributes (a column is numeric or boolean only when every filled cell is).
+// into typed attributes (a column is numeric or boolean only when every filled cell is; numbers
+// as the Import page reads them).
 import type { Account, AttributeValue } from '../engine/types';
-import {
-  cellText,
-  fail,
-  isNumberText,
-  readDate,
-  readNumber,
-  readText,
-  requireColumn,
-  type CsvTable,
-} from './canonical-csv';
+import { isNumberColumn, readDate, readNumber } from './canonical-cells';
+import { cellText, fail, readText, requireColumn, type CsvTable } from './canonical-csv';
 
 /** The known accounts.csv columns, in the order the writer uses. */
 export const ACCOUNT_COLUMNS = [
@@ -27,21 +20,15 @@ export const ACCOUNT_COLUMNS = [
 type AttributeKind = 'number' | 'boolean' | 'text';
 
 function attributeKind(t: CsvTable, col: number): AttributeKind {
-  let numbers = true;
-  let booleans = true;
-  for (const row of t.rows) {
-    const raw = row[col].trim();
-    if (raw === '') continue;
-    if (!isNumberText(raw)) numbers = false;
-    if (!/^(true|false)$/i.test(raw)) booleans = false;
-  }
-  return numbers ? 'number' : booleans ? 'boolean' : 'text';
+  if (isNumberColumn(t, col)) return 'number';
+  const booleans = t.rows.every((row) => /^(true|false|)$/i.test(row[col].trim()));
+  return booleans && t.rows.some((row) => row[col].trim() !== '') ? 'boolean' : 'text';
 }
 
-function attributeValue(raw: string, kind: AttributeKind): AttributeValue {
-  const v = raw.trim();
+function attributeValue(t: CsvTable, r: number, col: number, kind: AttributeKind): AttributeValue {
+  const v = t.rows[r][col].trim();
   if (v === '') return null;
-  if (kind === 'number') return Number(v);
+  if (kind === 'number') return readNumber(t, r, col);
   if (kind === 'boolean') return v.toLowerCase() === 'true';
   return cellText(v);
 }
@@ -75,7 +62,7 @@ export function readAccounts(t: CsvTable): Account[] {
       return c === undefined ? null : readDate(t, r, c);
     };
     const attributes: Record<string, AttributeValue> = {};
-    for (const e of extras) attributes[e.name] = attributeValue(t.rows[r][e.index], e.kind);
+    for (const e of extras) attributes[e.name] = attributeValue(t, r, e.index, e.kind);
     accounts.push({
       id,
       name: readText(t, r, col('name')) ?? id,

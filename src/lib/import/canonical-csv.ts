@@ -1,9 +1,12 @@
-// Low-level CSV handling for the canonical files: parsing text into a header and rows with
-// 1-based row numbers (header = row 1), strict cell readers that never coerce silently, and a
-// CSV writer that neutralises spreadsheet formula injection.
-import Papa from 'papaparse';
-import { isoToDay } from '../engine/dates';
-import type { DayNumber } from '../engine/types';
+// Low-level CSV handling for the canonical files: parsing decoded text into a header and rows
+// with 1-based row numbers (header = row 1) through the Import page's reader, text cells, and a
+// CSV writer that neutralises spreadsheet formula injection. Number and date cells are read in
+// canonical-cells.ts.
+import type { CanonicalReadOptions } from './canonical-cells';
+import { readCsvSync, type CsvHeader } from './csv-stream';
+import type { DateFormat } from './date-values';
+import { normalizeHeader } from './headers';
+import type { DecimalSeparator } from './numbers';
 
 /** One problem in a canonical file, pointing at a cell. Row 1 is the header row; row 0 means the file as a whole (missing or duplicated). */
 export interface CanonicalError {
@@ -25,11 +28,16 @@ export interface CsvTable {
   file: string;
   /** Header cells as written (trimmed, NFC). */
   header: string[];
-  /** Lower-case normalised header → column index. */
+  /** Normalised header (headers.ts normalizeHeader) → column index. */
   columns: Map<string, number>;
   rows: string[][];
   /** Row number of each data row (header = 1). */
   rowNumbers: number[];
+  /** How to read columns whose values cannot say. */
+  options: CanonicalReadOptions;
+  /** Per-column decisions, made once from the whole column (canonical-cells.ts). */
+  decimals: Map<number, { numeric: boolean; decimal: DecimalSeparator }>;
+  dateFormats: Map<number, DateFormat>;
 }
 
 /** Says where a row is, in words, as every error message must. */
@@ -42,52 +50,72 @@ export function fail(file: string, row: number, column: string, message: string)
   throw new CanonicalInputError({ file, row, column, message: `${message} (${rowPhrase(row)})` });
 }
 
-/** Header matching: trimmed, Unicode NFC, case-insensitive. */
-export function normaliseHeader(h: string): string {
-  return h.normalize('NFC').trim().toLowerCase();
+function failHeader(file: string, header: CsvHeader): void {
+  // The importer renames duplicate and blank headers; a canonical file must not have them.
+  const problems = header.renamed.map((r) =>
+    r.original === ''
+      ? {
+          at: r.columns[0],
+          column: `#${r.columns[0] + 1}`,
+          message: `column ${r.columns[0] + 1} has an empty header`,
+        }
+      : {
+          at: r.columns[1],
+          column: r.original,
+          message: `column "${r.original}" appears twice (columns ${r.columns[0] + 1} and ${r.columns[1] + 1})`,
+        },
+  );
+  if (problems.length === 0) return;
+  const first = problems.reduce((a, b) => (b.at < a.at ? b : a));
+  fail(file, header.rowNumber, first.column, first.message);
 }
 
-/** Parses CSV text into a table; blank lines are skipped but still counted in row numbers. */
-export function parseCsv(file: string, text: string): CsvTable {
+/**
+ * Parses decoded CSV text into a table with the Import page's reader (readCsvSync: delimiter
+ * and line ends sniffed, blank lines skipped but counted in row numbers). Stricter than an
+ * import: every row must have the header's number of cells, and headers must be unique.
+ */
+export function parseCsv(file: string, text: string, options: CanonicalReadOptions = {}): CsvTable {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(clean, { delimiter: ',', skipEmptyLines: false });
-  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quoteError) {
-    const row = (quoteError.row ?? 0) + 1;
-    fail(file, row, '', `unbalanced quotes: ${quoteError.message}`);
-  }
-  const data = parsed.data;
-  if (data.length === 0 || (data[0].length === 1 && data[0][0].trim() === '')) {
-    fail(file, 1, '', 'the file is empty; it needs a header row');
-  }
-  const header = data[0].map((h) => h.normalize('NFC').trim());
-  const columns = new Map<string, number>();
-  header.forEach((h, i) => {
-    const key = normaliseHeader(h);
-    if (key === '') fail(file, 1, `#${i + 1}`, `column ${i + 1} has an empty header`);
-    const seen = columns.get(key);
-    if (seen !== undefined) {
-      fail(file, 1, h, `column "${h}" appears twice (columns ${seen + 1} and ${i + 1})`);
-    }
-    columns.set(key, i);
-  });
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  for (let r = 1; r < data.length; r++) {
-    const cells = data[r];
-    if (cells.length === 1 && cells[0].trim() === '') continue;
-    if (cells.length !== header.length) {
+  const summary = readCsvSync(
+    clean,
+    () => {},
+    (chunk, numbers) => {
+      for (let i = 0; i < chunk.length; i++) {
+        rows.push(chunk[i]);
+        rowNumbers.push(numbers[i]);
+      }
+    },
+  );
+  const quoteError = summary.warnings[0];
+  if (quoteError) fail(file, quoteError.row, '', `unbalanced quotes: ${quoteError.message}`);
+  if (summary.header === null) fail(file, 1, '', 'the file is empty; it needs a header row');
+  const header = summary.header;
+  failHeader(file, header);
+  const names = header.names;
+  const columns = new Map(names.map((h, i) => [normalizeHeader(h), i]));
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r].length !== names.length) {
       fail(
         file,
-        r + 1,
+        rowNumbers[r],
         '',
-        `has ${cells.length} cells but the header has ${header.length} columns`,
+        `has ${rows[r].length} cells but the header has ${names.length} columns`,
       );
     }
-    rows.push(cells);
-    rowNumbers.push(r + 1);
   }
-  return { file, header, columns, rows, rowNumbers };
+  return {
+    file,
+    header: names,
+    columns,
+    rows,
+    rowNumbers,
+    options,
+    decimals: new Map(),
+    dateFormats: new Map(),
+  };
 }
 
 /** The index of a required column; a clear error when the header lacks it. */
@@ -102,34 +130,6 @@ export function requireColumn(table: CsvTable, name: string): number {
 /** A neutralised cell back to its text: our writer's leading apostrophe is removed again. */
 export function cellText(raw: string): string {
   return raw.length > 1 && raw[0] === "'" && FORMULA_START.test(raw.slice(1)) ? raw.slice(1) : raw;
-}
-
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-/** True when a raw cell is a plain decimal number (no thousands separators, units or spaces). */
-export function isNumberText(raw: string): boolean {
-  return NUMBER.test(raw.trim());
-}
-
-/** A number cell: empty = null (missing, never 0); anything not a plain number is an error. */
-export function readNumber(t: CsvTable, r: number, col: number): number | null {
-  const raw = t.rows[r][col].trim();
-  if (raw === '') return null;
-  if (!NUMBER.test(raw)) {
-    fail(t.file, t.rowNumbers[r], t.header[col], `"${raw}" is not a number`);
-  }
-  return Number(raw);
-}
-
-/** A strict ISO date cell (YYYY-MM-DD); empty = null. */
-export function readDate(t: CsvTable, r: number, col: number): DayNumber | null {
-  const raw = t.rows[r][col].trim();
-  if (raw === '') return null;
-  const day = isoToDay(raw);
-  if (day === null) {
-    fail(t.file, t.rowNumbers[r], t.header[col], `"${raw}" is not an ISO date (YYYY-MM-DD)`);
-  }
-  return day;
 }
 
 /** A text cell, trimmed and unescaped; empty = null. */

@@ -1,19 +1,14 @@
 // Reads the dated per-account files: outcomes.csv, and the manual inputs pulses.csv and
 // overrides.csv. Every row must name a known account; enumerations are checked, not guessed.
 import type { Band, BandOverride, Outcome, OutcomeKind, Pulse } from '../engine/types';
-import {
-  fail,
-  readDate,
-  readNumber,
-  readRequired,
-  readText,
-  requireColumn,
-  type CsvTable,
-} from './canonical-csv';
+import { parseBoolean } from './booleans';
+import { readDate, readNumber } from './canonical-cells';
+import { fail, readRequired, readText, requireColumn, type CsvTable } from './canonical-csv';
 
 const OUTCOMES: readonly OutcomeKind[] = ['renewed', 'churned', 'expanded', 'contracted'];
 const BANDS: readonly Band[] = ['red', 'amber', 'green'];
 const PULSE_WORDS: Record<string, number> = { red: 1, amber: 3, green: 5 };
+const isPulseWord = (raw: string) => Object.hasOwn(PULSE_WORDS, raw.toLowerCase());
 
 function account(t: CsvTable, r: number, col: number, known: ReadonlySet<string>): string {
   const id = readRequired(t, r, col);
@@ -49,13 +44,15 @@ export function readOutcomes(t: CsvTable, known: ReadonlySet<string>): Outcome[]
         `"${t.rows[r][outcomeCol].trim()}" is not one of ${OUTCOMES.join(', ')}`,
       );
     }
-    let avoidable: boolean | null = null;
-    const a = readText(t, r, avoidCol)?.toLowerCase() ?? null;
-    if (a !== null) {
-      if (a !== 'true' && a !== 'false') {
-        fail(t.file, t.rowNumbers[r], t.header[avoidCol!], `"${a}" is not true, false or empty`);
-      }
-      avoidable = a === 'true';
+    const a = avoidCol === undefined ? '' : t.rows[r][avoidCol];
+    const avoidable = parseBoolean(a);
+    if (avoidable === undefined) {
+      fail(
+        t.file,
+        t.rowNumbers[r],
+        t.header[avoidCol!],
+        `"${a.trim()}" is not true, false (or yes, no, 1, 0) or empty`,
+      );
     }
     out.push({ accountId, day, outcome: word, reason: readText(t, r, reasonCol), avoidable });
   }
@@ -73,7 +70,7 @@ export function readPulses(t: CsvTable, known: ReadonlySet<string>): Pulse[] {
     const accountId = account(t, r, idCol, known);
     const day = requiredDate(t, r, dateCol);
     const word = t.rows[r][valueCol].trim().toLowerCase();
-    const value = PULSE_WORDS[word] ?? readNumber(t, r, valueCol);
+    const value = isPulseWord(word) ? PULSE_WORDS[word] : readNumber(t, r, valueCol, isPulseWord);
     if (value === null || value < 1 || value > 5) {
       fail(
         t.file,

@@ -2,14 +2,8 @@
 // (account_id,date,<metric>,…). Observations are grouped per account × metric into typed arrays,
 // sorted by day; a repeated (account, date, metric) is an error naming both rows.
 import type { SignalSeries } from '../engine/types';
-import {
-  fail,
-  readDate,
-  readNumber,
-  readRequired,
-  requireColumn,
-  type CsvTable,
-} from './canonical-csv';
+import { readDate, readNumber } from './canonical-cells';
+import { fail, readRequired, requireColumn, type CsvTable } from './canonical-csv';
 
 interface Pending {
   accountId: string;

@@ -167,17 +167,100 @@ describe('reading canonical files', () => {
   });
 });
 
+describe('reading canonical files as the Import page reads them', () => {
+  it('sniffs tabs and semicolons and reads decimal commas decided by the whole column', () => {
+    const book = readOk({
+      'accounts.txt': 'account_id\tname\tarr\nA1\tAcme, Inc\t1200\nA2\tBeta\t\n',
+      'signals.csv':
+        'account_id;date;metric;value\r\nA1;2026-01-05;csat;4,5\r\nA1;2026-01-12;csat;"1.234,5"\r\nA2;2026-01-05;csat;3\r\n',
+    });
+    expect(book.accounts.map((a) => [a.name, a.arr])).toEqual([
+      ['Acme, Inc', 1200],
+      ['Beta', null],
+    ]);
+    expect(book.series.map((s) => Array.from(s.values))).toEqual([[4.5, 1234.5], [3]]);
+  });
+
+  it('keeps the calendar date of ISO datetimes as written and decides day/month order per column', () => {
+    const book = readOk({
+      'accounts.csv': 'account_id,renewal_date\nA1,31/12/2026\nA2,05/01/2027\n',
+      'signals.csv':
+        'account_id,date,metric,value\nA1,2026-01-05T23:30:00-05:00,logins,3\nA1,2026-01-06 00:15:00Z,logins,4\nA1,2026-01-07T08:00:00.123+0900,logins,5\n',
+      'outcomes.csv':
+        'account_id,date,outcome,avoidable\nA1,2026-03-01,churned,No\nA2,2026-03-01,renewed,\n',
+    });
+    expect(Array.from(book.series[0].days)).toEqual([
+      ymdToDay(2026, 1, 5),
+      ymdToDay(2026, 1, 6),
+      ymdToDay(2026, 1, 7),
+    ]);
+    // "31/12/2026" proves the column is day first, so "05/01/2027" is 5 January.
+    expect(book.accounts.map((a) => a.renewalDate)).toEqual([
+      ymdToDay(2026, 12, 31),
+      ymdToDay(2027, 1, 5),
+    ]);
+    expect(book.outcomes.map((o) => o.avoidable)).toEqual([false, null]);
+  });
+
+  it('settles a day/month order no value settles with the date order option', () => {
+    const files = [
+      { name: 'accounts.csv', text: ACCOUNTS },
+      { name: 'outcomes.csv', text: 'account_id,date,outcome\nA1,05/01/2026,churned\n' },
+    ];
+    const day = (dateOrder: 'dmy' | 'mdy') => {
+      const r = readCanonicalBook(files, { dateOrder });
+      return r.ok ? r.book.outcomes[0].day : r.error.message;
+    };
+    expect([day('dmy'), day('mdy')]).toEqual([ymdToDay(2026, 1, 5), ymdToDay(2026, 5, 1)]);
+  });
+
+  it('refuses two files standing for the same canonical file', () => {
+    expect(readError({ 'accounts.csv': ACCOUNTS, 'Accounts.txt': ACCOUNTS }).message).toBe(
+      'accounts.csv and Accounts.txt are both accounts.csv; keep one',
+    );
+  });
+});
+
 describe('canonical file errors', () => {
-  it('refuses "1,234" and names the file, row and column', () => {
+  it('refuses a column no value settles, naming the file, row, column and option', () => {
     const e = readError({
       'accounts.csv': ACCOUNTS,
       'signals.csv':
         'account_id,date,metric,value\nA1,2026-01-05,logins,3\nA1,2026-01-12,logins,"1,234"\n',
     });
     expect(e).toMatchObject({ file: 'signals.csv', row: 3, column: 'value' });
-    expect(e.message).toBe('"1,234" is not a number (row 3, counting the header as row 1)');
     expect(formatCanonicalError(e)).toBe(
-      'signals.csv, column "value": "1,234" is not a number (row 3, counting the header as row 1)',
+      'signals.csv, column "value": "1,234" reads as 1234 with --decimal point or as 1.234 with --decimal comma, and no other value in the column settles which (row 3, counting the header as row 1)',
+    );
+    const files = {
+      'accounts.csv': ACCOUNTS,
+      'signals.csv': 'account_id,date,metric,value\nA1,2026-01-05,logins,"1,234"\n',
+    };
+    const values = (decimal: ',' | '.') => {
+      const r = readCanonicalBook(
+        Object.entries(files).map(([name, text]) => ({ name, text })),
+        { decimal },
+      );
+      return r.ok ? Array.from(r.book.series[0].values) : r.error.message;
+    };
+    expect([values('.'), values(',')]).toEqual([[1234], [1.234]]);
+  });
+
+  it('refuses a column mixing decimal points and commas, and a cell that is no number', () => {
+    const mixed = readError({
+      'accounts.csv': 'account_id,arr\nA1,"1,5"\nA2,2.5\n',
+    });
+    expect(mixed).toMatchObject({ row: 3, column: 'arr' });
+    expect(mixed.message).toMatch(
+      /decimal point \("2\.5", row 3\) and a decimal comma \("1,5", row 2\); say which .*--decimal/,
+    );
+    const e = readError({
+      'accounts.csv': ACCOUNTS,
+      'signals.csv':
+        'account_id,date,metric,value\nA1,2026-01-05,logins,"3,5"\nA1,2026-01-12,logins,lots\n',
+    });
+    expect(formatCanonicalError(e)).toBe(
+      'signals.csv, column "value": "lots" is not a number (row 3, counting the header as row 1)',
     );
   });
 
@@ -207,7 +290,7 @@ describe('canonical file errors', () => {
           'outcomes.csv': 'account_id,date,outcome\nA1,05/01/2026,churned\n',
         },
         { row: 2, column: 'date' },
-        /not an ISO date/,
+        /"05\/01\/2026" can be day first or month first .*--date-order dmy .*--date-order mdy/,
       ],
       [
         {
@@ -215,7 +298,7 @@ describe('canonical file errors', () => {
           'outcomes.csv': 'account_id,date,outcome\nA1,2026-02-30,churned\n',
         },
         { row: 2, column: 'date' },
-        /not an ISO date/,
+        /"2026-02-30" is not a date/,
       ],
       [
         {

@@ -2,6 +2,7 @@
 // Book out. Pure functions over file text, so the app, the worker and the CLI share them.
 import type { Book } from '../engine/types';
 import { readAccounts } from './canonical-accounts';
+import type { CanonicalReadOptions } from './canonical-cells';
 import { CanonicalInputError, parseCsv, type CanonicalError } from './canonical-csv';
 import { readOutcomes, readOverrides, readPulses } from './canonical-events';
 import { readSignals } from './canonical-signals';
@@ -9,10 +10,11 @@ import type { CanonicalFile } from './canonical-write';
 
 export { formatCsv, rowPhrase } from './canonical-csv';
 export type { CanonicalError, CsvCell } from './canonical-csv';
+export type { CanonicalReadOptions } from './canonical-cells';
 export { writeCanonicalBook } from './canonical-write';
 export type { CanonicalFile } from './canonical-write';
 
-/** The canonical file names; only accounts.csv is required. */
+/** The canonical file names (.tsv and .txt are read as .csv); only accounts.csv is required. */
 export const CANONICAL_FILES = [
   'accounts.csv',
   'signals.csv',
@@ -24,22 +26,39 @@ export const CANONICAL_FILES = [
 /** The result of reading canonical files: a book, or the first problem found. */
 export type ReadCanonicalResult = { ok: true; book: Book } | { ok: false; error: CanonicalError };
 
-function baseName(name: string): string {
+/**
+ * The canonical name a file stands for: its base name, case-insensitive, with .tsv and .txt
+ * read as .csv (Excel saves "Unicode text" as .txt).
+ */
+export function canonicalName(name: string): string {
   const parts = name.split(/[\\/]/);
-  return parts[parts.length - 1].normalize('NFC').trim().toLowerCase();
+  return parts[parts.length - 1]
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/\.(tsv|txt)$/, '.csv');
 }
 
-/** Reads canonical CSV files (matched by file name, case-insensitively) into a book; never throws on bad input. */
-export function readCanonicalBook(files: readonly CanonicalFile[]): ReadCanonicalResult {
+/**
+ * Reads canonical CSV files (matched by file name, case-insensitively) into a book; never
+ * throws on bad input. `text` is decoded text: the CLI decodes bytes with the Import page's
+ * decodeTextFile, and every file is parsed with its reader (any delimiter and line end).
+ */
+export function readCanonicalBook(
+  files: readonly CanonicalFile[],
+  options: CanonicalReadOptions = {},
+): ReadCanonicalResult {
   const byName = new Map<string, CanonicalFile>();
   for (const f of files) {
-    const key = baseName(f.name);
+    const key = canonicalName(f.name);
     if (!(CANONICAL_FILES as readonly string[]).includes(key)) continue;
-    if (byName.has(key)) {
-      return {
-        ok: false,
-        error: { file: f.name, row: 0, column: '', message: `two files are named ${key}` },
-      };
+    const other = byName.get(key);
+    if (other) {
+      const message =
+        other.name === f.name
+          ? `two files are named ${key}`
+          : `${other.name} and ${f.name} are both ${key}; keep one`;
+      return { ok: false, error: { file: f.name, row: 0, column: '', message } };
     }
     byName.set(key, f);
   }
@@ -58,7 +77,7 @@ export function readCanonicalBook(files: readonly CanonicalFile[]): ReadCanonica
   try {
     const table = (name: string) => {
       const f = byName.get(name);
-      return f ? parseCsv(f.name, f.text) : null;
+      return f ? parseCsv(f.name, f.text, options) : null;
     };
     const accounts = readAccounts(table('accounts.csv')!);
     const ids = new Set(accounts.map((a) => a.id));

@@ -6,14 +6,13 @@ import { FIXED_TODAY_ISO } from '../../../tests/setup';
 import { dayToIso, isoToDay } from '../engine/dates';
 import { detectColumnTypes } from './column-types';
 import { parseCsv, type CsvTable } from './csv-table';
-import { decodeBytes } from './decode';
 import { ImportFileError } from './errors';
-import { assertNotSpreadsheet } from './file-kind';
 import { createMapping } from './mapping';
 import { prepareImport, prepareImportFromTable } from './prepare';
 import type { PreparedImport } from './prepared-import';
 import { suggestMapping } from './suggest';
-import { decodeZipEntry, listZipCsvEntries } from './zip';
+import { openImportFile } from './open-file';
+import { decodeZipEntry } from './zip';
 
 const DIR = new URL('../../../tests/fixtures/csv/', import.meta.url);
 const TODAY = isoToDay(FIXED_TODAY_ISO)!;
@@ -111,18 +110,16 @@ describe('CSV corpus (tests/fixtures/csv)', () => {
   for (const c of CORPUS) {
     it(`${c.file}: ${c.covers}`, async () => {
       const bytes = new Uint8Array(readFileSync(new URL(c.file, DIR)));
-      const kindProblem = await problemOf(() => assertNotSpreadsheet(bytes, c.file));
-      if (kindProblem) {
-        expect(kindProblem).toBe(c.fileError);
+      // The Import page's first step: spreadsheets, damaged zips and binary files stop here.
+      const openProblem = await problemOf(() => openImportFile(bytes, c.file));
+      if (openProblem) {
+        expect(openProblem).toBe(c.fileError);
         return;
       }
-      if (assertNotSpreadsheet(bytes, c.file) === 'zip') {
-        const zipProblem = await problemOf(() => listZipCsvEntries(bytes));
-        expect(zipProblem).toBe(c.fileError ?? null);
-        if (zipProblem) return;
-        const entries = listZipCsvEntries(bytes);
+      const opened = openImportFile(bytes, c.file);
+      if (opened.kind === 'zip') {
         const seen = [];
-        for (const entry of entries) {
+        for (const entry of opened.entries) {
           const decoded = decodeZipEntry(entry);
           const table = await parseCsv(decoded.text);
           seen.push({ name: entry.name, encoding: decoded.encoding, headers: table.headers });
@@ -130,7 +127,7 @@ describe('CSV corpus (tests/fixtures/csv)', () => {
         expect(seen).toEqual(c.zipEntries);
         return;
       }
-      const decoded = decodeBytes(bytes);
+      const decoded = opened.decoded;
       if (c.encoding) expect(decoded.encoding).toBe(c.encoding);
       if (c.bom !== undefined) expect(decoded.bom).toBe(c.bom);
       expect(decoded.nulCount).toBe(c.nulCount ?? 0);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { streamCsv } from './csv-stream';
+import { readCsvSync, streamCsv } from './csv-stream';
 import { parseCsv } from './csv-table';
 import { ImportAbortedError, ImportFileError } from './errors';
 import { sniffDelimiter, sniffLineEnding } from './sniff';
@@ -83,6 +83,56 @@ describe('streamCsv', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('reads every row whatever mix of CRLF, LF and CR ends them; readCsvSync reads the same', async () => {
+    const cell = fc.constantFrom('', 'x', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', 'r\rr');
+    const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            fc.array(cell, { minLength: 2, maxLength: 2 }),
+            fc.constantFrom('\n', '\r\n', '\r'),
+          ),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.integer({ min: 1, max: 40 }),
+        async (rows, headerEol, chunkSize) => {
+          const body = rows.map(([r, eol]) => ['k', ...r].map(quote).join(',') + eol).join('');
+          const text = `h1,h2,h3${headerEol}${body}`;
+          const streamed = await parseCsv(text, { chunkSize });
+          expect(streamed.rows).toEqual(rows.map(([r]) => ['k', ...r]));
+          expect([...streamed.rowNumbers]).toEqual(rows.map((_, i) => i + 2));
+          const synced: string[][] = [];
+          const numbers: number[] = [];
+          const summary = readCsvSync(
+            text,
+            () => {},
+            (chunk, n) => {
+              synced.push(...chunk);
+              numbers.push(...n);
+            },
+            { chunkSize },
+          );
+          expect(synced).toEqual(streamed.rows);
+          expect(numbers).toEqual([...streamed.rowNumbers]);
+          expect(summary).toEqual(streamed.summary);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('readCsvSync returns an empty or header-only file instead of refusing it', () => {
+    const none = () => {};
+    expect(readCsvSync(' \n', none, none).header).toBeNull();
+    const headerOnly = readCsvSync('account_id,date\r\n', none, none);
+    expect([headerOnly.header?.names, headerOnly.dataRows]).toEqual([['account_id', 'date'], 0]);
   });
 });
 

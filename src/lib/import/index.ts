@@ -4,15 +4,24 @@ export {
   detectFileKind,
   spreadsheetMessage,
   assertNotSpreadsheet,
+  assertTextContent,
   type FileKind,
 } from './file-kind';
 export { listZipCsvEntries, decodeZipEntry, type ZipCsvEntry } from './zip';
-export { openImportFile, type OpenedFile } from './open-file';
+export { openImportFile, decodeTextFile, type OpenedFile } from './open-file';
 export { ImportFileError, ImportAbortedError, type FileProblem } from './errors';
-export { sniffDelimiter, sniffLineEnding, type Delimiter, type LineEnding } from './sniff';
+export {
+  sniffDelimiter,
+  sniffLineEnding,
+  unifyLineEndings,
+  type Delimiter,
+  type LineEnding,
+} from './sniff';
 export { normalizeHeader, uniqueHeaders, findHeader, type HeaderRename } from './headers';
 export {
   streamCsv,
+  readCsvSync,
+  type CsvReadSummary,
   type CsvHeader,
   type CsvParseOptions,
   type CsvRowSink,

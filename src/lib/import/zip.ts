@@ -2,6 +2,7 @@
 import { unzipSync } from 'fflate';
 import { decodeBytes, type DecodedText } from './decode';
 import { ImportFileError } from './errors';
+import { assertTextContent } from './file-kind';
 
 /** One CSV file found inside a zip. */
 export interface ZipCsvEntry {
@@ -43,7 +44,9 @@ export function listZipCsvEntries(bytes: Uint8Array): ZipCsvEntry[] {
   return entries;
 }
 
-/** Decodes one zip entry's bytes with the same encoding detection as a plain file. */
+/** Decodes one zip entry's bytes like a plain file: encoding detected, binary content refused. */
 export function decodeZipEntry(entry: ZipCsvEntry): DecodedText {
-  return decodeBytes(entry.bytes);
+  const decoded = decodeBytes(entry.bytes);
+  assertTextContent(entry.bytes, decoded, entry.name);
+  return decoded;
 }

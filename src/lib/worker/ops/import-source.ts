@@ -2,7 +2,7 @@
 // the main thread) into text, with a one-entry cache so the mapping, validation and apply
 // steps do not decode the same file again while this worker lives.
 import {
-  decodeBytes,
+  decodeZipEntry,
   openImportFile,
   ImportFileError,
   type DecodedText,
@@ -54,7 +54,7 @@ export async function readSourceText(s: ImportSource): Promise<SourceText> {
         `Choose one of the CSV files inside ${s.fileName}: ${opened.entries.map((e) => e.name).join(', ')}.`,
       );
     }
-    decoded = decodeBytes(entry.bytes);
+    decoded = decodeZipEntry(entry);
     displayName = `${s.fileName} › ${entry.name}`;
   } else {
     decoded = opened.decoded;
