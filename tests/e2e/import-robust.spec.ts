@@ -3,15 +3,12 @@
 // and a file mixing CRLF, LF and lone CR line ends has every row previewed, checked and stored
 // (it once stored 1 of its 4 rows).
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixture';
 import { ImportPage, PortfolioPage, countStored } from './app';
 
-// The demo book ends on "today": pin the day so the spec gives the same result all year.
-const TODAY = '2026-11-23';
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
 
 test.beforeEach(async ({ page }) => {
-  await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   await new PortfolioPage(page).open();
 });
 
