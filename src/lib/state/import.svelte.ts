@@ -51,6 +51,8 @@ class ImportWizard {
   savedPresets = $state.raw<MappingPreset[]>([]);
   /** Import id → the last result of an import done in this visit (for the summary). */
   lastImport = $state.raw<ImportRecord | null>(null);
+  /** What the check said about the last import's outcomes (renewals inferred, or why none). */
+  lastOutcomeNotes = $state.raw<string[]>([]);
 
   questions = $derived(
     this.opened && this.mapping
@@ -144,9 +146,11 @@ class ImportWizard {
 
   /** Imports the recognised export; back to the file list when it was written. */
   async applyExport(): Promise<void> {
+    const notes = exportImport.check?.outcomeNotes ?? [];
     const record = await exportImport.apply();
     if (!record) return;
     this.lastImport = record;
+    this.lastOutcomeNotes = notes;
     this.reset(false);
   }
 
@@ -214,6 +218,7 @@ class ImportWizard {
   async apply(): Promise<boolean> {
     const request = this.request();
     if (!request) return false;
+    const notes = this.validation?.outcomeNotes ?? [];
     this.problem = null;
     this.working = true;
     const result = await applyImportRequest(request, this.mappingName);
@@ -223,6 +228,7 @@ class ImportWizard {
       return false;
     }
     this.lastImport = result.value;
+    this.lastOutcomeNotes = notes;
     this.reset(false);
     return true;
   }

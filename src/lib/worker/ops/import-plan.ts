@@ -5,6 +5,7 @@ import { getDb } from '../../db';
 import {
   buildLookup,
   mappingSchema,
+  outcomeFactsOf,
   parseCsv,
   prepareImport,
   type ImportMapping,
@@ -75,6 +76,9 @@ export async function prepareRequest(
   const text = await readSourceText(r.source);
   const db = getDb();
   const knownAccountIds = new Set((await db.accounts.toCollection().primaryKeys()) as string[]);
+  // Renewals are never inferred after a stored churn, and a new churn withdraws the inferred
+  // renewals after it: both need the book's outcomes.
+  const outcomeFacts = outcomeFactsOf(await db.outcomes.toArray());
   const prepared = await prepareImport(
     text.text,
     parsed.data,
@@ -85,6 +89,7 @@ export async function prepareRequest(
       unknownAccounts: r.unknownAccounts,
       lookups,
       errorPolicy: 'skip',
+      outcomeFacts,
     },
     { onProgress: onFraction },
   );
