@@ -72,6 +72,30 @@ describe('outcome balance', () => {
     ]);
   });
 
+  it('never replaces an outcome the book recorded, nor renews after a stored churn', () => {
+    const facts = outcomeFactsOf([
+      o('a', 10, 'renewed', 'Acme renewal 2025'),
+      o('b', 20, 'churned'),
+      inferred('c', 5),
+    ]);
+    const kept = reconcileInferredRenewals(
+      [
+        inferred('a', 10),
+        inferred('a', 11),
+        inferred('b', 19),
+        inferred('b', 20),
+        inferred('c', 5),
+      ],
+      facts,
+    );
+    // c's stored renewal is an inferred one: a re-import may replace it.
+    expect(kept.map((x) => [x.accountId, x.day])).toEqual([
+      ['a', 11],
+      ['b', 19],
+      ['c', 5],
+    ]);
+  });
+
   it('says why a churn log has no renewals, and where they come from when the book has some', () => {
     const churns = [o('a', 1, 'churned'), o('b', 2, 'churned')];
     expect(countOutcomes(churns)).toEqual({ renewed: 0, churned: 2, expanded: 0, contracted: 0 });

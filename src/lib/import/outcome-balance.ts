@@ -12,14 +12,20 @@ export interface StoredOutcomeFacts {
   inferredRenewals: readonly Outcome[];
   /** Stored renewed outcomes of any origin. */
   renewals: number;
+  /** `accountId\u0000day` of stored outcomes a user or a CRM recorded (not inferred). */
+  recorded: ReadonlySet<string>;
 }
+
+const keyOf = (accountId: string, day: DayNumber) => `${accountId}\u0000${day}`;
 
 /** The facts of a list of stored outcomes. */
 export function outcomeFactsOf(outcomes: readonly Outcome[]): StoredOutcomeFacts {
   const firstChurn = new Map<string, DayNumber>();
   const inferredRenewals: Outcome[] = [];
+  const recorded = new Set<string>();
   let renewals = 0;
   for (const o of outcomes) {
+    if (!isInferredRenewal(o)) recorded.add(keyOf(o.accountId, o.day));
     if (o.outcome === 'churned') {
       const before = firstChurn.get(o.accountId);
       if (before === undefined || o.day < before) firstChurn.set(o.accountId, o.day);
@@ -28,7 +34,7 @@ export function outcomeFactsOf(outcomes: readonly Outcome[]): StoredOutcomeFacts
       if (isInferredRenewal(o)) inferredRenewals.push(o);
     }
   }
-  return { firstChurn, inferredRenewals, renewals };
+  return { firstChurn, inferredRenewals, renewals, recorded };
 }
 
 /** An outcome's key: the account and the day (one outcome per account and day). */
@@ -48,20 +54,33 @@ function earliestChurns(outcomes: readonly Outcome[]): Map<string, DayNumber> {
 }
 
 /**
- * Drops inferred renewals that contradict the other outcomes of the same import: on or after the
- * account's first churn, or on a day that records another outcome (a Stripe contraction).
+ * Drops inferred renewals that contradict the other outcomes of the same import or of the book:
+ * on or after the account's first churn, or on a day that already records another outcome (a
+ * Stripe contraction, a renewal deal won in the CRM — recorded outcomes are never replaced).
  */
-export function reconcileInferredRenewals(outcomes: readonly Outcome[]): Outcome[] {
+export function reconcileInferredRenewals(
+  outcomes: readonly Outcome[],
+  facts?: StoredOutcomeFacts,
+): Outcome[] {
   const first = earliestChurns(outcomes);
   const other = new Set(
-    outcomes.filter((o) => !isInferredRenewal(o)).map((o) => `${o.accountId}\u0000${o.day}`),
+    outcomes.filter((o) => !isInferredRenewal(o)).map((o) => keyOf(o.accountId, o.day)),
   );
   return outcomes.filter((o) => {
     if (!isInferredRenewal(o)) return true;
-    const churn = first.get(o.accountId);
-    if (churn !== undefined && o.day >= churn) return false;
-    return !other.has(`${o.accountId}\u0000${o.day}`);
+    const churn = Math.min(
+      first.get(o.accountId) ?? Infinity,
+      facts?.firstChurn.get(o.accountId) ?? Infinity,
+    );
+    if (o.day >= churn) return false;
+    const key = keyOf(o.accountId, o.day);
+    return !other.has(key) && !(facts?.recorded.has(key) ?? false);
   });
+}
+
+/** The note for inferred renewals `reconcileInferredRenewals` dropped. */
+export function yieldedRenewalsNote(dropped: number): string {
+  return `${dropped} of those renewal(s) yield to another outcome recorded on the same day, or to an earlier churn.`;
 }
 
 /** Stored inferred renewals dated on or after a churn this import records (to be withdrawn). */

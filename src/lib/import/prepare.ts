@@ -14,6 +14,7 @@ import {
   outcomeBalanceNotes,
   reconcileInferredRenewals,
   renewalsToWithdraw,
+  yieldedRenewalsNote,
 } from './outcome-balance';
 import type { AccountPatch, ImportContext, PreparedImport, RowIssue } from './prepared-import';
 import { resolveColumns } from './resolve-columns';
@@ -148,10 +149,13 @@ export class ImportBuilder {
       this.#context.today,
     );
     const subs = finishSubscriptions(sink.subscriptions, asOf, this.#context.outcomeFacts);
+    const all = [...rows, ...subs.outcomes];
+    const outcomes = reconcileInferredRenewals(all, this.#context.outcomeFacts);
+    const dropped = all.length - outcomes.length;
     return {
-      outcomes: reconcileInferredRenewals([...rows, ...subs.outcomes]),
+      outcomes,
       patches: subs.patches,
-      notes: subs.notes,
+      notes: dropped > 0 ? [...subs.notes, yieldedRenewalsNote(dropped)] : subs.notes,
     };
   }
 

@@ -98,7 +98,7 @@ export function describeImport(r: ImportRecord): string {
   }
   if (s.outcomesRemoved) {
     parts.push(
-      `${n(s.outcomesRemoved)} inferred renewal${s.outcomesRemoved === 1 ? '' : 's'} withdrawn (on or after a churn)`,
+      `${n(s.outcomesRemoved)} inferred renewal${s.outcomesRemoved === 1 ? '' : 's'} removed (on or after a churn)`,
     );
   }
   if (r.skippedRows > 0) parts.push(`${n(r.skippedRows)} rows skipped`);

@@ -9,6 +9,7 @@ import {
   outcomeBalanceNotes,
   reconcileInferredRenewals,
   renewalsToWithdraw,
+  yieldedRenewalsNote,
   type StoredOutcomeFacts,
 } from '../outcome-balance';
 import type { ErrorPolicy, PreparedImport, RowIssue } from '../prepared-import';
@@ -235,16 +236,12 @@ function combine(
   // Outcomes of all derived tables together: an inferred renewal yields to a churn or
   // contraction of the same file, and the balance notes speak of the whole file.
   const all = parts.flatMap((p) => p.outcomes);
-  const outcomes = reconcileInferredRenewals(all);
+  const outcomes = reconcileInferredRenewals(all, context.outcomeFacts);
   const dropped = all.length - outcomes.length;
   const withdrawn = renewalsToWithdraw(context.outcomeFacts, outcomes);
   const outcomeNotes = [
     ...parts.filter((p) => p.kind === 'subscriptions').flatMap((p) => p.outcomeNotes),
-    ...(dropped > 0
-      ? [
-          `${dropped} of those renewal(s) yield to a contraction or churn this file records on the same day or earlier.`,
-        ]
-      : []),
+    ...(dropped > 0 ? [yieldedRenewalsNote(dropped)] : []),
     ...outcomeBalanceNotes(outcomes, withdrawn.length, context.outcomeFacts, false),
   ];
   return {

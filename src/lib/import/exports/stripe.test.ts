@@ -89,7 +89,7 @@ describe('Stripe subscriptions', () => {
       /^Renewals inferred: 3 \(2 at a contract anniversary/,
     );
     expect(r.prepared.outcomeNotes[2]).toBe(
-      '1 of those renewal(s) yield to a contraction or churn this file records on the same day or earlier.',
+      '1 of those renewal(s) yield to another outcome recorded on the same day, or to an earlier churn.',
     );
     expect(r.prepared.outcomes).toEqual([
       {

@@ -90,6 +90,12 @@ describe('RavenStack through the import ops', () => {
     expect(book.accounts.filter((a) => (a.arr ?? 0) > 0)).toHaveLength(500);
     expect(book.accounts.filter((a) => a.renewalDate !== null)).toHaveLength(500);
 
+    // Importing the accounts file again keeps the ARR and renewal dates it does not map.
+    const again = await importFile('accounts', 'create');
+    expect(again.record.summary).toMatchObject({ accountsAdded: 0, accountsUpdated: 0 });
+    expect(await db.accounts.get('A-3c1a3f')).toMatchObject({ arr: 134_304 });
+    await importUndo({ importId: again.record.id });
+
     await importUndo({ importId: churn.record.id });
     expect(await loadBook(db)).toEqual(afterSubscriptions);
     await importUndo({ importId: subs.record.id });
