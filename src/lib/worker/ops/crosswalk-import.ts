@@ -55,6 +55,8 @@ export interface CrosswalkImportResult {
   outcomeCounts: OutcomeCounts;
   /** Stored inferred renewals the import withdraws (on or after a churn it records). */
   withdrawnRenewals: number;
+  /** Accounts whose ARR / renewal date the import sets from subscriptions. */
+  accountPatches: number;
   /** Plain notes about the outcomes: how renewals were inferred, or why there are none. */
   outcomeNotes: string[];
   /** The first 200 errors and notices (the rest are counted). */
@@ -150,6 +152,7 @@ export default async function crosswalkImport(
       outcomes: p.outcomes.length,
       outcomeCounts: countOutcomes(p.outcomes),
       withdrawnRenewals: p.withdrawnOutcomes.length,
+      accountPatches: p.accountPatches.length,
       outcomeNotes: p.outcomeNotes,
       errors: p.errors.slice(0, SHOWN),
       errorCount: p.errors.length,
