@@ -24,6 +24,7 @@ interface StoredAccount {
   name: string;
   segment: string | null;
   arr: number | null;
+  renewalDate: number | null;
   owner: string | null;
   attributes: Record<string, unknown>;
 }
@@ -318,8 +319,27 @@ test('Stripe customers, subscriptions and invoices join the CRM accounts', async
     '2025-06-20': 610,
     [TODAY]: 610,
   });
-  expect(book.accounts['hubspot-1001']).toMatchObject({ arr: 7320, owner: 'Dana Scully' });
+  expect(book.accounts['hubspot-1001']).toMatchObject({
+    arr: 7320,
+    owner: 'Dana Scully',
+    // 2026-01-15: the next anniversary of the account's first subscription (day number).
+    renewalDate: 20468,
+  });
   expect(book.accounts['hubspot-1002'].arr).toBe(0);
+  // Renewals inferred from the subscriptions: Globex ran through its anniversary before it
+  // cancelled; Acme's anniversary is the day of its won renewal deal, which stays as recorded.
+  expect(book.outcomes).toContainEqual([
+    'hubspot-1002',
+    '2025-02-01',
+    'renewed',
+    'Inferred from subscriptions: paid service ran through the contract anniversary',
+  ]);
+  expect(book.outcomes).toContainEqual([
+    'hubspot-1001',
+    '2025-01-15',
+    'renewed',
+    'Acme renewal 2025',
+  ]);
   expect(book.outcomes).toContainEqual([
     'hubspot-1002',
     '2025-03-10',
@@ -332,7 +352,7 @@ test('Stripe customers, subscriptions and invoices join the CRM accounts', async
     'contracted',
     'payment_failed',
   ]);
-  expect(book.outcomes).toHaveLength(6);
+  expect(book.outcomes).toHaveLength(7);
   expect(book.series['stripe-cus_X1 subscriptions_past_due']).toEqual({ [TODAY]: 1 });
   expect(book.series['hubspot-1001 subscriptions_past_due']).toEqual({ [TODAY]: 0 });
 

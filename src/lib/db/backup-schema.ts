@@ -51,6 +51,15 @@ const importSummary = z.object({
   outcomesAdded: z.int(),
   outcomesUpdated: z.int(),
   outcomesUnchanged: z.int(),
+  outcomesRemoved: z.int().optional(),
+  outcomeKinds: z
+    .object({
+      renewed: z.int().optional(),
+      churned: z.int().optional(),
+      expanded: z.int().optional(),
+      contracted: z.int().optional(),
+    })
+    .optional(),
 });
 
 const tables = z.object({

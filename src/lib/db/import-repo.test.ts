@@ -54,6 +54,7 @@ describe('applyImport', () => {
       outcomesAdded: 0,
       outcomesUpdated: 0,
       outcomesUnchanged: 1,
+      outcomeKinds: { renewed: 1 },
     });
     expect(await listImports(db)).toHaveLength(2);
   });
@@ -128,5 +129,77 @@ describe('applyImport', () => {
     await expect(attempt).rejects.toThrow('cancelled');
     expect(await db.accounts.count()).toBe(0);
     expect(await db.imports.count()).toBe(0);
+  });
+
+  it('patches ARR and renewal date into stored accounts, keeping every other field', async () => {
+    const db = freshDb();
+    await applyImport(db, plan());
+    const r = await applyImport(
+      db,
+      plan({
+        accounts: [],
+        series: [],
+        outcomes: [],
+        accountPatches: [
+          { id: 'a1', arr: 48_000, renewalDate: 20_800 },
+          { id: 'a2', arr: 0 },
+          { id: 'nobody', arr: 5 },
+        ],
+      }),
+    );
+    expect(r.summary.accountsUpdated).toBe(2);
+    expect(await db.accounts.get('a1')).toEqual(
+      makeAccount('a1', { arr: 48_000, renewalDate: 20_800 }),
+    );
+    // No renewal date in the patch: the stored one stays.
+    expect(await db.accounts.get('a2')).toEqual(makeAccount('a2', { arr: 0 }));
+    expect(await db.accounts.get('nobody')).toBeUndefined();
+    const again = await applyImport(
+      db,
+      plan({ accounts: [], series: [], outcomes: [], accountPatches: [{ id: 'a2', arr: 0 }] }),
+    );
+    expect(again.summary.accountsUpdated).toBe(0);
+  });
+
+  it('patches an account the same import adds', async () => {
+    const db = freshDb();
+    const r = await applyImport(
+      db,
+      plan({
+        accounts: [makeAccount('n1', { arr: null, renewalDate: null })],
+        accountPatches: [{ id: 'n1', arr: 1_200, renewalDate: 20_100 }],
+      }),
+    );
+    expect(r.summary).toMatchObject({ accountsAdded: 1, accountsUpdated: 0 });
+    expect(await db.accounts.get('n1')).toMatchObject({ arr: 1_200, renewalDate: 20_100 });
+    expect(await db.importUndo.get(r.id)).toMatchObject({
+      createdAccountIds: ['n1'],
+      previousAccounts: [],
+    });
+  });
+
+  it('removes the outcomes it is told to, unless an incoming one replaces it', async () => {
+    const db = freshDb();
+    await applyImport(db, plan({ outcomes: [makeOutcome('a1', 30), makeOutcome('a2', 40)] }));
+    const r = await applyImport(
+      db,
+      plan({
+        accounts: [],
+        series: [],
+        outcomes: [makeOutcome('a2', 40, { outcome: 'churned' })],
+        removeOutcomes: [
+          { accountId: 'a1', day: 30 },
+          { accountId: 'a2', day: 40 },
+          { accountId: 'a1', day: 99 },
+        ],
+      }),
+    );
+    expect(r.summary).toMatchObject({
+      outcomesRemoved: 1,
+      outcomesUpdated: 1,
+      outcomeKinds: { churned: 1 },
+    });
+    const left = await db.outcomes.toArray();
+    expect(left.map((o) => [o.accountId, o.day, o.outcome])).toEqual([['a2', 40, 'churned']]);
   });
 });

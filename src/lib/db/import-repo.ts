@@ -1,6 +1,6 @@
 // Applying an import: accounts, series and outcomes plus its log entry and undo data, all in
 // one transaction, so a failure, an abort or a full disk leaves the database as it was.
-import type { Account, Outcome, SignalSeries } from '../engine/types';
+import type { Account, DayNumber, Outcome, OutcomeKind, SignalSeries } from '../engine/types';
 import type { CanaryDb } from './canary-db';
 import type { ImportRecord, ImportSummary, OutcomeRecord } from './records';
 import { mergeSeriesInTransaction } from './series-repo';
@@ -22,6 +22,28 @@ export interface ImportPlan {
   duplicatePolicy?: DuplicatePolicy;
   /** Outcomes to add; one with the account and day of a stored one replaces it. */
   outcomes?: readonly Outcome[];
+  /**
+   * Fields to set on stored accounts (or accounts this import adds), keeping the rest: ARR and
+   * renewal date from subscriptions. Patches of accounts that do not exist are ignored.
+   */
+  accountPatches?: readonly AccountPatch[];
+  /** Stored outcomes to remove (inferred renewals on or after a churn); missing ones are ignored. */
+  removeOutcomes?: readonly { accountId: string; day: DayNumber }[];
+}
+
+/** Account fields an import sets, keeping the others. */
+export interface AccountPatch {
+  id: string;
+  arr?: number;
+  renewalDate?: DayNumber;
+}
+
+function patched(a: Account, p: AccountPatch): Account {
+  return {
+    ...a,
+    arr: p.arr === undefined ? a.arr : p.arr,
+    renewalDate: p.renewalDate === undefined ? a.renewalDate : p.renewalDate,
+  };
 }
 
 // Deep equality for plain JSON-like values (accounts and outcomes hold nothing else).
@@ -47,6 +69,12 @@ function lastById<T>(items: readonly T[], key: (t: T) => string): T[] {
   const byKey = new Map<string, T>();
   for (const item of items) byKey.set(key(item), item);
   return [...byKey.values()];
+}
+
+function countKinds(outcomes: readonly Outcome[]): Partial<Record<OutcomeKind, number>> {
+  const counts: Partial<Record<OutcomeKind, number>> = {};
+  for (const o of outcomes) counts[o.outcome] = (counts[o.outcome] ?? 0) + 1;
+  return counts;
 }
 
 /**
@@ -83,9 +111,26 @@ export async function applyImport(db: CanaryDb, plan: ImportPlan): Promise<Impor
         else return;
         accountWrites.push(a);
       });
+      if (accountWrites.length > 0) await db.accounts.bulkPut(accountWrites);
+
+      // Patches apply after the accounts above; undo restores what was stored before either.
+      const patches = lastById(plan.accountPatches ?? [], (p) => p.id);
+      const patchWrites: Account[] = [];
+      if (patches.length > 0) {
+        const touched = new Set(accountWrites.map((a) => a.id));
+        const current = await db.accounts.bulkGet(patches.map((p) => p.id));
+        patches.forEach((p, i) => {
+          const before = current[i];
+          if (!before) return;
+          const after = patched(before, p);
+          if (sameJson(before, after)) return;
+          if (!touched.has(before.id)) previousAccounts.push(before);
+          patchWrites.push(after);
+        });
+        if (patchWrites.length > 0) await db.accounts.bulkPut(patchWrites);
+      }
       summary.accountsAdded = createdAccountIds.length;
       summary.accountsUpdated = previousAccounts.length;
-      if (accountWrites.length > 0) await db.accounts.bulkPut(accountWrites);
 
       const merged = await mergeSeriesInTransaction(
         db,
@@ -115,12 +160,27 @@ export async function applyImport(db: CanaryDb, plan: ImportPlan): Promise<Impor
           toUpdate.push({ ...o, id: before.id });
         } else summary.outcomesUnchanged++;
       }
+      // Removals: stored outcomes not replaced by an incoming one of the same account and day.
+      const incomingKeys = new Set(outcomes.map((o) => outcomeKey(o.accountId, o.day)));
+      const removals = lastById(plan.removeOutcomes ?? [], (k) =>
+        outcomeKey(k.accountId, k.day),
+      ).filter((k) => !incomingKeys.has(outcomeKey(k.accountId, k.day)));
+      const removed = removals.length
+        ? await db.outcomes
+            .where('[accountId+day]')
+            .anyOf(removals.map((k) => [k.accountId, k.day]))
+            .toArray()
+        : [];
+      if (removed.length > 0) await db.outcomes.bulkDelete(removed.map((o) => o.id));
+      previousOutcomes.push(...removed);
       const addedOutcomeIds = toAdd.length
         ? await db.outcomes.bulkAdd(toAdd, { allKeys: true })
         : [];
       if (toUpdate.length > 0) await db.outcomes.bulkPut(toUpdate);
       summary.outcomesAdded = toAdd.length;
       summary.outcomesUpdated = toUpdate.length;
+      if (removed.length > 0) summary.outcomesRemoved = removed.length;
+      if (outcomes.length > 0) summary.outcomeKinds = countKinds(outcomes);
 
       const record: Omit<ImportRecord, 'id'> = {
         at: plan.at ?? Date.now(),
@@ -133,6 +193,7 @@ export async function applyImport(db: CanaryDb, plan: ImportPlan): Promise<Impor
         undoneAt: null,
       };
       const referenced = new Set(merged.deltas.map((d) => d.accountId));
+      for (const a of patchWrites) referenced.add(a.id);
       for (const o of [...toAdd, ...previousOutcomes]) referenced.add(o.accountId);
       const id = await db.imports.add(record);
       await db.importUndo.add({

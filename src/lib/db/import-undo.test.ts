@@ -47,6 +47,46 @@ describe('undoImport', () => {
     expect((await listImports(db))[0].undoneAt).not.toBeNull();
   });
 
+  it('restores patched ARR and renewal dates and withdrawn outcomes exactly', async () => {
+    const db = freshDb();
+    await seed(db);
+    const subscriptions = await applyImport(
+      db,
+      plan({
+        outcomes: [makeOutcome('a1', 40, { reason: 'Inferred from subscriptions: x' })],
+        accountPatches: [{ id: 'a1', arr: 50_000, renewalDate: 21_000 }],
+      }),
+    );
+    const afterSubscriptions = await loadBook(db);
+    const renewal = await db.outcomes.where('[accountId+day]').equals(['a1', 40]).first();
+    expect(afterSubscriptions.accounts.find((a) => a.id === 'a1')).toMatchObject({
+      arr: 50_000,
+      renewalDate: 21_000,
+    });
+    const churn = await applyImport(
+      db,
+      plan({
+        outcomes: [makeOutcome('a1', 30, { outcome: 'churned' })],
+        removeOutcomes: [{ accountId: 'a1', day: 40 }],
+      }),
+    );
+    // The subscriptions import cannot be undone while the churn import holds its renewal.
+    await expect(undoImport(db, subscriptions.id)).rejects.toMatchObject({
+      blockingImportIds: [churn.id],
+    });
+    await undoImport(db, churn.id);
+    expect(await loadBook(db)).toEqual(afterSubscriptions);
+    // The withdrawn renewal comes back as the record it was (same id).
+    expect(await db.outcomes.where('[accountId+day]').equals(['a1', 40]).first()).toEqual(renewal);
+    await undoImport(db, subscriptions.id);
+    const restored = await loadBook(db);
+    expect(restored.accounts).toEqual([makeAccount('a1'), makeAccount('a2')]);
+    expect(restored.outcomes.map((o) => [o.accountId, o.day])).toEqual([
+      ['a1', 50],
+      ['a2', 60],
+    ]);
+  });
+
   it('removes everything attached to accounts the import created', async () => {
     const db = freshDb();
     const record = await applyImport(db, plan({ accounts: [makeAccount('x')] }));

@@ -6,6 +6,7 @@ import type {
   BandOverride,
   DayNumber,
   Outcome,
+  OutcomeKind,
   Pulse,
   SignalSeries,
 } from '../engine/types';
@@ -136,6 +137,10 @@ export interface ImportSummary {
   outcomesAdded: number;
   outcomesUpdated: number;
   outcomesUnchanged: number;
+  /** Stored outcomes the import removed (inferred renewals after a churn); absent in older logs. */
+  outcomesRemoved?: number;
+  /** The import's outcomes per kind (added, updated or unchanged); absent in older logs. */
+  outcomeKinds?: Partial<Record<OutcomeKind, number>>;
 }
 
 /** One entry of the import log (auto-increment `id`). */

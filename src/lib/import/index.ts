@@ -79,12 +79,29 @@ export { BUILTIN_PRESETS } from './presets-builtin';
 export { prepareImport, prepareImportFromTable, ImportBuilder } from './prepare';
 export type {
   PreparedImport,
+  AccountPatch,
   ImportContext,
   RowIssue,
   RowIssueCode,
   ErrorPolicy,
 } from './prepared-import';
 export { SeriesAccumulator, type Collapse } from './series-accumulator';
+export {
+  outcomeFactsOf,
+  countOutcomes,
+  renewalsToWithdraw,
+  reconcileInferredRenewals,
+  type StoredOutcomeFacts,
+  type OutcomeCounts,
+  type OutcomeKey,
+} from './outcome-balance';
+export {
+  inferAccountTerms,
+  isInferredRenewal,
+  INFERRED_RENEWAL_PREFIX,
+  type SubscriptionTerm,
+  type AccountTerms,
+} from './subscription-terms';
 export { skippedRowsCsv } from './skipped-rows';
 export {
   encryptBackup,

@@ -12,6 +12,7 @@ export const IMPORT_KINDS = [
   'snapshot',
   'outcomes',
   'events',
+  'subscriptions',
 ] as const;
 /** One of IMPORT_KINDS. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -46,6 +47,14 @@ export const columnRoleSchema = z.discriminatedUnion('role', [
   /** The value is a key of a lookup table (e.g. subscription id) that names the account. */
   z.object({ role: z.literal('account-lookup'), lookup: z.string().min(1) }),
   z.object({ role: z.literal('date'), format: dateFormat.optional() }),
+  /** Subscriptions: the day a subscription ended (empty while it runs). */
+  z.object({ role: z.literal('end-date'), format: dateFormat.optional() }),
+  /** Subscriptions: the recurring amount, per year or per month (ARR = 12 × a monthly amount). */
+  z.object({
+    role: z.literal('amount'),
+    per: z.enum(['year', 'month']),
+    decimal: decimal.optional(),
+  }),
   z.object({
     role: z.literal('field'),
     field: z.enum(ACCOUNT_FIELDS),
@@ -81,6 +90,8 @@ const SINGLE_ROLES = [
   'account-id',
   'account-lookup',
   'date',
+  'end-date',
+  'amount',
   'metric-name',
   'value',
   'outcome',
@@ -95,7 +106,10 @@ const baseSchema = z.object({
   columns: z.record(z.string(), columnRoleSchema),
   /** Repeated (account, date, metric) rows: the last wins, or they are summed. */
   duplicatePolicy: z.enum(['last', 'sum']),
-  /** Snapshots: the date their values were true on (chosen by the user). */
+  /**
+   * Snapshots: the date their values were true on (chosen by the user). Subscriptions: the day
+   * "current" means (null = the newest date in the file).
+   */
   snapshotDate: isoDate.nullable(),
   /**
    * Snapshots with an outcome column: when it was observed, in days after the snapshot (the
@@ -129,6 +143,12 @@ function kindProblems(m: BaseMapping): string[] {
   }
   const needDate = ['signals-long', 'signals-wide', 'outcomes', 'events'].includes(m.kind);
   if (needDate && !has('date')) problems.push('a date column is required');
+  if (m.kind === 'subscriptions' && !(has('date') && has('amount'))) {
+    problems.push('subscriptions need a start date column and an amount column');
+  }
+  if ((has('end-date') || has('amount')) && m.kind !== 'subscriptions') {
+    problems.push('end dates and amounts are read only in subscriptions files');
+  }
   if (m.kind === 'signals-long' && !(has('metric-name') && has('value'))) {
     problems.push('long signals need a metric-name column and a value column');
   }
@@ -139,7 +159,7 @@ function kindProblems(m: BaseMapping): string[] {
   if (m.kind === 'outcomes' && !has('outcome') && m.constantOutcome === null) {
     problems.push('map an outcome column or choose the outcome every row records');
   }
-  const metricKinds = ['signals-wide', 'snapshot', 'events'];
+  const metricKinds = ['signals-wide', 'snapshot', 'events', 'subscriptions'];
   if (has('metric') && !metricKinds.includes(m.kind)) {
     problems.push(`metric columns are not used in ${m.kind} files`);
   }

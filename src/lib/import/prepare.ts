@@ -1,6 +1,6 @@
 // Applying a mapping to a whole file: stream (or walk) the rows through the row mapper, then
 // group observations into series and settle the bad-input policy (reject or skip bad rows).
-import type { Account } from '../engine/types';
+import type { Account, Outcome } from '../engine/types';
 import {
   streamCsv,
   type CsvHeader,
@@ -10,10 +10,17 @@ import {
 import type { CsvTable } from './csv-table';
 import { dayToIso, isoToDay } from '../engine/dates';
 import type { ImportMapping } from './mapping';
-import type { ImportContext, PreparedImport, RowIssue } from './prepared-import';
+import {
+  outcomeBalanceNotes,
+  reconcileInferredRenewals,
+  renewalsToWithdraw,
+  yieldedRenewalsNote,
+} from './outcome-balance';
+import type { AccountPatch, ImportContext, PreparedImport, RowIssue } from './prepared-import';
 import { resolveColumns, type ResolvedColumn } from './resolve-columns';
 import { RowMapper, type MappedSink } from './row-mapper';
 import { SeriesAccumulator, type Collapse } from './series-accumulator';
+import { finishSubscriptions } from './subscriptions-import';
 import { snapshotOutcomeDay } from './snapshot-outcome';
 
 /** Accumulates one file's rows under a mapping; `finish` yields the PreparedImport. */
@@ -28,6 +35,8 @@ export class ImportBuilder {
     observations: new SeriesAccumulator(),
     outcomes: new Map(),
     createdAccounts: new Map(),
+    subscriptions: new Map(),
+    newestDay: null,
   };
   #mapper: RowMapper | null = null;
   #width = 0;
@@ -53,6 +62,16 @@ export class ImportBuilder {
       });
     }
     const snap = this.#mapping.snapshotDate;
+    const asOf = snap ? isoToDay(snap) : null;
+    if (this.#mapping.kind === 'subscriptions' && asOf !== null && asOf > this.#context.today) {
+      this.#fileErrors.push({
+        row: 1,
+        column: '',
+        value: snap ?? '',
+        reason: 'the date subscriptions are current on is in the future',
+        code: 'future-date',
+      });
+    }
     if (this.#mapping.kind === 'snapshot') {
       const day = snap ? isoToDay(snap) : null;
       if (day === null) {
@@ -148,6 +167,28 @@ export class ImportBuilder {
     return (metric) => aggregates.get(metric) ?? 'sum';
   }
 
+  /** The file's outcomes, plus — for subscriptions — inferred renewals and account fields. */
+  #outcomes(): { outcomes: Outcome[]; patches: AccountPatch[]; notes: string[] } {
+    const rows = [...this.#sink.outcomes.values()].map((o) => o.outcome);
+    const sink = this.#sink;
+    if (this.#mapping.kind !== 'subscriptions' || sink.newestDay === null)
+      return { outcomes: rows, patches: [], notes: [] };
+    const snap = this.#mapping.snapshotDate;
+    const asOf = Math.min(
+      snap ? (isoToDay(snap) ?? sink.newestDay) : sink.newestDay,
+      this.#context.today,
+    );
+    const subs = finishSubscriptions(sink.subscriptions, asOf, this.#context.outcomeFacts);
+    const all = [...rows, ...subs.outcomes];
+    const outcomes = reconcileInferredRenewals(all, this.#context.outcomeFacts);
+    const dropped = all.length - outcomes.length;
+    return {
+      outcomes,
+      patches: subs.patches,
+      notes: dropped > 0 ? [...subs.notes, yieldedRenewalsNote(dropped)] : subs.notes,
+    };
+  }
+
   /** Groups the series and applies the error policy. */
   finish(fileNotes: string[] = []): PreparedImport {
     const m = this.#mapping;
@@ -178,6 +219,9 @@ export class ImportBuilder {
       ...this.#sink.accounts.values(),
     ];
     this.#notices.sort((a, b) => a.row - b.row);
+    const { outcomes, patches, notes } = this.#outcomes();
+    const withdrawn = renewalsToWithdraw(this.#context.outcomeFacts, outcomes);
+    const churnLog = m.kind === 'outcomes' && m.constantOutcome === 'churned';
     return {
       status: rejected ? 'rejected' : 'ready',
       fileName: this.#context.fileName,
@@ -187,7 +231,20 @@ export class ImportBuilder {
       mapping: m,
       accounts: rejected ? [] : accounts,
       series: rejected ? [] : series,
-      outcomes: rejected ? [] : [...this.#sink.outcomes.values()].map((o) => o.outcome),
+      outcomes: rejected ? [] : outcomes,
+      accountPatches: rejected ? [] : patches,
+      withdrawnOutcomes: rejected ? [] : withdrawn,
+      outcomeNotes: rejected
+        ? []
+        : [
+            ...notes,
+            ...outcomeBalanceNotes(
+              outcomes,
+              withdrawn.length,
+              this.#context.outcomeFacts,
+              churnLog,
+            ),
+          ],
       duplicatePolicy: m.duplicatePolicy,
       errors,
       notices: this.#notices,

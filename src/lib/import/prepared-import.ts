@@ -1,6 +1,7 @@
 // The typed result of applying a mapping to a file: what to write, and every row problem.
 import type { Account, DayNumber, Outcome, SignalSeries } from '../engine/types';
 import type { ImportKind, ImportMapping } from './mapping';
+import type { OutcomeKey, StoredOutcomeFacts } from './outcome-balance';
 
 /** Why a row (or the whole file, row 1) was not imported, or a notice about it. */
 export type RowIssueCode =
@@ -15,6 +16,7 @@ export type RowIssueCode =
   | 'not-a-boolean'
   | 'unknown-outcome'
   | 'too-many-fields'
+  | 'end-before-start'
   | 'duplicate';
 
 /** One problem: 1-based row number (the header is row 1), column, raw value and reason. */
@@ -42,6 +44,15 @@ export interface ImportContext {
   lookups?: Readonly<Record<string, ReadonlyMap<string, string>>>;
   /** 'reject' (default): any error rejects the file; 'skip': valid rows are kept. */
   errorPolicy?: ErrorPolicy;
+  /** What the book already records about outcomes (renewals are never inferred after a churn). */
+  outcomeFacts?: StoredOutcomeFacts;
+}
+
+/** Account fields an import sets on a stored (or just created) account, keeping the rest. */
+export interface AccountPatch {
+  id: string;
+  arr?: number;
+  renewalDate?: DayNumber;
 }
 
 /**
@@ -60,6 +71,12 @@ export interface PreparedImport {
   accounts: Account[];
   series: SignalSeries[];
   outcomes: Outcome[];
+  /** ARR and renewal dates from subscriptions, merged into the stored accounts when applied. */
+  accountPatches: AccountPatch[];
+  /** Stored outcomes to remove: inferred renewals on or after a churn this import records. */
+  withdrawnOutcomes: OutcomeKey[];
+  /** Plain notes about the outcomes (how renewals were inferred, why there are none). */
+  outcomeNotes: string[];
   duplicatePolicy: 'last' | 'sum';
   /** Problems that skipped a row (row 1 = the whole file). */
   errors: RowIssue[];

@@ -44,7 +44,7 @@ const ravenAccounts = createPreset(
 
 const ravenSubscriptions = createPreset(
   'ravenstack-subscriptions',
-  'RavenStack subscriptions (ARR and seats)',
+  'RavenStack subscriptions (ARR, renewal dates and renewals)',
   [
     'subscription_id',
     'account_id',
@@ -62,12 +62,18 @@ const ravenSubscriptions = createPreset(
     'auto_renew_flag',
   ],
   createMapping({
-    kind: 'signals-wide',
+    kind: 'subscriptions',
     // Subscriptions starting on the same day add up to the account's booked ARR and seats.
     duplicatePolicy: 'sum',
+    // "Current" means in force on the file's newest date (31 Dec 2024), not on the import day.
+    snapshotDate: null,
     columns: {
       account_id: { role: 'account-id' },
       start_date: { role: 'date', format: 'ymd' },
+      end_date: { role: 'end-date', format: 'ymd' },
+      // arr_amount is 12 × mrr_amount on every row: one is the term's amount, the other the
+      // booked-ARR series the subscriptions preset has always written.
+      mrr_amount: { role: 'amount', per: 'month' },
       arr_amount: metric('arr'),
       seats: metric('seats'),
     },

@@ -16,6 +16,8 @@ import type { ResolvedColumn } from './resolve-columns';
 import type { ImportContext } from './prepared-import';
 import type { SeriesAccumulator } from './series-accumulator';
 import { snapshotOutcomeDay } from './snapshot-outcome';
+import { addTerm, readSubscriptionCells } from './subscriptions-import';
+import type { SubscriptionTerm } from './subscription-terms';
 
 /** What the mapper writes into while rows stream past. */
 export interface MappedSink {
@@ -24,6 +26,9 @@ export interface MappedSink {
   observations: SeriesAccumulator;
   outcomes: Map<string, { outcome: Outcome; row: number }>;
   createdAccounts: Map<string, Account>;
+  /** Subscriptions files: each account's paid terms, and the newest date read (null: none). */
+  subscriptions: Map<string, SubscriptionTerm[]>;
+  newestDay: DayNumber | null;
 }
 
 function blankAccount(id: string): Account {
@@ -256,7 +261,22 @@ export class RowMapper {
       return true;
     }
     if (kind === 'signals-long') return this.#longValue(row, accountId, day, rowNo);
+    if (kind === 'subscriptions') return this.#subscription(row, accountId, day, rowNo);
     return this.#metrics(row, accountId, day, rowNo, []);
+  }
+
+  /** A subscription row: its term (start, end, annual amount) and any metrics on its start day. */
+  #subscription(row: string[], accountId: string, start: DayNumber, rowNo: number): boolean {
+    const term = readSubscriptionCells(
+      row,
+      start,
+      this.#find('end-date'),
+      this.#find('amount'),
+      this.issues,
+    );
+    if (!term || !this.#metrics(row, accountId, start, rowNo, [])) return false;
+    addTerm(this.sink, accountId, { start, ...term, row: rowNo }, this.context.today);
+    return true;
   }
 
   #metricsChecked(row: string[], pending: [string, number][]): void {

@@ -1,6 +1,7 @@
 // User actions of the import page: open a file, validate a mapping, apply it, undo an import,
 // save a mapping preset. Parsing and writing run in the worker (the File itself is handed over,
 // never read on this thread); long steps go through bookStatus for progress and Cancel.
+import type { OutcomeKind } from '$lib/engine/types';
 import { getDb, getSetting, setSetting, type ImportRecord } from '$lib/db';
 import { createPreset, presetSchema, type MappingPreset } from '$lib/import/presets';
 import type { ImportMapping } from '$lib/import/mapping';
@@ -62,6 +63,20 @@ export function validateImport(request: ImportRequest): Promise<StepResult<Impor
   );
 }
 
+/**
+ * The outcomes an import writes, by kind: renewals and churns always (so a one-sided import
+ * shows "0 renewals"), expansions and contractions when there are any.
+ */
+export function describeOutcomes(counts: Partial<Record<OutcomeKind, number>>): string {
+  const n = (k: OutcomeKind) => counts[k] ?? 0;
+  const word = (v: number, one: string, many: string) =>
+    `${formatInteger(v)} ${v === 1 ? one : many}`;
+  const parts = [word(n('renewed'), 'renewal', 'renewals'), word(n('churned'), 'churn', 'churns')];
+  if (n('expanded') > 0) parts.push(word(n('expanded'), 'expansion', 'expansions'));
+  if (n('contracted') > 0) parts.push(word(n('contracted'), 'contraction', 'contractions'));
+  return parts.join(', ');
+}
+
 /** One line saying what an import changed ("0 new points, 1,000 unchanged" on a re-import). */
 export function describeImport(r: ImportRecord): string {
   const s = r.summary;
@@ -73,8 +88,16 @@ export function describeImport(r: ImportRecord): string {
     parts.push(`${n(s.accountsAdded)} accounts added, ${n(s.accountsUpdated)} updated`);
   }
   if (s.outcomesAdded + s.outcomesUpdated + s.outcomesUnchanged > 0) {
+    const counts = `${n(s.outcomesAdded)} added, ${n(s.outcomesUpdated)} updated, ${n(s.outcomesUnchanged)} unchanged`;
     parts.push(
-      `${n(s.outcomesAdded)} outcomes added, ${n(s.outcomesUpdated)} updated, ${n(s.outcomesUnchanged)} unchanged`,
+      s.outcomeKinds
+        ? `outcomes ${describeOutcomes(s.outcomeKinds)} (${counts})`
+        : `${n(s.outcomesAdded)} outcomes added, ${n(s.outcomesUpdated)} updated, ${n(s.outcomesUnchanged)} unchanged`,
+    );
+  }
+  if (s.outcomesRemoved) {
+    parts.push(
+      `${n(s.outcomesRemoved)} inferred renewal${s.outcomesRemoved === 1 ? '' : 's'} removed (on or after a churn)`,
     );
   }
   if (r.skippedRows > 0) parts.push(`${n(r.skippedRows)} rows skipped`);

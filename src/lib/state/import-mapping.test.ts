@@ -152,3 +152,65 @@ describe('the snapshot outcome question', () => {
     expect(mappingProblems(later)).toEqual([]);
   });
 });
+
+describe('subscriptions files', () => {
+  const subs = (): ImportMapping =>
+    createMapping({
+      kind: 'subscriptions',
+      columns: {
+        account_id: { role: 'account-id' },
+        start: { role: 'date', format: 'ymd' },
+        ends: { role: 'end-date' },
+        mrr: { role: 'amount', per: 'month' },
+      },
+    });
+
+  it('offers start and end dates, an amount per year or month, and metrics', () => {
+    expect(roleChoices('subscriptions').map((c) => c.value)).toEqual([
+      'ignore',
+      'account-id',
+      'date',
+      'end-date',
+      'amount:year',
+      'amount:month',
+      'metric',
+    ]);
+    expect(choiceOf({ role: 'amount', per: 'month' })).toBe('amount:month');
+    expect(roleFromChoice('amount:year', 'ARR', { role: 'ignore' })).toEqual({
+      role: 'amount',
+      per: 'year',
+    });
+    const ends = profileColumn('ends', 2, ['2024-03-01', '']);
+    expect(roleFromChoice('end-date', 'ends', { role: 'ignore' }, ends)).toEqual({
+      role: 'end-date',
+      format: 'ymd',
+    });
+  });
+
+  it('needs a start date and an amount; end dates and amounts belong to subscriptions only', () => {
+    expect(mappingProblems(subs())).toEqual([]);
+    const noAmount = {
+      ...subs(),
+      columns: { ...subs().columns, mrr: { role: 'ignore' as const } },
+    };
+    expect(mappingProblems(noAmount)).toEqual([
+      'subscriptions need a start date column and an amount column',
+    ]);
+    expect(changeKind(subs(), 'signals-wide').columns).toMatchObject({
+      ends: { role: 'ignore' },
+      mrr: { role: 'ignore' },
+    });
+  });
+
+  it('asks the day/month order of an end date and the decimal mark of an amount', () => {
+    const questions = [
+      { kind: 'date-order' as const, column: 'ends', examples: ['03/04/2024'], message: '' },
+      { kind: 'decimal-separator' as const, column: 'mrr', example: '1,250', message: '' },
+    ];
+    expect(openQuestions(questions, subs()).map((q) => q.column)).toEqual(['ends', 'mrr']);
+    const answered = answerQuestion(answerQuestion(subs(), questions[0], 'dmy'), questions[1], ',');
+    expect(answered.columns.ends).toEqual({ role: 'end-date', format: 'dmy' });
+    expect(answered.columns.mrr).toEqual({ role: 'amount', per: 'month', decimal: ',' });
+    expect(openQuestions(questions, answered)).toEqual([]);
+  });
+});

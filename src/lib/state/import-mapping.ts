@@ -31,6 +31,7 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   snapshot: 'Snapshot (one row per account, on a date you choose)',
   outcomes: 'Outcomes (renewals and churn)',
   events: 'Event log (tickets, logins… counted per day)',
+  subscriptions: 'Subscriptions (start, end, amount: ARR, renewal dates and renewals)',
 };
 
 const FIELD_LABELS: Record<AccountField, string> = {
@@ -81,6 +82,13 @@ export function roleChoices(kind: ImportKind, current?: ColumnRole): RoleChoice[
       { value: 'avoidable', label: 'Avoidable (yes/no)' },
     ],
     events: [DATE, METRIC],
+    subscriptions: [
+      { value: 'date', label: 'Start date' },
+      { value: 'end-date', label: 'End date (empty while it runs)' },
+      { value: 'amount:year', label: 'Amount per year (ARR)' },
+      { value: 'amount:month', label: 'Amount per month (MRR)' },
+      METRIC,
+    ],
   };
   return [...BASE, ...lookup, ...byKind[kind]];
 }
@@ -89,6 +97,7 @@ export function roleChoices(kind: ImportKind, current?: ColumnRole): RoleChoice[
 export function choiceOf(role: ColumnRole): string {
   if (role.role === 'field') return `field:${role.field}`;
   if (role.role === 'attribute') return `attribute:${role.type}`;
+  if (role.role === 'amount') return `amount:${role.per}`;
   return role.role;
 }
 
@@ -147,7 +156,10 @@ export function roleFromChoice(
       return { role: 'outcome', values };
     }
     case 'date':
-      return profile?.dateFormat ? { role: 'date', format: profile.dateFormat } : { role: 'date' };
+    case 'end-date':
+      return profile?.dateFormat ? { role: kind, format: profile.dateFormat } : { role: kind };
+    case 'amount':
+      return { role: 'amount', per: detail === 'month' ? 'month' : 'year' };
     case 'ignore':
     case 'account-id':
     case 'metric-name':
@@ -178,7 +190,7 @@ export function changeKind(mapping: ImportMapping, kind: ImportKind): ImportMapp
 
 function needsDateOrder(role: ColumnRole | undefined, type: ColumnType | undefined): boolean {
   if (!role) return false;
-  if (role.role === 'date') return role.format === undefined;
+  if (role.role === 'date' || role.role === 'end-date') return role.format === undefined;
   return (
     role.role === 'field' &&
     (role.field === 'contractStart' || role.field === 'renewalDate') &&
@@ -189,7 +201,8 @@ function needsDateOrder(role: ColumnRole | undefined, type: ColumnType | undefin
 
 function needsDecimal(role: ColumnRole | undefined): boolean {
   if (!role) return false;
-  if (role.role === 'metric' || role.role === 'value') return role.decimal === undefined;
+  if (role.role === 'metric' || role.role === 'value' || role.role === 'amount')
+    return role.decimal === undefined;
   if (role.role === 'attribute') return role.type === 'number' && role.decimal === undefined;
   if (role.role === 'field') {
     return (role.field === 'arr' || role.field === 'seats') && role.decimal === undefined;
@@ -221,13 +234,17 @@ export function answerQuestion(
   const role = mapping.columns[question.column];
   if (!role) return mapping;
   let next: ColumnRole = role;
-  if (question.kind === 'date-order' && (role.role === 'date' || role.role === 'field')) {
+  if (
+    question.kind === 'date-order' &&
+    (role.role === 'date' || role.role === 'end-date' || role.role === 'field')
+  ) {
     next = { ...role, format: answer as 'dmy' | 'mdy' };
   }
   if (
     question.kind === 'decimal-separator' &&
     (role.role === 'metric' ||
       role.role === 'value' ||
+      role.role === 'amount' ||
       role.role === 'attribute' ||
       role.role === 'field')
   ) {

@@ -56,6 +56,8 @@ class ImportWizard {
   savedPresets = $state.raw<MappingPreset[]>([]);
   /** Import id → the last result of an import done in this visit (for the summary). */
   lastImport = $state.raw<ImportRecord | null>(null);
+  /** What the check said about the last import's outcomes (renewals inferred, or why none). */
+  lastOutcomeNotes = $state.raw<string[]>([]);
 
   questions = $derived(
     this.opened && this.mapping
@@ -153,9 +155,11 @@ class ImportWizard {
 
   /** Imports the recognised export; back to the file list when it was written. */
   async applyExport(): Promise<void> {
+    const notes = exportImport.check?.outcomeNotes ?? [];
     const record = await exportImport.apply();
     if (!record) return;
     this.lastImport = record;
+    this.lastOutcomeNotes = notes;
     this.reset(false);
   }
 
@@ -223,6 +227,7 @@ class ImportWizard {
   async apply(): Promise<boolean> {
     const request = this.request();
     if (!request) return false;
+    const notes = this.validation?.outcomeNotes ?? [];
     this.problem = null;
     this.working = true;
     const result = await applyImportRequest(request, this.mappingName);
@@ -232,6 +237,7 @@ class ImportWizard {
       return false;
     }
     this.lastImport = result.value;
+    this.lastOutcomeNotes = notes;
     this.reset(false);
     return true;
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryBook, loadFixture } from '../../../../tests/fixtures/exports/book';
+import { parseCsv } from '../csv-table';
+import { outcomeFactsOf } from '../outcome-balance';
+import { planCrosswalk } from './decisions';
+import { prepareExport, readExport, resolveExport } from './prepare-export';
 import { EXPORT_PRESETS } from './presets';
 import { recognizeExport } from './recognize';
 import { salesforceId18 } from './salesforce-ids';
@@ -56,6 +60,8 @@ describe('HubSpot deals', () => {
     await book.import('hubspot-companies.csv');
     const r = await book.import('hubspot-deals.csv');
     expect(outcomesOf(r)).toEqual(expected);
+    // Won renewal deals balance the lost ones: nothing to warn about.
+    expect(r.prepared.outcomeNotes).toEqual([]);
     // The deal without an associated company is listed, not dropped silently.
     expect(r.prepared.notices).toEqual([
       expect.objectContaining({ row: 5, code: 'unknown-account' }),
@@ -158,5 +164,38 @@ describe('Salesforce', () => {
       name: 'Hooli',
       owner: 'Gavin Belson',
     });
+  });
+});
+
+describe('CRM deals that record churn only', () => {
+  it('say why the backtest would be one-sided when no renewal is in the file or the book', async () => {
+    const table = await parseCsv(
+      'Record ID,Deal Name,Deal Stage,Close Date,Deal Type,Associated Company IDs (Primary)\n' +
+        '9001,Globex renewal,Closed lost,2025-03-10,Renewal,77\n',
+    );
+    const [match] = recognizeExport(table.headers, EXPORT_PRESETS);
+    expect(match.preset.id).toBe('hubspot-deals');
+    const file = readExport(table, match);
+    const resolution = resolveExport(file, [], []);
+    const plan = planCrosswalk(
+      resolution,
+      new Map([[resolution.unmatched[0].key.key, { kind: 'create' }]]),
+      new Set(),
+    );
+    const context = { fileName: 'deals.csv', today: 20269, accounts: [] };
+    const alone = prepareExport(file, plan, context).prepared;
+    expect(alone.outcomes.map((o) => o.outcome)).toEqual(['churned']);
+    expect(alone.outcomeNotes).toEqual([
+      expect.stringMatching(/^No row of this file is a renewal\. No renewals have been imported/),
+    ]);
+    const withRenewals = prepareExport(file, plan, {
+      ...context,
+      outcomeFacts: outcomeFactsOf([
+        { accountId: 'x', day: 1, outcome: 'renewed', reason: null, avoidable: null },
+      ]),
+    }).prepared;
+    expect(withRenewals.outcomeNotes).toEqual([
+      'No row of this file is a renewal. The renewals that balance these churns come from your other imports (1 renewal in the book).',
+    ]);
   });
 });

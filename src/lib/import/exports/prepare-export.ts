@@ -5,6 +5,13 @@ import type { Account, DayNumber } from '../../engine/types';
 import type { CsvTable } from '../csv-table';
 import { createMapping } from '../mapping';
 import { describeCsvSummary, prepareImportFromTable } from '../prepare';
+import {
+  outcomeBalanceNotes,
+  reconcileInferredRenewals,
+  renewalsToWithdraw,
+  yieldedRenewalsNote,
+  type StoredOutcomeFacts,
+} from '../outcome-balance';
 import type { ErrorPolicy, PreparedImport, RowIssue } from '../prepared-import';
 import type { CrosswalkPlan } from './decisions';
 import { ACCOUNT_COLUMN } from './derive';
@@ -79,6 +86,8 @@ export interface ExportContext {
   accounts: readonly Account[];
   errorPolicy?: ErrorPolicy;
   amountUnit?: AmountUnit;
+  /** What the book already records about outcomes (renewals are never inferred after a churn). */
+  outcomeFacts?: StoredOutcomeFacts;
 }
 
 /** A prepared export: the import to apply and the crosswalk entries to store with it. */
@@ -133,6 +142,7 @@ function runDerived(
     knownAccountIds: known,
     unknownAccounts: 'error',
     errorPolicy: context.errorPolicy,
+    outcomeFacts: context.outcomeFacts,
   });
 }
 
@@ -223,6 +233,17 @@ function combine(
   const errorRows = new Set(errors.map((e) => e.row));
   const first = parts[0];
   const rows = file.table.rows.length;
+  // Outcomes of all derived tables together: an inferred renewal yields to a churn or
+  // contraction of the same file, and the balance notes speak of the whole file.
+  const all = parts.flatMap((p) => p.outcomes);
+  const outcomes = reconcileInferredRenewals(all, context.outcomeFacts);
+  const dropped = all.length - outcomes.length;
+  const withdrawn = renewalsToWithdraw(context.outcomeFacts, outcomes);
+  const outcomeNotes = [
+    ...parts.filter((p) => p.kind === 'subscriptions').flatMap((p) => p.outcomeNotes),
+    ...(dropped > 0 ? [yieldedRenewalsNote(dropped)] : []),
+    ...outcomeBalanceNotes(outcomes, withdrawn.length, context.outcomeFacts, false),
+  ];
   return {
     status: rejected ? 'rejected' : 'ready',
     fileName: context.fileName,
@@ -232,7 +253,10 @@ function combine(
     mapping: first?.mapping ?? NO_ROWS_MAPPING,
     accounts: rejected ? [] : [...accounts.values()],
     series: rejected ? [] : parts.flatMap((p) => p.series),
-    outcomes: rejected ? [] : parts.flatMap((p) => p.outcomes),
+    outcomes: rejected ? [] : outcomes,
+    accountPatches: rejected ? [] : parts.flatMap((p) => p.accountPatches),
+    withdrawnOutcomes: rejected ? [] : withdrawn,
+    outcomeNotes: rejected ? [] : outcomeNotes,
     duplicatePolicy: 'last',
     errors,
     notices: [...notices, ...parts.flatMap((p) => p.notices)].sort((a, b) => a.row - b.row),

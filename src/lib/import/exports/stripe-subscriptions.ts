@@ -1,6 +1,7 @@
-// Stripe subscriptions: each account's MRR history and current ARR, churned/contracted
-// outcomes from cancellations (with Stripe's cancellation reason), and past-due subscriptions.
-import type { Account } from '../../engine/types';
+// Stripe subscriptions: each account's MRR history, churned/contracted outcomes from
+// cancellations (with Stripe's cancellation reason), renewals inferred from the subscription
+// terms with the account's ARR and renewal date (the core's 'subscriptions' kind), and
+// past-due subscriptions.
 import { parseNumber } from '../numbers';
 import type { RowIssue } from '../prepared-import';
 import { compact, derivedTable, isoCellDay, isoDay } from './derive';
@@ -137,7 +138,17 @@ export const stripeSubscriptions: ExportPreset = {
         'Cancellation Reason': { role: 'reason' },
       },
     });
-    const accountUpdates: Account[] = [];
+    // Each subscription's term for the core's 'subscriptions' kind: inferred renewals, and the
+    // account's ARR and renewal date from what is in force on the snapshot day.
+    const terms = derivedTable(['Start', 'End', 'Annual amount'], {
+      kind: 'subscriptions',
+      snapshotDate: snapshot,
+      columns: {
+        Start: { role: 'date', format: 'ymd' },
+        End: { role: 'end-date', format: 'ymd' },
+        'Annual amount': { role: 'amount', per: 'year' },
+      },
+    });
     for (const [accountId, list] of spans) {
       const history = mrrHistory(list);
       for (const p of history) mrrTable.push([accountId, isoDay(p.day), String(p.mrr)], p.row);
@@ -146,17 +157,19 @@ export const stripeSubscriptions: ExportPreset = {
         mrrTable.push([accountId, snapshot, String(last.mrr)], last.row);
       for (const o of cancellationOutcomes(list))
         outcomes.push([accountId, isoDay(o.day), o.outcome, o.reason ?? ''], o.row);
-      const stored = input.accounts.get(accountId);
-      if (stored) accountUpdates.push({ ...stored, arr: Math.round(last.mrr * 12 * 100) / 100 });
+      for (const t of list) {
+        const end = t.end === null ? '' : isoDay(t.end);
+        terms.push([accountId, isoDay(t.start), end, String(t.mrr * 12)], t.row);
+      }
     }
     const notes = [
       `Amounts read in ${unit.unit === 'cents' ? 'cents' : 'major units'}: ${unit.reason}.`,
-      'MRR = amount × quantity ÷ interval (years ÷ 12, weeks × 52 ÷ 12); ARR = 12 × current MRR.',
+      'MRR = amount × quantity ÷ interval (years ÷ 12, weeks × 52 ÷ 12); ARR = 12 × the MRR in force on the snapshot day.',
     ];
     if (future > 0) notes.push(`${future} subscription(s) starting after today were left out.`);
     return {
-      imports: compact([mrrTable.done(), outcomes.done(), pastDue.done()]),
-      accountUpdates,
+      imports: compact([mrrTable.done(), outcomes.done(), pastDue.done(), terms.done()]),
+      accountUpdates: [],
       notes,
       issues,
     };

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isoToDay } from '../../engine/dates';
 import { MemoryBook, confirmAndSkip, seriesOf } from '../../../../tests/fixtures/exports/book';
 import { parseCsv } from '../csv-table';
 import { planCrosswalk } from './decisions';
@@ -71,8 +72,25 @@ describe('Stripe subscriptions', () => {
       '2025-06-20': 610,
       '2025-06-30': 610,
     });
-    expect(book.accounts.get('hubspot-1001')).toMatchObject({ arr: 7320, owner: 'Dana Scully' });
-    expect(book.accounts.get('hubspot-1002')?.arr).toBe(0);
+    expect(book.accounts.get('hubspot-1001')).toMatchObject({
+      arr: 7320,
+      owner: 'Dana Scully',
+      // The contract year starts with sub_1; sub_2 and sub_6 are co-termed with it.
+      renewalDate: isoToDay('2026-01-15'),
+    });
+    // Nothing in force on the snapshot day: ARR 0 and no renewal date.
+    expect(book.accounts.get('hubspot-1002')).toMatchObject({ arr: 0, renewalDate: null });
+    // sub_5 ended on 2025-04-01 while sub_4 ran on, but MRR fell: a contraction, not a renewal.
+    expect(book.accounts.get('stripe-cus_X1')).toMatchObject({
+      arr: 360,
+      renewalDate: isoToDay('2026-01-01'),
+    });
+    expect(r.prepared.outcomeNotes[0]).toMatch(
+      /^Renewals inferred: 3 \(2 at a contract anniversary/,
+    );
+    expect(r.prepared.outcomeNotes[2]).toBe(
+      '1 of those renewal(s) yield to another outcome recorded on the same day, or to an earlier churn.',
+    );
     expect(r.prepared.outcomes).toEqual([
       {
         accountId: 'hubspot-1002',
@@ -86,6 +104,22 @@ describe('Stripe subscriptions', () => {
         day: 20179,
         outcome: 'contracted',
         reason: 'payment_failed',
+        avoidable: null,
+      },
+      // sub_1 (from 2024-01-15) ran through its first anniversary.
+      {
+        accountId: 'hubspot-1001',
+        day: isoToDay('2025-01-15'),
+        outcome: 'renewed',
+        reason: expect.stringMatching(/^Inferred from subscriptions: .*anniversary/),
+        avoidable: null,
+      },
+      // Globex renewed on 2025-02-01 before cancelling on 2025-03-10.
+      {
+        accountId: 'hubspot-1002',
+        day: isoToDay('2025-02-01'),
+        outcome: 'renewed',
+        reason: expect.stringMatching(/anniversary/),
         avoidable: null,
       },
     ]);
@@ -103,6 +137,9 @@ describe('Stripe subscriptions', () => {
       '2025-06-30': 99.67,
     });
     expect(book.accounts.get('hubspot-1001')?.arr).toBe(7200);
+    expect(r.prepared.outcomes.map((o) => [o.accountId, o.outcome])).toEqual([
+      ['hubspot-1001', 'renewed'],
+    ]);
   });
 });
 
@@ -174,6 +211,7 @@ describe('Stripe rows the preset cannot read', () => {
     }).prepared;
     expect(skipped.status).toBe('ready');
     expect(skipped.skippedRows).toBe(1);
-    expect(skipped.accounts.map((a) => [a.id, a.arr])).toEqual([['stripe-cus_1', 120]]);
+    expect(skipped.accounts.map((a) => a.id)).toEqual(['stripe-cus_1']);
+    expect(skipped.accountPatches).toEqual([{ id: 'stripe-cus_1', arr: 120, renewalDate: 20454 }]);
   });
 });

@@ -5,6 +5,7 @@ import { isoToDay } from '../../engine/dates';
 import type { CrosswalkDecision } from '../../import/exports';
 import crosswalkImport from './crosswalk-import';
 import crosswalkResolve from './crosswalk-resolve';
+import importUndo from './import-undo';
 
 const today = isoToDay('2025-06-30')!;
 
@@ -72,6 +73,38 @@ describe('crosswalk ops (worker, real database)', () => {
     expect(await getDb().series.get(['hubspot-1002', 'billing_delinquent'])).toMatchObject({
       values: Float64Array.from([1]),
     });
+
+    // Subscriptions: renewals and churn counted in the check, ARR and renewal date patched into
+    // the CRM accounts when applied, and put back by undo.
+    const beforeSubs = await getDb().accounts.get('hubspot-1001');
+    const subs = await crosswalkResolve({ source: source('stripe-subscriptions.csv') });
+    const skipRest = subs.resolution!.unmatched.map(
+      (u) => [u.key.key, { kind: 'skip' }] as [string, CrosswalkDecision],
+    );
+    const subsImport = await crosswalkImport({
+      source: source('stripe-subscriptions.csv'),
+      decisions: skipRest,
+      today,
+      apply: true,
+    });
+    expect(subsImport).toMatchObject({
+      outcomeCounts: { renewed: 2, churned: 1, expanded: 0, contracted: 0 },
+      accountPatches: 2,
+      withdrawnRenewals: 0,
+      outcomeNotes: [expect.stringMatching(/^Renewals inferred: 2/), expect.any(String)],
+    });
+    expect(subsImport.record!.summary).toMatchObject({
+      accountsUpdated: 2,
+      outcomeKinds: { renewed: 2, churned: 1 },
+    });
+    expect(await getDb().accounts.get('hubspot-1001')).toMatchObject({
+      owner: 'Dana Scully',
+      arr: 7320,
+      renewalDate: isoToDay('2026-01-15'),
+    });
+    await importUndo({ importId: subsImport.record!.id });
+    expect(await getDb().accounts.get('hubspot-1001')).toEqual(beforeSubs);
+    expect(await getDb().outcomes.count()).toBe(0);
   });
 
   it('reports a half-matched file and lets the user point at the missing column', async () => {

@@ -9,7 +9,13 @@ import {
   type ImportRecord,
 } from '../../db';
 import type { DayNumber } from '../../engine/types';
-import type { ErrorPolicy, RowIssue } from '../../import';
+import {
+  countOutcomes,
+  outcomeFactsOf,
+  type ErrorPolicy,
+  type OutcomeCounts,
+  type RowIssue,
+} from '../../import';
 import {
   planCrosswalk,
   prepareExport,
@@ -45,6 +51,14 @@ export interface CrosswalkImportResult {
   newAccounts: { id: string; name: string }[];
   series: number;
   outcomes: number;
+  /** The outcomes per kind (renewed, churned, …). */
+  outcomeCounts: OutcomeCounts;
+  /** Stored inferred renewals the import withdraws (on or after a churn it records). */
+  withdrawnRenewals: number;
+  /** Accounts whose ARR / renewal date the import sets from subscriptions. */
+  accountPatches: number;
+  /** Plain notes about the outcomes: how renewals were inferred, or why there are none. */
+  outcomeNotes: string[];
   /** The first 200 errors and notices (the rest are counted). */
   errors: RowIssue[];
   errorCount: number;
@@ -74,7 +88,11 @@ export default async function crosswalkImport(
       );
     }
     const db = getDb();
-    const [accounts, crosswalk] = await Promise.all([db.accounts.toArray(), listCrosswalk(db)]);
+    const [accounts, crosswalk, stored] = await Promise.all([
+      db.accounts.toArray(),
+      listCrosswalk(db),
+      db.outcomes.toArray(),
+    ]);
     onProgress?.({ fraction: 0.5, label: 'Matching customers to accounts' });
     const file = readExport(table, match);
     const resolution = resolveExport(file, accounts, crosswalk);
@@ -97,6 +115,7 @@ export default async function crosswalkImport(
       accounts,
       errorPolicy: request.errorPolicy,
       amountUnit: request.amountUnit,
+      outcomeFacts: outcomeFactsOf(stored),
     });
     let record: ImportRecord | null = null;
     let counts: CrosswalkUpsertCounts | null = null;
@@ -113,6 +132,8 @@ export default async function crosswalkImport(
           accounts: p.accounts,
           series: p.series,
           outcomes: p.outcomes,
+          accountPatches: p.accountPatches,
+          removeOutcomes: p.withdrawnOutcomes,
           duplicatePolicy: p.duplicatePolicy,
         },
         entries,
@@ -129,6 +150,10 @@ export default async function crosswalkImport(
       newAccounts: plan.newAccounts.map((a) => ({ id: a.id, name: a.name })),
       series: p.series.length,
       outcomes: p.outcomes.length,
+      outcomeCounts: countOutcomes(p.outcomes),
+      withdrawnRenewals: p.withdrawnOutcomes.length,
+      accountPatches: p.accountPatches.length,
+      outcomeNotes: p.outcomeNotes,
       errors: p.errors.slice(0, SHOWN),
       errorCount: p.errors.length,
       notices: p.notices.slice(0, SHOWN),

@@ -47,6 +47,8 @@ export default async function importApply(
       accounts: p.accounts,
       series: p.series,
       outcomes: p.outcomes,
+      accountPatches: p.accountPatches,
+      removeOutcomes: p.withdrawnOutcomes,
       duplicatePolicy: p.duplicatePolicy,
     });
     forgetPrepared();

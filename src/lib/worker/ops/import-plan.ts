@@ -5,6 +5,7 @@ import { getDb } from '../../db';
 import {
   buildLookup,
   mappingSchema,
+  outcomeFactsOf,
   parseCsv,
   prepareImport,
   type ImportMapping,
@@ -67,14 +68,20 @@ export async function prepareRequest(
     );
   }
   const today = todayDay();
-  const key = requestKey(r, today);
+  const db = getDb();
+  // The book's outcomes shape the prepared import (renewals vs churns): a change to them since
+  // the check must not reuse it.
+  const bookState = `${await db.outcomes.count()}:${await db.imports.count()}`;
+  const key = `${requestKey(r, today)}\u0001${bookState}`;
   if (cached?.key === key) return cached.prepared;
   cached = null;
   const lookups = await loadLookups(r);
   // Lookups read other files and replace the one-entry text cache; read the source last.
   const text = await readSourceText(r.source);
-  const db = getDb();
   const knownAccountIds = new Set((await db.accounts.toCollection().primaryKeys()) as string[]);
+  // Renewals are never inferred after a stored churn, and a new churn withdraws the inferred
+  // renewals after it: both need the book's outcomes.
+  const outcomeFacts = outcomeFactsOf(await db.outcomes.toArray());
   const prepared = await prepareImport(
     text.text,
     parsed.data,
@@ -85,11 +92,36 @@ export async function prepareRequest(
       unknownAccounts: r.unknownAccounts,
       lookups,
       errorPolicy: 'skip',
+      outcomeFacts,
     },
     { onProgress: onFraction },
   );
+  await keepUnmappedArrAndRenewalDate(prepared);
   cached = { key, prepared };
   return prepared;
+}
+
+/**
+ * An accounts file that does not map ARR or renewal date keeps the stored ones (set by a
+ * subscriptions import) instead of blanking them: an account is otherwise replaced as given.
+ */
+async function keepUnmappedArrAndRenewalDate(p: PreparedImport): Promise<void> {
+  const mapped = new Set(
+    Object.values(p.mapping.columns).flatMap((c) => (c.role === 'field' ? [c.field] : [])),
+  );
+  const keepArr = !mapped.has('arr');
+  const keepDate = !mapped.has('renewalDate');
+  if (p.accounts.length === 0 || !(keepArr || keepDate)) return;
+  const stored = await getDb().accounts.bulkGet(p.accounts.map((a) => a.id));
+  p.accounts = p.accounts.map((a, i) => {
+    const before = stored[i];
+    if (!before) return a;
+    return {
+      ...a,
+      arr: keepArr ? before.arr : a.arr,
+      renewalDate: keepDate ? before.renewalDate : a.renewalDate,
+    };
+  });
 }
 
 /** Forgets the cached validation (after it has been applied). */

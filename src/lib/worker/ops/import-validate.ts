@@ -1,7 +1,7 @@
 // Import step 3: apply the mapping to the whole file and report what would be imported and
 // every row that would be skipped, with a downloadable CSV of the skipped rows. Writes nothing.
 import * as Comlink from 'comlink';
-import { skippedRowsCsv, type RowIssue } from '../../import';
+import { countOutcomes, skippedRowsCsv, type OutcomeCounts, type RowIssue } from '../../import';
 import type { ProgressFn } from '../progress';
 import { rethrowForUser } from './import-errors';
 import { prepareRequest, type ImportRequest } from './import-plan';
@@ -23,6 +23,14 @@ export interface ImportValidation {
   series: number;
   points: number;
   outcomes: number;
+  /** The outcomes per kind (renewed, churned, …). */
+  outcomeCounts: OutcomeCounts;
+  /** Stored inferred renewals the import withdraws (on or after a churn it records). */
+  withdrawnRenewals: number;
+  /** Accounts whose ARR / renewal date the import sets from subscriptions. */
+  accountPatches: number;
+  /** Plain notes about the outcomes: how renewals were inferred, or why there are none. */
+  outcomeNotes: string[];
   /** UTF-8 CSV of every skipped row and its reason, or null when none was skipped. */
   skippedCsv: ArrayBuffer | null;
 }
@@ -61,6 +69,10 @@ export default async function importValidate(
       series: p.series.length,
       points,
       outcomes: p.outcomes.length,
+      outcomeCounts: countOutcomes(p.outcomes),
+      withdrawnRenewals: p.withdrawnOutcomes.length,
+      accountPatches: p.accountPatches.length,
+      outcomeNotes: p.outcomeNotes,
       skippedCsv,
     };
     onProgress?.({ fraction: 1, label: 'Done' });
