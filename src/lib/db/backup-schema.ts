@@ -30,6 +30,9 @@ const outcome = z.object({
   outcome: z.enum(['renewed', 'churned', 'expanded', 'contracted']),
   reason: z.string().nullable(),
   avoidable: z.boolean().nullable(),
+  renewalRoll: z
+    .object({ from: day.nullable(), to: day, termMonths: z.int().positive() })
+    .optional(),
 });
 
 const seriesDelta = z.object({
@@ -109,6 +112,9 @@ const tables = z.object({
         sparkDays: z.array(day),
         sparkScores: z.array(z.number()),
         bandLastWeek: band.nullable(),
+        status: z.enum(['scored', 'stale', 'unscored']).optional(),
+        lastDataDay: day.nullable().optional(),
+        archivedDay: day.nullable().optional(),
       }),
     }),
   ),

@@ -19,7 +19,14 @@ async function fill(db: CanaryDb): Promise<void> {
   await replaceBook(db, {
     accounts: [makeAccount('a1'), makeAccount('a2', { segment: null })],
     series: [makeSeries('a1', 'logins', [1, 8, 15], [3.25, NaN, -0])],
-    outcomes: [makeOutcome('a1', 40, { outcome: 'churned', avoidable: false })],
+    outcomes: [
+      makeOutcome('a1', 40, { outcome: 'churned', avoidable: false }),
+      makeOutcome('a2', 20, {
+        outcome: 'renewed',
+        avoidable: null,
+        renewalRoll: { from: 25, to: 390, termMonths: 12 },
+      }),
+    ],
     pulses: [{ accountId: 'a1', day: 9, value: 2, reason: 'silent' }],
     overrides: [
       { accountId: 'a2', day: 3, band: 'green', reason: 'renewed early', expiresDay: 30 },
@@ -51,7 +58,7 @@ async function fill(db: CanaryDb): Promise<void> {
       coverage: 0.5,
       trendDelta: null,
       explanation: 'Amber 42',
-      summary: makeSummary({ patterns: ['x'] }),
+      summary: makeSummary({ patterns: ['x'], status: 'scored', lastDataDay: 15, archivedDay: 40 }),
       breakdown: { p: ['x'] },
     },
   ]);
@@ -352,7 +359,7 @@ describe('backup', () => {
       });
       expect(message).toBe(
         "Invalid backup: accounts record 3 (id 'a1'): repeats the id of record 1. " +
-          "outcomes record 2 (id 1, account 'a1'): repeats the id of record 1.",
+          "outcomes record 3 (id 1, account 'a1'): repeats the id of record 1.",
       );
     });
 

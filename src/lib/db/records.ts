@@ -8,6 +8,7 @@ import type {
   Outcome,
   OutcomeKind,
   Pulse,
+  RenewalRoll,
   SignalSeries,
 } from '../engine/types';
 
@@ -20,6 +21,8 @@ export type SeriesRecord = SignalSeries;
 /** A stored renewal outcome (auto-increment `id`). */
 export interface OutcomeRecord extends Outcome {
   id: number;
+  /** How recording it (on the account page) moved the renewal date; undone when deleted. */
+  renewalRoll?: RenewalRoll;
 }
 
 /** A stored CSM pulse (auto-increment `id`). */
@@ -81,7 +84,32 @@ export interface ScoreSummary {
   sparkScores: number[];
   /** The band shown about a week before `asOfDay` (for "what changed since last week"). */
   bandLastWeek: Band | null;
+  /**
+   * `scored`, `stale` (no data in the model's windows) or `unscored` (too little data). Absent
+   * in records written before it existed (read them as scored when they have a band).
+   */
+  status?: 'scored' | 'stale' | 'unscored';
+  /** The account's newest observation or pulse on or before `asOfDay`. */
+  lastDataDay?: DayNumber | null;
+  /** The day it churned, when the account is archived (its latest outcome is a churn). */
+  archivedDay?: DayNumber | null;
 }
+
+/**
+ * The day the book was last scored as of, and why (settings key `scoringDay`): today, or the
+ * book's newest data day when its data ends before the model's windows reach today.
+ */
+export interface ScoringDayRecord {
+  day: DayNumber;
+  /** The calendar day of that rescore. */
+  today: DayNumber;
+  basis: 'today' | 'newest-data';
+  newestDataDay: DayNumber | null;
+  lookbackDays: number;
+}
+
+/** The settings key of the ScoringDayRecord. */
+export const SCORING_DAY_SETTING = 'scoringDay';
 
 /** The latest score of an account under the active model (key `accountId`). */
 export interface CurrentScoreRecord {

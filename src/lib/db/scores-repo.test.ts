@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Band } from '../engine/types';
-import { bandFromCode, BAND_CODES } from './records';
+import { bandFromCode, BAND_CODES, SCORING_DAY_SETTING } from './records';
+import { getSetting } from './settings-repo';
 import {
   appendScoreHistory,
   getCurrentScore,
@@ -87,6 +88,25 @@ describe('saveScores', () => {
     expect([...h.bands].map(bandFromCode)).toEqual(['amber', 'amber', 'red']);
     // Backfilling day 110 did not replace the current score of day 120.
     expect(await getCurrentScore(db, 'a')).toMatchObject({ asOfDay: 120, score: 20 });
+  });
+
+  it('with the scoring day of a whole-book rescore, replaces later current scores and stores it', async () => {
+    const db = freshDb();
+    await saveScores(db, 'm@1', 120, [score('a', 60)]);
+    const scoring = {
+      day: 100,
+      today: 120,
+      basis: 'newest-data' as const,
+      newestDataDay: 100,
+      lookbackDays: 10,
+    };
+    await saveScores(db, 'm@1', 100, [score('a', 50)], [], scoring);
+    expect(await getCurrentScore(db, 'a')).toMatchObject({ asOfDay: 100, score: 50 });
+    expect(await getSetting(db, SCORING_DAY_SETTING)).toEqual(scoring);
+    // The later snapshot stays in the history; the current score's sparkline stops at its day.
+    const [h] = await loadScoreHistory(db, 'a', 'm@1');
+    expect(h.days).toEqual(Int32Array.of(100, 120));
+    expect((await getCurrentScore(db, 'a'))?.summary.sparkDays).toEqual([100]);
   });
 
   it('keeps other model versions untouched', async () => {

@@ -3,7 +3,9 @@ import type { Band, DayNumber } from '../engine/types';
 import type { CanaryDb } from './canary-db';
 import {
   BAND_CODES,
+  SCORING_DAY_SETTING,
   type CurrentScoreRecord,
+  type ScoringDayRecord,
   type ScoreDetailRecord,
   type ScoreHistoryRecord,
   type ScoreSummary,
@@ -55,7 +57,10 @@ async function mergeIntoHistory(
  * later day of the same model), and one snapshot per scored account for that day in the model
  * version's history, replacing a snapshot of the same day. `backfill` adds earlier snapshots in
  * the same transaction (a first scoring's history), so each history record is written once.
- * Other model versions' snapshots are never touched.
+ * Other model versions' snapshots are never touched. With `scoring` (a whole-book rescore and
+ * the day it chose, stored as the `scoringDay` setting in the same transaction) every current
+ * score is replaced, even one of a later day: the book's scoring day can move back (an import
+ * undone, a book whose data ends in the past).
  */
 export async function saveScores(
   db: CanaryDb,
@@ -63,12 +68,15 @@ export async function saveScores(
   asOfDay: DayNumber,
   scores: readonly StoredScore[],
   backfill: readonly ScoreHistoryPoints[] = [],
+  scoring?: ScoringDayRecord,
 ): Promise<void> {
   assertHistoryShapes(backfill);
-  await db.transaction('rw', [db.currentScores, db.scoreDetails, db.scoreHistory], async () => {
+  const tables = [db.currentScores, db.scoreDetails, db.scoreHistory, db.settings];
+  await db.transaction('rw', tables, async () => {
     const existing = await db.currentScores.bulkGet(scores.map((s) => s.accountId));
     const fresh = scores.filter((s, i) => {
       const before = existing[i];
+      if (scoring) return true;
       return !(before && before.modelKey === modelKey && before.asOfDay > asOfDay);
     });
     // An unscored account gets no snapshot: history holds scores, not gaps.
@@ -110,6 +118,7 @@ export async function saveScores(
     }
     await db.currentScores.bulkPut(current);
     await db.scoreDetails.bulkPut(details);
+    if (scoring) await db.settings.put({ key: SCORING_DAY_SETTING, value: scoring });
   });
 }
 

@@ -26,6 +26,22 @@ export { evaluatePoints } from './score/evaluate';
 export type { PointEvaluation } from './score/evaluate';
 export { scoreAccount, scoreAccounts, scoreBook, bandOf, bestValueOf } from './score/account';
 export { scoreHistory, weeklyDays } from './score/history';
+export {
+  chooseScoringDay,
+  lastDataDay,
+  MIN_COVERAGE,
+  modelLookbackDays,
+  newestDataDay,
+  scoreStatusOf,
+} from './score/freshness';
+export type { ScoreStatus, ScoringDay } from './score/freshness';
+export {
+  archivedAccounts,
+  contractTermMonths,
+  DEFAULT_TERM_MONTHS,
+  renewalRollFor,
+  RENEWAL_KINDS,
+} from './book-state';
 export { explainScore, measurePhrase, topDrivers } from './score/explain';
 export type {
   AccountScore,

@@ -48,13 +48,27 @@ describe('rankAccounts', () => {
     expect(ranked[0].reason).toBe('amber · down 9 · pattern fired');
   });
 
-  it('treats a missing score as a reason to look and says the data is thin', () => {
+  it('treats a missing score as a reason to look and says why it is missing', () => {
     const ranked = rankAccounts([
       { ...base, accountId: 'green' },
       { ...base, accountId: 'unknown', score: null, band: null, coverage: 0, trendChange: null },
+      {
+        ...base,
+        accountId: 'stale',
+        score: null,
+        band: null,
+        coverage: 0.2,
+        trendChange: null,
+        status: 'stale',
+        arr: 1,
+      },
     ]);
     expect(ranked[0].accountId).toBe('unknown');
-    expect(ranked[0].reason).toBe('no score · thin data');
+    expect(ranked[0].reason).toBe('not scored');
+    expect(ranked.find((r) => r.accountId === 'stale')!.reason).toBe('stale data');
+    // Thin data is said of a score that is shown on thin data.
+    const thin = rankAccounts([{ ...base, accountId: 'thin', coverage: 0.4 }]);
+    expect(thin[0].reason).toMatch(/ · thin data$/);
   });
 
   it('is deterministic for ties', () => {

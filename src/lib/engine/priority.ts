@@ -14,6 +14,8 @@ export interface PriorityInput {
   arr: number | null;
   daysToRenewal: number | null;
   coverage: number;
+  /** Why there is no score, when there is none (default: scored, or no data at all). */
+  status?: 'scored' | 'stale' | 'unscored';
 }
 
 /** An account's place in the queue and why. */
@@ -59,14 +61,14 @@ function reasonOf(p: PriorityInput): string {
     else if (p.daysToRenewal === 0) parts.push('Renews today');
     else if (p.daysToRenewal <= 120) parts.push(`Renews in ${p.daysToRenewal} days`);
   }
-  parts.push(p.band ?? 'no score');
+  parts.push(p.band ?? (p.status === 'stale' ? 'stale data' : 'not scored'));
   if (p.trendChange !== null && p.trendChange <= -5)
     parts.push(`down ${-Math.round(p.trendChange)}`);
   else if (p.trendChange !== null && p.trendChange >= 5)
     parts.push(`up ${Math.round(p.trendChange)}`);
   if (p.patternsFired > 0)
     parts.push(p.patternsFired === 1 ? 'pattern fired' : `${p.patternsFired} patterns fired`);
-  if (p.coverage < 0.5) parts.push('thin data');
+  if (p.coverage < 0.5 && p.score !== null) parts.push('thin data');
   return parts.join(' · ');
 }
 

@@ -46,6 +46,15 @@ export interface Outcome {
   avoidable: boolean | null;
 }
 
+/** How a recorded renewal moved an account's renewal date (kept so a delete can undo it). */
+export interface RenewalRoll {
+  /** The renewal date before (null when the account had none). */
+  from: DayNumber | null;
+  /** The new renewal date. */
+  to: DayNumber;
+  termMonths: number;
+}
+
 /** The three health bands. */
 export type Band = 'red' | 'amber' | 'green';
 

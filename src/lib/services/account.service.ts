@@ -6,13 +6,18 @@ import {
   addOverride,
   addPulse,
   deleteNote,
+  deleteOutcome,
   deleteOverride,
   deletePulse,
   getCurrentScore,
   getDb,
+  listOutcomes,
+  recordOutcome,
   type NewNote,
 } from '$lib/db';
+import { archivedAccounts, renewalRollFor } from '$lib/engine/book-state';
 import type { BandOverride, DayNumber, Outcome, Pulse } from '$lib/engine/types';
+import { formatDay } from '$lib/format';
 import { callWorker } from '$lib/worker/client';
 import { account } from '$lib/state/account.svelte';
 import type { TimelineEntry } from '$lib/state/account-timeline';
@@ -92,14 +97,28 @@ export async function addAccountNote(note: NewNote): Promise<boolean> {
   }
 }
 
-/** Records a renewal outcome and rescores. */
+/** Whether the account is archived by its outcomes (latest one a churn). */
+async function isArchived(accountId: string): Promise<boolean> {
+  return archivedAccounts(await listOutcomes(getDb(), accountId)).has(accountId);
+}
+
+/**
+ * Records a renewal outcome and rescores. A renewal (renewed, expanded, contracted) of the
+ * current term rolls the renewal date forward by the contract term (engine renewalRollFor), in
+ * the same transaction; a churn archives the account.
+ */
 export async function recordAccountOutcome(outcome: Outcome): Promise<boolean> {
+  let done: string;
   try {
-    await getDb().outcomes.add(outcome);
+    const { renewalRoll } = await recordOutcome(getDb(), outcome, renewalRollFor);
+    done = `Outcome recorded: ${outcome.outcome}.`;
+    if (renewalRoll) done += ` Next renewal ${formatDay(renewalRoll.to)}.`;
+    if (await isArchived(outcome.accountId))
+      done += ' The account is archived: it leaves the live portfolio.';
   } catch (e) {
     return failed('Recording the outcome', e);
   }
-  return rescoreAndReport(outcome.accountId, `Outcome recorded: ${outcome.outcome}.`);
+  return rescoreAndReport(outcome.accountId, done);
 }
 
 const DELETE_LABELS: Record<TimelineEntry['kind'], string> = {
@@ -116,20 +135,30 @@ export async function deleteTimelineEntry(
   entry: TimelineEntry,
 ): Promise<boolean> {
   const db = getDb();
+  let done = DELETE_LABELS[entry.kind];
   try {
     if (entry.kind === 'pulse') await deletePulse(db, entry.id);
     else if (entry.kind === 'override') await deleteOverride(db, entry.id);
     else if (entry.kind === 'note') await deleteNote(db, entry.id);
-    else if (entry.kind === 'outcome') await db.outcomes.delete(entry.id);
-    else throw new Error('imports are undone from the import page');
+    else if (entry.kind === 'outcome') {
+      const wasArchived = await isArchived(accountId);
+      const { restoredRenewalDate } = await deleteOutcome(db, entry.id);
+      if (restoredRenewalDate)
+        done +=
+          restoredRenewalDate.to === null
+            ? ' The renewal date it set is cleared.'
+            : ` Renewal date back to ${formatDay(restoredRenewalDate.to)}.`;
+      if (wasArchived && !(await isArchived(accountId)))
+        done += ' The account is back in the live portfolio.';
+    } else throw new Error('imports are undone from the import page');
   } catch (e) {
     return failed('Deleting', e);
   }
   if (entry.kind === 'note') {
-    toasts.show('success', DELETE_LABELS.note);
+    toasts.show('success', done);
     return true;
   }
-  return rescoreAndReport(accountId, DELETE_LABELS[entry.kind]);
+  return rescoreAndReport(accountId, done);
 }
 
 let whatIfRequest = 0;

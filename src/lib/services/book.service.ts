@@ -1,7 +1,15 @@
 // User actions on the book as a whole: first-visit demo, load demo, rescore, erase, persist.
 // Each calls the worker or the database, reports through toasts, and keeps pages thin.
 import { todayDay } from '$lib/engine/dates';
-import { databaseExists, eraseAllData as eraseDb, getDb, getSetting, setSetting } from '$lib/db';
+import {
+  databaseExists,
+  eraseAllData as eraseDb,
+  getDb,
+  getSetting,
+  setSetting,
+  SCORING_DAY_SETTING,
+  type ScoringDayRecord,
+} from '$lib/db';
 import { callWorker, warmWorker } from '$lib/worker/client';
 import { bookStatus } from '$lib/state/book-status.svelte';
 import { storageState } from '$lib/state/storage.svelte';
@@ -40,11 +48,15 @@ export async function loadDemoBook(accounts?: number): Promise<boolean> {
   }
 }
 
-/** Rescores every account as of today with the active model. */
+/**
+ * Rescores every account with the active model, as of today — or as of the book's newest data
+ * day when the data ends before the model's windows reach today (the worker decides, with the
+ * engine's chooseScoringDay, and stores the decision as the `scoringDay` setting).
+ */
 export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> {
   try {
     await bookStatus.run(label, (signal, onProgress) =>
-      callWorker('rescore', [{ asOfDay: todayDay() }], { signal, onProgress }),
+      callWorker('rescore', [{ today: todayDay() }], { signal, onProgress }),
     );
     return true;
   } catch (e) {
@@ -75,7 +87,8 @@ export async function warmUpForFirstVisit(): Promise<void> {
 
 /**
  * On every app start: on the very first visit load the demo book; otherwise rescore when the
- * stored scores are older than today (so scores are always as of today).
+ * book was last scored on an earlier calendar day (or by a version that did not record its
+ * scoring day or each score's status), so the scoring day follows today and the data.
  */
 export async function prepareBookOnStart(): Promise<void> {
   try {
@@ -93,17 +106,19 @@ async function startUp(): Promise<void> {
     return;
   }
   const db = getDb();
-  const [firstVisitDone, accounts, latest] = await Promise.all([
+  const [firstVisitDone, accounts, latest, scoring] = await Promise.all([
     getSetting<boolean>(db, FIRST_VISIT_SETTING),
     db.accounts.count(),
     db.currentScores.toCollection().first(),
+    getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
   ]);
   if (!firstVisitDone && accounts === 0) {
     await loadDemoBook();
     return;
   }
-  if (accounts > 0 && (!latest || latest.asOfDay < todayDay()))
-    await rescoreBook('Updating scores');
+  const outdated =
+    !latest || !scoring || scoring.today < todayDay() || latest.summary.status === undefined;
+  if (accounts > 0 && outdated) await rescoreBook('Updating scores');
 }
 
 /** How many accounts the book holds (to decide whether replacing it needs a confirmation). */

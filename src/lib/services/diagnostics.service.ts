@@ -75,7 +75,7 @@ export async function runBenchmark(
   onProgress: (p: Progress) => void,
 ): Promise<BenchFigure> {
   if (id === 'rescore-book') {
-    const r = await callWorker('rescore', [{ asOfDay: todayDay() }], { signal, onProgress });
+    const r = await callWorker('rescore', [{ today: todayDay() }], { signal, onProgress });
     return {
       id,
       label: 'Rescore this book',

@@ -112,10 +112,10 @@ export function downloadModel(model: ModelDocument): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Scores the book with a draft (and the saved model) in the worker, as of today. */
+/** Scores the book with a draft (and the saved model) in the worker, each as of its scoring day. */
 export function previewDraft(
   draft: unknown,
   examples: PreviewExample[] | null,
 ): Promise<PreviewModelResult> {
-  return callWorker('previewModel', [{ draft, asOfDay: todayDay(), examples }]);
+  return callWorker('previewModel', [{ draft, today: todayDay(), examples }]);
 }

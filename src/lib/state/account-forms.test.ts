@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../engine/dates';
-import { validateNote, validateOutcome, validateOverride, validatePulse } from './account-forms';
+import {
+  asksAvoidable,
+  OUTCOME_KINDS,
+  validateNote,
+  validateOutcome,
+  validateOverride,
+  validatePulse,
+} from './account-forms';
 
 const TODAY = isoToDay('2026-11-23')!;
 
@@ -108,16 +115,38 @@ describe('validateOutcome', () => {
     expect(
       validateOutcome(
         'a',
-        { outcome: 'won', date: '2026-12-01', reason: '', avoidable: 'maybe' },
+        { outcome: 'won', date: '2026-12-01', reason: '', avoidable: '' },
         TODAY,
       ),
     ).toMatchObject({
       ok: false,
-      errors: {
-        outcome: expect.any(String),
-        date: expect.any(String),
-        avoidable: expect.any(String),
-      },
+      errors: { outcome: expect.any(String), date: expect.any(String) },
     });
+    expect(
+      validateOutcome(
+        'a',
+        { outcome: 'contracted', date: '2026-11-01', reason: '', avoidable: 'maybe' },
+        TODAY,
+      ),
+    ).toMatchObject({ ok: false, errors: { avoidable: expect.any(String) } });
+  });
+
+  it('asks "Avoidable?" only for churn and contraction, and stores it for nothing else', () => {
+    expect(OUTCOME_KINDS.filter(asksAvoidable)).toEqual(['contracted', 'churned']);
+    for (const outcome of ['renewed', 'expanded']) {
+      // A value left over from choosing "churned" first is not stored.
+      const r = validateOutcome(
+        'a',
+        { outcome, date: '2026-11-01', reason: '', avoidable: 'yes' },
+        TODAY,
+      );
+      expect(r).toMatchObject({ ok: true, value: { outcome, avoidable: null } });
+    }
+    const contracted = validateOutcome(
+      'a',
+      { outcome: 'contracted', date: '2026-11-01', reason: '', avoidable: 'no' },
+      TODAY,
+    );
+    expect(contracted).toMatchObject({ ok: true, value: { avoidable: false } });
   });
 });

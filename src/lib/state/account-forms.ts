@@ -135,6 +135,14 @@ export const OUTCOME_KINDS: readonly OutcomeKind[] = [
   'churned',
 ];
 
+/**
+ * Whether "Avoidable?" is asked for an outcome: only for a churn or a contraction (a loss that
+ * could have been prevented); renewals and expansions never store one.
+ */
+export function asksAvoidable(outcome: string): boolean {
+  return outcome === 'churned' || outcome === 'contracted';
+}
+
 /** What the outcome form holds; avoidable is 'yes', 'no' or '' (unknown). */
 export interface OutcomeForm {
   outcome: string;
@@ -143,7 +151,7 @@ export interface OutcomeForm {
   avoidable: string;
 }
 
-/** An outcome needs a kind and a date no later than today. */
+/** An outcome needs a kind and a date no later than today; avoidable only for churn/contraction. */
 export function validateOutcome(
   accountId: string,
   form: OutcomeForm,
@@ -157,7 +165,8 @@ export function validateOutcome(
   else if (day > today) errors.date = 'Record an outcome once it has happened (today or earlier).';
   if (form.reason.length > MAX_TEXT)
     errors.reason = `Keep the reason under ${MAX_TEXT} characters.`;
-  if (!['yes', 'no', ''].includes(form.avoidable)) {
+  const asked = asksAvoidable(outcome);
+  if (asked && !['yes', 'no', ''].includes(form.avoidable)) {
     errors.avoidable = 'Choose yes, no or unknown.';
   }
   return result(errors, () => ({
@@ -165,6 +174,6 @@ export function validateOutcome(
     day: day as DayNumber,
     outcome,
     reason: form.reason.trim() || null,
-    avoidable: form.avoidable === '' ? null : form.avoidable === 'yes',
+    avoidable: !asked || form.avoidable === '' ? null : form.avoidable === 'yes',
   }));
 }

@@ -3,6 +3,7 @@
 import {
   ACTIVE_MODEL_SETTING,
   getSetting,
+  SCORING_DAY_SETTING,
   getScoreDetail,
   type AccountRecord,
   type CanaryDb,
@@ -14,9 +15,11 @@ import {
   type OverrideRecord,
   type PulseRecord,
   type ScoreHistoryRecord,
+  type ScoringDayRecord,
   type SeriesRecord,
 } from '../db';
 import type { AccountScore, BandThresholds } from '../engine';
+import { archivedAccounts } from '../engine/book-state';
 import { compareText } from '../collate';
 
 /** Everything stored about one account, read in one live query. */
@@ -39,6 +42,10 @@ export interface AccountSnapshot {
   models: ModelVersionRecord[];
   activeKey: string | null;
   bands: BandThresholds;
+  /** The day the book was scored as of, and why (absent before a rescore stored it). */
+  scoring: ScoringDayRecord | null;
+  /** The day it churned when the account is archived (its latest outcome is a churn). */
+  archivedDay: number | null;
 }
 
 const DEFAULT_BANDS: BandThresholds = { redMax: 30, amberMax: 70 };
@@ -75,7 +82,10 @@ async function importsTouching(db: CanaryDb, accountId: string): Promise<ImportR
 
 /** Reads everything about one account (run inside watchQuery). */
 export async function readAccount(db: CanaryDb, accountId: string): Promise<AccountSnapshot> {
-  const activeKey = (await getSetting<string>(db, ACTIVE_MODEL_SETTING)) ?? null;
+  const [activeKey, scoring] = await Promise.all([
+    getSetting<string>(db, ACTIVE_MODEL_SETTING).then((k) => k ?? null),
+    getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING).then((s) => s ?? null),
+  ]);
   const [account, current, detail, history, series, pulses, overrides, notes, outcomes, imports] =
     await Promise.all([
       db.accounts.get(accountId),
@@ -110,5 +120,7 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
     models,
     activeKey,
     bands: bandsOf(models.find((m) => m.key === activeKey)),
+    scoring,
+    archivedDay: archivedAccounts(outcomes).get(accountId) ?? null,
   };
 }

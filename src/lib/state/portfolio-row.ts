@@ -2,6 +2,16 @@
 import type { Band } from '$lib/engine/types';
 import type { AccountRecord, CurrentScoreRecord } from '$lib/db';
 
+/**
+ * The group an account is counted in, by tiles, band filters and its row's label alike: its
+ * band when it has one (an override's band included), else `stale` (no data in the model's
+ * windows) or `unscored` (too little data, or not scored yet).
+ */
+export type HealthGroup = Band | 'stale' | 'unscored';
+
+/** Every group, in the order the tiles show them. */
+export const HEALTH_GROUPS: readonly HealthGroup[] = ['red', 'amber', 'green', 'stale', 'unscored'];
+
 /** Everything the portfolio shows about one account. */
 export interface PortfolioRow {
   id: string;
@@ -11,6 +21,12 @@ export interface PortfolioRow {
   arr: number | null;
   score: number | null;
   band: Band | null;
+  /** The tile and filter group of the row; its label says the same. */
+  group: HealthGroup;
+  /** The account's newest data day on or before its scoring day (for "no data since …"). */
+  lastDataDay: number | null;
+  /** The day it churned when the account is archived (out of the live portfolio), else null. */
+  archivedDay: number | null;
   overridden: boolean;
   trendChange: number | null;
   trendDirection: 'up' | 'down' | 'flat' | 'unknown';
@@ -39,6 +55,7 @@ export function buildRows(
   return accounts.map((a) => {
     const cur = scoreOf.get(a.id);
     const s = cur?.summary;
+    const band = cur?.band ?? null;
     const spark: { day: number; score: number }[] = [];
     if (s)
       for (let i = 0; i < s.sparkDays.length; i++) {
@@ -51,7 +68,10 @@ export function buildRows(
       segment: a.segment,
       arr: a.arr,
       score: cur?.score ?? null,
-      band: cur?.band ?? null,
+      band,
+      group: band ?? (s?.status === 'stale' ? 'stale' : 'unscored'),
+      lastDataDay: s?.lastDataDay ?? null,
+      archivedDay: s?.archivedDay ?? null,
       overridden: s?.overridden ?? false,
       trendChange: cur?.trendDelta ?? null,
       trendDirection: s?.trendDirection ?? 'unknown',

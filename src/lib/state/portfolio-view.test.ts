@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PortfolioRow } from './portfolio-row';
+import { HEALTH_GROUPS, type PortfolioRow } from './portfolio-row';
 import { applyView, DEFAULT_VIEW, distinctValues, summarise } from './portfolio-view';
 
 function row(id: string, over: Partial<PortfolioRow> = {}): PortfolioRow {
@@ -11,6 +11,9 @@ function row(id: string, over: Partial<PortfolioRow> = {}): PortfolioRow {
     arr: 10_000,
     score: 50,
     band: 'amber',
+    group: over.band === undefined ? 'amber' : (over.band ?? 'unscored'),
+    lastDataDay: null,
+    archivedDay: null,
     overridden: false,
     trendChange: 0,
     trendDirection: 'flat',
@@ -101,6 +104,52 @@ describe('applyView', () => {
       'c',
       'a',
     ]);
+  });
+});
+
+// A book with every group: live accounts per band, stale and not scored, and archived ones.
+const mixed = [
+  ...rows,
+  row('s1', { band: null, score: null, group: 'stale', lastDataDay: 19_000, arr: 7_000 }),
+  row('s2', { band: null, score: null, group: 'stale', lastDataDay: 19_100, arr: null }),
+  row('u1', { band: null, score: null, group: 'unscored', arr: 3_000 }),
+  row('g2', { band: 'green', score: 80, arr: 1_000, bandLastWeek: 'green' }),
+  // Archived: a churned account whose last score was green, and a stale one.
+  row('x1', { band: 'green', score: 75, arr: 40_000, archivedDay: 20_000 }),
+  row('x2', { band: null, score: null, group: 'stale', arr: 2_000, archivedDay: 19_500 }),
+];
+
+describe('groups and the archive', () => {
+  it('filters stale and not-scored accounts as groups of their own', () => {
+    const ids = (bands: PortfolioRow['group'][]) =>
+      applyView(mixed, { ...DEFAULT_VIEW, bands, sort: 'name' }).map((r) => r.id);
+    expect(ids(['stale'])).toEqual(['s1', 's2']);
+    expect(ids(['unscored'])).toEqual(['u1']);
+    expect(ids(['green', 'stale'])).toEqual(['g2', 's1', 's2', 'b']);
+  });
+
+  it('leaves archived accounts out of the live list and shows only them under Archived', () => {
+    expect(applyView(mixed, DEFAULT_VIEW).map((r) => r.id)).not.toContain('x1');
+    expect(
+      applyView(mixed, { ...DEFAULT_VIEW, archived: true, sort: 'name' }).map((r) => r.id),
+    ).toEqual(['x1', 'x2']);
+    expect(summarise(mixed).archived).toEqual({ accounts: 2, arr: 42_000 });
+  });
+
+  it('counts in each tile exactly the rows its filter shows, accounts and ARR', () => {
+    const s = summarise(mixed);
+    for (const g of HEALTH_GROUPS) {
+      const shown = applyView(mixed, { ...DEFAULT_VIEW, bands: [g] });
+      expect(s.bands[g].accounts, g).toBe(shown.length);
+      expect(s.bands[g].arr, g).toBe(shown.reduce((n, r) => n + (r.arr ?? 0), 0));
+      // Every row shown under a tile carries that tile's group (its label says the same).
+      expect(shown.every((r) => r.group === g)).toBe(true);
+    }
+    const live = applyView(mixed, DEFAULT_VIEW).length;
+    const tiles = HEALTH_GROUPS.reduce((n, g) => n + s.bands[g].accounts, 0);
+    expect(tiles).toBe(live);
+    expect(s.archived.accounts).toBe(applyView(mixed, { ...DEFAULT_VIEW, archived: true }).length);
+    expect(live + s.archived.accounts).toBe(mixed.length);
   });
 });
 

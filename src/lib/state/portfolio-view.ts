@@ -1,7 +1,7 @@
 // Filtering, searching and sorting the portfolio (pure, so it is tested in Node), and the
 // summary figures shown in the tiles.
 import type { Band } from '$lib/engine/types';
-import type { PortfolioRow } from './portfolio-row';
+import { HEALTH_GROUPS, type HealthGroup, type PortfolioRow } from './portfolio-row';
 import { compareText } from '../collate';
 
 /** Sortable columns. */
@@ -10,7 +10,10 @@ export type SortKey = 'priority' | 'name' | 'arr' | 'score' | 'trend' | 'renewal
 /** A saved or current view of the portfolio. */
 export interface PortfolioView {
   search: string;
-  bands: Band[];
+  /** Health groups to show (bands, stale, not scored); empty = all. */
+  bands: HealthGroup[];
+  /** Show the archived accounts (churned) instead of the live portfolio. */
+  archived: boolean;
   segment: string;
   owner: string;
   stage: string;
@@ -25,6 +28,7 @@ export interface PortfolioView {
 export const DEFAULT_VIEW: PortfolioView = {
   search: '',
   bands: [],
+  archived: false,
   segment: '',
   owner: '',
   stage: '',
@@ -67,8 +71,9 @@ export function applyView(rows: readonly PortfolioRow[], view: PortfolioView): P
   const search = view.search.trim();
   const q = search ? normalise(search) : '';
   const out = rows.filter((r) => {
+    if ((r.archivedDay !== null) !== view.archived) return false;
     if (q && !normalise(r.name).includes(q) && !normalise(r.id).includes(q)) return false;
-    if (view.bands.length > 0 && (r.band === null || !view.bands.includes(r.band))) return false;
+    if (view.bands.length > 0 && !view.bands.includes(r.group)) return false;
     if (view.segment && r.segment !== view.segment) return false;
     if (view.owner && r.owner !== view.owner) return false;
     if (view.stage && r.stage !== view.stage) return false;
@@ -101,27 +106,40 @@ export function distinctValues(
   );
 }
 
-/** Accounts and ARR per band, and band moves since last week. */
+/** Accounts and ARR of a group. */
+export interface GroupFigures {
+  accounts: number;
+  arr: number;
+}
+
+/**
+ * Accounts and ARR per health group of the live portfolio (each row in its `group`, exactly as
+ * the band filter picks it), the archived accounts, and band moves since last week.
+ */
 export interface PortfolioSummary {
-  bands: Record<Band | 'none', { accounts: number; arr: number }>;
+  bands: Record<HealthGroup, GroupFigures>;
+  archived: GroupFigures;
   movedDown: number;
   movedUp: number;
   newlyRed: string[];
 }
 
-/** Summarises rows for the tiles. */
+/** Summarises rows for the tiles: live rows by group; archived rows counted apart. */
 export function summarise(rows: readonly PortfolioRow[]): PortfolioSummary {
-  const bands: PortfolioSummary['bands'] = {
-    red: { accounts: 0, arr: 0 },
-    amber: { accounts: 0, arr: 0 },
-    green: { accounts: 0, arr: 0 },
-    none: { accounts: 0, arr: 0 },
-  };
+  const bands = Object.fromEntries(
+    HEALTH_GROUPS.map((g) => [g, { accounts: 0, arr: 0 }]),
+  ) as PortfolioSummary['bands'];
+  const archived: GroupFigures = { accounts: 0, arr: 0 };
   let movedDown = 0;
   let movedUp = 0;
   const newlyRed: string[] = [];
   for (const r of rows) {
-    const b = bands[r.band ?? 'none'];
+    if (r.archivedDay !== null) {
+      archived.accounts++;
+      archived.arr += r.arr ?? 0;
+      continue;
+    }
+    const b = bands[r.group];
     b.accounts++;
     b.arr += r.arr ?? 0;
     if (r.band && r.bandLastWeek && r.band !== r.bandLastWeek) {
@@ -130,5 +148,5 @@ export function summarise(rows: readonly PortfolioRow[]): PortfolioSummary {
       if (r.band === 'red') newlyRed.push(r.name);
     }
   }
-  return { bands, movedDown, movedUp, newlyRed };
+  return { bands, archived, movedDown, movedUp, newlyRed };
 }

@@ -3,10 +3,12 @@
 import {
   getDb,
   getSetting,
+  SCORING_DAY_SETTING,
   setSetting,
   watchQuery,
   type AccountRecord,
   type CurrentScoreRecord,
+  type ScoringDayRecord,
 } from '$lib/db';
 import { bookStatus } from './book-status.svelte';
 import { buildRows, type PortfolioRow } from './portfolio-row';
@@ -23,16 +25,22 @@ export interface SavedView {
 interface Snapshot {
   accounts: AccountRecord[];
   scores: CurrentScoreRecord[];
+  scoring: ScoringDayRecord | undefined;
 }
 
 /**
- * Reads everything the portfolio shows, in one go: accounts and current scores. Each current
- * score carries its summary and recent history, so 5,000 rows cost two small getAll reads.
+ * Reads everything the portfolio shows, in one go: accounts, current scores and the day they
+ * are as of. Each current score carries its summary and recent history, so 5,000 rows cost two
+ * small getAll reads.
  */
 async function readSnapshot(): Promise<Snapshot> {
   const db = getDb();
-  const [accounts, scores] = await Promise.all([db.accounts.toArray(), db.currentScores.toArray()]);
-  return { accounts, scores };
+  const [accounts, scores, scoring] = await Promise.all([
+    db.accounts.toArray(),
+    db.currentScores.toArray(),
+    getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
+  ]);
+  return { accounts, scores, scoring };
 }
 
 /** Every account has a current score (true between operations, false mid-import or mid-load). */
@@ -42,6 +50,8 @@ function consistent(s: Snapshot): boolean {
 
 class PortfolioState {
   rows = $state.raw<PortfolioRow[]>([]);
+  /** The day the scores are as of, and why (null before the first rescore that stored it). */
+  scoring = $state.raw<ScoringDayRecord | null>(null);
   loaded = $state(false);
   view = $state<PortfolioView>({ ...DEFAULT_VIEW });
   savedViews = $state<SavedView[]>([]);
@@ -57,6 +67,7 @@ class PortfolioState {
     this.#pending = null;
     clearTimeout(this.#holdTimer);
     this.rows = buildRows(s.accounts, s.scores);
+    this.scoring = s.scoring ?? null;
     this.loaded = true;
   }
 
@@ -139,7 +150,7 @@ class PortfolioState {
     await setSetting(getDb(), SAVED_VIEWS_SETTING, next);
   }
 
-  /** Applies a saved view. */
+  /** Applies a saved view (views saved before the archive existed show the live portfolio). */
   applySaved(name: string): void {
     const found = this.savedViews.find((v) => v.name === name);
     if (found) this.view = { ...DEFAULT_VIEW, ...found.view };

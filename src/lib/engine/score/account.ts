@@ -7,6 +7,7 @@ import { compileModel, type CompiledModel } from './compile';
 import { accountIndices, evaluateKernel, type KernelResult } from './evaluate';
 import { explainScore } from './explain';
 import { formatValue } from './format';
+import { lastDataDay, scoreStatusOf } from './freshness';
 import { daysToRenewal } from './measures';
 import { overrideInForce, type PreparedBook } from './prepare';
 import type { AccountScore, GroupContribution, MeasureContribution, ScoreTrend } from './result';
@@ -134,6 +135,15 @@ function trendOf(
   return { ...base, direction, change, previousScore: prev, reason: null };
 }
 
+/** The earlier point's score as it would have been shown (NaN when stale or thin then). */
+function shownBefore(compiled: CompiledModel, before: KernelResult, r: number, day: DayNumber) {
+  const prevDay = day - compiled.model.trend.windowDays;
+  const a = before.accountIdx[r];
+  const last = lastDataDay(compiled.prepared, a, prevDay);
+  const status = scoreStatusOf(before.coverage[r], last, prevDay, compiled.lookbackDays);
+  return status === 'scored' ? before.scores[r] : NaN;
+}
+
 function buildScore(
   compiled: CompiledModel,
   now: KernelResult,
@@ -144,13 +154,16 @@ function buildScore(
   const { model, prepared } = compiled;
   const a = now.accountIdx[r];
   const account = prepared.accounts[a];
-  const raw = now.scores[r];
+  const lastData = lastDataDay(prepared, a, day);
+  const status = scoreStatusOf(now.coverage[r], lastData, day, compiled.lookbackDays);
+  const raw = status === 'scored' ? now.scores[r] : NaN;
   const score = Number.isNaN(raw) ? null : Math.round(raw);
   const scoredBand = score === null ? null : bandOf(score, model.bands);
   const override = overrideInForce(prepared, a, day);
   const p = compiled.patterns.length;
+  // An account without a score has no fired patterns either: they would read as a verdict.
   const patterns = compiled.patterns
-    .filter((_, k) => now.patternFired[r * p + k] === 1)
+    .filter((_, k) => score !== null && now.patternFired[r * p + k] === 1)
     .map(({ rule }) => ({
       id: rule.id,
       name: rule.name,
@@ -166,7 +179,10 @@ function buildScore(
     modelId: model.id,
     modelVersion: model.version,
     score,
-    scoreBeforePatterns: Number.isNaN(now.rawScores[r]) ? null : Math.round(now.rawScores[r]),
+    status,
+    lastDataDay: lastData,
+    scoreBeforePatterns:
+      score === null || Number.isNaN(now.rawScores[r]) ? null : Math.round(now.rawScores[r]),
     band: override ? override.band : scoredBand,
     scoredBand,
     coverage: now.coverage[r],
@@ -176,7 +192,7 @@ function buildScore(
     ...contributions(compiled, now, r),
     patterns,
     override,
-    trend: trendOf(compiled, a, score, before.scores[r], day),
+    trend: trendOf(compiled, a, score, shownBefore(compiled, before, r, day), day),
     explanation: '',
   };
   result.explanation = explainScore(model, result);

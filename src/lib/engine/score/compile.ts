@@ -2,6 +2,7 @@
 // (one per segment × stage actually seen) and compiled pattern conditions.
 import { lifecycleStage, resolveContext, type ResolvedContext } from '../model/context';
 import type { Measure, ModelDocument, PatternCondition, PatternRule } from '../model/schema';
+import { modelLookbackDays } from './freshness';
 import type { PreparedBook } from './prepare';
 import {
   compileSource,
@@ -37,6 +38,8 @@ export interface CompiledModel {
   /** True where some context scores the measure by percentile within the book. */
   usesPercentile: boolean[];
   patterns: CompiledPattern[];
+  /** The model's lookback in days (see freshness.ts). */
+  lookbackDays: number;
   /** The stage of an account on a day. */
   stageOf(a: number, day: number): string | null;
   /** Weights and scoring functions in force for an account on a day. */
@@ -154,6 +157,7 @@ export function compileModel(prepared: PreparedBook, model: ModelDocument): Comp
     sources,
     usesPercentile,
     patterns,
+    lookbackDays: modelLookbackDays(model),
     stageOf,
     contextOf,
   };

@@ -2,10 +2,12 @@
 // so the same score always reads the same way.
 import { dayToIso } from '../dates';
 import type { Measure, ModelDocument } from '../model/schema';
+import { MIN_COVERAGE, modelLookbackDays } from './freshness';
 import {
   bandWord,
   capitalise,
   formatChange,
+  formatDays,
   formatNumber,
   formatValue,
   formatWindow,
@@ -74,6 +76,27 @@ export function topDrivers(s: AccountScore, count = 2): MeasureContribution[] {
     .map(({ c }) => c);
 }
 
+/** Why an account has no score: stale, too little of the model's weight, or no data at all. */
+function whyNoScore(model: ModelDocument, s: AccountScore): string {
+  if (s.status === 'stale' && s.lastDataDay !== null) {
+    return (
+      `Stale: no data since ${dayToIso(s.lastDataDay)}, ${formatDays(s.day - s.lastDataDay)} ` +
+      `before ${dayToIso(s.day)} and outside every window the model reads ` +
+      `(the longest is ${formatDays(modelLookbackDays(model))}), so there is nothing to score.`
+    );
+  }
+  if (s.coverage > 0) {
+    const had = s.measures.filter((c) => !c.missing && c.share > 0).map((c) => c.name);
+    const named = had.length > 3 ? [...had.slice(0, 2), `${had.length - 2} more`] : had;
+    return (
+      `Not scored: only ${formatNumber(s.coverage * 100, 0)}% of the model's weight had data ` +
+      `as of ${dayToIso(s.day)} (a score needs at least ${formatNumber(MIN_COVERAGE * 100, 0)}%)` +
+      `${named.length > 0 ? `, from ${joinAnd(named.map((n) => n.toLowerCase()))}` : ''}.`
+    );
+  }
+  return `No score: none of the model's measures has data as of ${dayToIso(s.day)}.`;
+}
+
 /** Builds the explanation sentence(s) for a scored account. */
 export function explainScore(model: ModelDocument, s: AccountScore): string {
   const measuresById = new Map(model.groups.flatMap((g) => g.measures).map((m) => [m.id, m]));
@@ -90,9 +113,7 @@ export function explainScore(model: ModelDocument, s: AccountScore): string {
     second.push(`only ${formatNumber(s.coverage * 100, 0)}% of the model's weight had data`);
   }
   const tail = second.length > 0 ? ` ${capitalise(second.join('; '))}.` : '';
-  if (s.score === null || s.scoredBand === null) {
-    return `No score: none of the model's measures has data as of ${dayToIso(s.day)}.${tail}`;
-  }
+  if (s.score === null || s.scoredBand === null) return `${whyNoScore(model, s)}${tail}`;
   const as = s.scoredBand === 'green' ? 'strength' : 'weakness';
   const drivers = topDrivers(s).map((c) => measurePhrase(measuresById.get(c.measureId)!, c, as));
   const clauses: string[] = [];

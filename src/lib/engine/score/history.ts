@@ -4,12 +4,14 @@ import type { DayNumber } from '../types';
 import { bandOf } from './account';
 import { compileModel } from './compile';
 import { accountIndices, evaluateKernel } from './evaluate';
+import { isShown } from './freshness';
 import { overrideInForce, type PreparedBook } from './prepare';
 import type { ScoreSnapshot } from './result';
 
 /**
  * Scores accounts (all by default) at each of `days`; snapshots come account by account, days in
- * the given order. The band is the one shown that day, so an override in force wins.
+ * the given order. The band is the one shown that day, so an override in force wins. A point
+ * that is stale or has too little coverage (freshness.ts) has no score.
  */
 export function scoreHistory(
   prepared: PreparedBook,
@@ -30,10 +32,13 @@ export function scoreHistory(
       pointDays[r++] = d;
     }
   }
-  const k = evaluateKernel(compileModel(prepared, model), idx, pointDays);
+  const compiled = compileModel(prepared, model);
+  const k = evaluateKernel(compiled, idx, pointDays);
   const out: ScoreSnapshot[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const raw = k.scores[i];
+    // Stale or thin points are not scores (as in scoreAccount): history never shows them.
+    const shown = isShown(prepared, idx[i], pointDays[i], k.coverage[i], compiled.lookbackDays);
+    const raw = shown ? k.scores[i] : NaN;
     const score = Number.isNaN(raw) ? null : Math.round(raw);
     const override = overrideInForce(prepared, idx[i], pointDays[i]);
     out[i] = {

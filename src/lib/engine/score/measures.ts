@@ -1,7 +1,8 @@
 // Compiles each measure's source into a function (account index, asOf day) → raw value that
 // reads only observations dated ≤ asOf. Attribute values are resolved once per account.
-import type { MeasureSource } from '../model/schema';
+import type { Aggregate, MeasureSource } from '../model/schema';
 import type { Account, SignalSeries } from '../types';
+import { hasDataIn } from './freshness';
 import type { PreparedBook } from './prepare';
 import { aggregateRange, slopeRange, upperBound } from './window';
 
@@ -13,6 +14,9 @@ export interface CompiledSource {
 }
 
 const EMPTY: (SignalSeries | undefined)[] = [];
+
+/** `sum` and `count` read an empty window as 0 events; the others read it as no data. */
+const countsEvents = (agg: Aggregate) => agg === 'sum' || agg === 'count';
 // Keyed by the values array (not the series object) so replacing a series' data never reuses a stale index.
 const lastNonZeroCache = new WeakMap<Float64Array, Int32Array>();
 
@@ -96,7 +100,12 @@ export function compileSource(
           if (!s) return NaN;
           const end = upperBound(s.days, day);
           if (end === 0) return NaN;
-          return aggregateRange(s.values, upperBound(s.days, day - w), end, agg);
+          const start = upperBound(s.days, day - w);
+          // An empty window is "no events" only while the account's data reaches it: when
+          // nothing at all arrived for the account in the window, it is missing, not 0.
+          if (start === end && countsEvents(agg) && !hasDataIn(prepared, a, day - w, day))
+            return NaN;
+          return aggregateRange(s.values, start, end, agg);
         },
       };
     }
@@ -111,8 +120,15 @@ export function compileSource(
           const mid = upperBound(s.days, day - w);
           // No observation before the current window: there is no previous window to compare with.
           if (mid === 0) return NaN;
-          const cur = aggregateRange(s.values, mid, upperBound(s.days, day), agg);
-          const prev = aggregateRange(s.values, upperBound(s.days, day - 2 * w), mid, agg);
+          const end = upperBound(s.days, day);
+          const start = upperBound(s.days, day - 2 * w);
+          if (countsEvents(agg)) {
+            // As for aggregates: an empty window the account's data does not reach is missing.
+            if (mid === end && !hasDataIn(prepared, a, day - w, day)) return NaN;
+            if (start === mid && !hasDataIn(prepared, a, day - 2 * w, day - w)) return NaN;
+          }
+          const cur = aggregateRange(s.values, mid, end, agg);
+          const prev = aggregateRange(s.values, start, mid, agg);
           if (Number.isNaN(cur) || Number.isNaN(prev)) return NaN;
           if (prev === 0) return cur === 0 ? 0 : NaN;
           return ((cur - prev) / Math.abs(prev)) * 100;
@@ -168,7 +184,9 @@ export function compileSource(
           const ne = upperBound(sn.days, day);
           const de = upperBound(sd.days, day);
           if (ne === 0 || de === 0) return NaN;
-          const n = aggregateRange(sn.values, upperBound(sn.days, day - w), ne, nAgg);
+          const ns = upperBound(sn.days, day - w);
+          if (ns === ne && countsEvents(nAgg) && !hasDataIn(prepared, a, day - w, day)) return NaN;
+          const n = aggregateRange(sn.values, ns, ne, nAgg);
           const d = aggregateRange(sd.values, upperBound(sd.days, day - w), de, dAgg);
           return d === 0 || Number.isNaN(d) ? NaN : n / d;
         },

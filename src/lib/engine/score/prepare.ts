@@ -17,6 +17,8 @@ export interface PreparedBook {
   seriesByMetric: Map<string, (SignalSeries | undefined)[]>;
   /** Earliest day of any observation or pulse per account; 2^31−1 when none. */
   firstDay: Int32Array;
+  /** Every series of each account (for "has this account any data in a window?"). */
+  seriesByAccount: SignalSeries[][];
   pulses: (AccountPulses | undefined)[];
   /** Overrides per account, sorted by start day. */
   overrides: (BandOverride[] | undefined)[];
@@ -31,9 +33,11 @@ export function prepareBook(book: Book): PreparedBook {
   const n = book.accounts.length;
   const seriesByMetric = new Map<string, (SignalSeries | undefined)[]>();
   const firstDay = new Int32Array(n).fill(NO_DAY);
+  const seriesByAccount: SignalSeries[][] = Array.from({ length: n }, () => []);
   for (const s of book.series) {
     const a = accountIndex.get(s.accountId);
     if (a === undefined || s.days.length === 0) continue;
+    seriesByAccount[a].push(s);
     let perAccount = seriesByMetric.get(s.metric);
     if (!perAccount) {
       perAccount = new Array<SignalSeries | undefined>(n);
@@ -75,6 +79,7 @@ export function prepareBook(book: Book): PreparedBook {
     accountIndex,
     seriesByMetric,
     firstDay,
+    seriesByAccount,
     pulses,
     overrides,
   };

@@ -1,5 +1,6 @@
 // The shapes the scoring engine returns to the app, the worker and the CLI.
 import type { Band, BandOverride, DayNumber } from '../types';
+import type { ScoreStatus } from './freshness';
 
 /** One measure's part in a score. */
 export interface MeasureContribution {
@@ -75,11 +76,18 @@ export interface AccountScore {
   day: DayNumber;
   modelId: string;
   modelVersion: number;
-  /** Rounded score 0–100; null when no measure had data (and no policy filled it in). */
+  /**
+   * Rounded score 0–100; null unless `status` is `scored` (no data in the model's windows, or
+   * less than MIN_COVERAGE of its weight had data: a number from that would mislead).
+   */
   score: number | null;
+  /** `scored`, `stale` (no data within the model's lookback) or `unscored` (too little data). */
+  status: ScoreStatus;
+  /** The account's newest observation or pulse on or before `day`; null when it has none. */
+  lastDataDay: DayNumber | null;
   /** Score before pattern rules (rounded); null like score. */
   scoreBeforePatterns: number | null;
-  /** The band shown: the override's band while one is in force, else the scored band. */
+  /** The band shown: the override's band while one is in force, else the scored band (null unless scored). */
   band: Band | null;
   /** The band of the score itself. */
   scoredBand: Band | null;

@@ -98,13 +98,29 @@ describe('missing data policies and coverage', () => {
 
   it('says when under half of the weight had data', () => {
     const model = smallModel({
+      groups: smallModel().groups.map((g) => ({ ...g, weight: g.id === 'usage' ? 2 : 3 })),
+    });
+    const s = scoreAccount(prepared, model, 'A', MON);
+    expect(s.coverage).toBe(0.4);
+    expect(s.explanation).toBe(
+      "Amber 60, steady over 30 days: 6 active users this week. Only 40% of the model's weight had data.",
+    );
+  });
+
+  it('gives no score (not scored, no band) below 30% of the weight with data, and says why', () => {
+    const model = smallModel({
       groups: smallModel().groups.map((g) => ({ ...g, weight: g.id === 'usage' ? 1 : 3 })),
     });
     const s = scoreAccount(prepared, model, 'A', MON);
-    expect(s.coverage).toBe(0.25);
+    expect(s).toMatchObject({ coverage: 0.25, status: 'unscored', score: null, band: null });
+    expect(s.scoredBand).toBeNull();
+    expect(s.trend.direction).toBe('unknown');
     expect(s.explanation).toBe(
-      "Amber 60, steady over 30 days: 6 active users this week. Only 25% of the model's weight had data.",
+      "Not scored: only 25% of the model's weight had data as of 2026-11-23 (a score needs at least 30%), from active users.",
     );
+    // The history agrees: no snapshot is a score on that little data.
+    const [snap] = scoreHistory(prepared, model, [MON], ['A']);
+    expect(snap).toMatchObject({ score: null, band: null, coverage: 0.25 });
   });
 });
 

@@ -3,7 +3,15 @@
 // Every text cell goes through formatCsv, which neutralises spreadsheet formulas.
 import * as Comlink from 'comlink';
 import { dayToIso } from '../../engine/dates';
-import { bandFromCode, getDb, loadBook, type CanaryDb } from '../../db';
+import {
+  bandFromCode,
+  getDb,
+  getSetting,
+  loadBook,
+  SCORING_DAY_SETTING,
+  type CanaryDb,
+  type ScoringDayRecord,
+} from '../../db';
 import { formatCsv, writeCanonicalBook, type CsvCell } from '../../import/canonical';
 import type { ProgressFn } from '../progress';
 
@@ -18,21 +26,35 @@ export interface ExportFile {
   rows: number;
 }
 
+/**
+ * Current scores. `as_of_basis` says whether the book was scored as of today or as of its newest
+ * data (when its data ends before the model's windows reach today); `status` is scored, stale
+ * or unscored; `archived_on` the churn day of an archived account.
+ */
 async function scoresCsv(db: CanaryDb): Promise<{ text: string; rows: number }> {
-  const [scores, accounts] = await Promise.all([db.currentScores.toArray(), db.accounts.toArray()]);
+  const [scores, accounts, scoring] = await Promise.all([
+    db.currentScores.toArray(),
+    db.accounts.toArray(),
+    getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
+  ]);
   const names = new Map(accounts.map((a) => [a.id, a.name]));
+  const basis = (day: number) =>
+    scoring?.day === day ? (scoring.basis === 'newest-data' ? 'newest data' : 'today') : '';
   const rows: CsvCell[][] = [
     [
       'account_id',
       'name',
       'as_of',
+      'as_of_basis',
       'model',
+      'status',
       'score',
       'band',
       'coverage',
       'trend_change',
       'priority_rank',
       'priority_reason',
+      'archived_on',
       'explanation',
     ],
   ];
@@ -41,13 +63,16 @@ async function scoresCsv(db: CanaryDb): Promise<{ text: string; rows: number }> 
       s.accountId,
       names.get(s.accountId) ?? '',
       dayToIso(s.asOfDay),
+      basis(s.asOfDay),
       s.modelKey,
+      s.summary.status ?? (s.band ? 'scored' : 'unscored'),
       s.score,
       s.band,
       Math.round(s.coverage * 1000) / 1000,
       s.trendDelta,
       s.summary.rank,
       s.summary.priorityReason,
+      s.summary.archivedDay == null ? null : dayToIso(s.summary.archivedDay),
       s.explanation,
     ]);
   }

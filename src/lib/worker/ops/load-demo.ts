@@ -9,7 +9,7 @@ import { scoreAndSave, type RescoreSummary } from './rescore';
 
 /** How to build the demo book. */
 export interface LoadDemoRequest {
-  /** Today: the demo's signals end on the Monday on or before it, and scores are as of it. */
+  /** Today: the demo's signals end on the Monday on or before it, so it is scored as of today. */
   todayDay: DayNumber;
   seed?: number;
   accounts?: number;
@@ -42,7 +42,7 @@ export default async function loadDemo(
   // the scores are saved once it is stored. Each step is one transaction, as before.
   const replacing = replaceBook(db, book);
   replacing.catch(() => {}); // observed below; this only keeps a failure from being "unhandled"
-  const summary = await scoreAndSave({ asOfDay: request.todayDay, book, replacing, active }, (p) =>
+  const summary = await scoreAndSave({ today: request.todayDay, book, replacing, active }, (p) =>
     onProgress?.({ fraction: 0.2 + 0.8 * p.fraction, label: p.label }),
   ).catch(async (e: unknown) => {
     // A failed write is the error to report; scoring does not outlive it unobserved.

@@ -17,7 +17,7 @@ describe('previewModel', () => {
   });
 
   it('scores the whole book with the draft and the saved model and picks default examples', async () => {
-    const r = await previewModel({ draft: DEFAULT_MODEL, asOfDay: TODAY, examples: null });
+    const r = await previewModel({ draft: DEFAULT_MODEL, today: TODAY, examples: null });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.accounts).toBe(40);
     expect(totalOf(r.bands.saved)).toBe(40);
@@ -30,8 +30,8 @@ describe('previewModel', () => {
   it('shows a weight change in the draft only', async () => {
     const draft = structuredClone(DEFAULT_MODEL);
     for (const g of draft.groups) g.weight = g.id === 'relationship' ? 100 : 0;
-    const first = await previewModel({ draft: DEFAULT_MODEL, asOfDay: TODAY, examples: null });
-    const r = await previewModel({ draft, asOfDay: TODAY, examples: null });
+    const first = await previewModel({ draft: DEFAULT_MODEL, today: TODAY, examples: null });
+    const r = await previewModel({ draft, today: TODAY, examples: null });
     if (!r.ok || !first.ok) throw new Error('preview failed');
     expect(r.bands.saved).toEqual(first.bands.saved);
     const changed = r.examples.filter((e) => e.draft?.score !== e.saved?.score);
@@ -39,12 +39,12 @@ describe('previewModel', () => {
   });
 
   it('keeps chosen examples with their roles and drops unknown accounts', async () => {
-    const first = await previewModel({ draft: DEFAULT_MODEL, asOfDay: TODAY, examples: null });
+    const first = await previewModel({ draft: DEFAULT_MODEL, today: TODAY, examples: null });
     if (!first.ok) throw new Error('preview failed');
     const id = first.examples[0].accountId;
     const r = await previewModel({
       draft: DEFAULT_MODEL,
-      asOfDay: TODAY,
+      today: TODAY,
       examples: [
         { accountId: 'no-such-account', role: 'picked', churnDay: null },
         { accountId: id, role: 'picked', churnDay: null },
@@ -56,17 +56,17 @@ describe('previewModel', () => {
 
   it('rejects an invalid draft with paths, and sees data changes (cache invalidated)', async () => {
     const bad = { ...DEFAULT_MODEL, bands: { redMax: 80, amberMax: 70 } };
-    const r = await previewModel({ draft: bad, asOfDay: TODAY, examples: null });
+    const r = await previewModel({ draft: bad, today: TODAY, examples: null });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].path).toBe('bands');
 
-    const before = await previewModel({ draft: DEFAULT_MODEL, asOfDay: TODAY, examples: null });
+    const before = await previewModel({ draft: DEFAULT_MODEL, today: TODAY, examples: null });
     if (!before.ok) throw new Error('preview failed');
     const target = before.examples[0];
     await addPulse(getDb(), { accountId: target.accountId, day: TODAY, value: 1, reason: 'test' });
     const after = await previewModel({
       draft: DEFAULT_MODEL,
-      asOfDay: TODAY,
+      today: TODAY,
       examples: [{ accountId: target.accountId, role: 'picked', churnDay: null }],
     });
     if (!after.ok) throw new Error('preview failed');

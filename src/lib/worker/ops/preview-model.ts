@@ -3,6 +3,7 @@
 // example accounts' full breakdowns. The prepared book is cached between calls and reloaded
 // only when the stored data changed (a cheap fingerprint of counts and last ids).
 import {
+  chooseScoringDay,
   parseModel,
   prepareBook,
   scoreBook,
@@ -24,7 +25,8 @@ import {
 export interface PreviewModelRequest {
   /** The draft model document (validated here too). */
   draft: unknown;
-  asOfDay: DayNumber;
+  /** Today: each model scores as of its own scoring day (chooseScoringDay), as a rescore would. */
+  today: DayNumber;
   /** Accounts to show (returned with their roles); null = the default examples. */
   examples: PreviewExample[] | null;
 }
@@ -41,7 +43,10 @@ export type PreviewModelResult =
   | {
       ok: true;
       savedKey: string;
+      /** The saved model's scoring day (the portfolio's). */
       asOfDay: DayNumber;
+      /** The draft's scoring day: where a rescore would score it once saved. */
+      draftAsOfDay: DayNumber;
       accounts: number;
       bands: { saved: BandCounts; draft: BandCounts };
       examples: PreviewAccount[];
@@ -94,12 +99,14 @@ export default async function previewModel(
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const db = getDb();
   const [book, active] = await Promise.all([cachedBook(db), ensureActiveModel(db)]);
-  const savedKey = `${book.fingerprint}#${active.key}#${request.asOfDay}`;
+  const savedDay = chooseScoringDay(book.prepared, active.model, request.today).day;
+  const draftDay = chooseScoringDay(book.prepared, parsed.model, request.today).day;
+  const savedKey = `${book.fingerprint}#${active.key}#${savedDay}`;
   if (savedCache?.key !== savedKey) {
-    savedCache = { key: savedKey, scores: scoreBook(book.prepared, active.model, request.asOfDay) };
+    savedCache = { key: savedKey, scores: scoreBook(book.prepared, active.model, savedDay) };
   }
   const saved = savedCache.scores;
-  const draft = scoreBook(book.prepared, parsed.model, request.asOfDay);
+  const draft = scoreBook(book.prepared, parsed.model, draftDay);
   const index = new Map(book.prepared.accounts.map((a, i) => [a.id, i]));
   const examples: PreviewExample[] =
     request.examples === null
@@ -108,7 +115,8 @@ export default async function previewModel(
   return {
     ok: true,
     savedKey: active.key,
-    asOfDay: request.asOfDay,
+    asOfDay: savedDay,
+    draftAsOfDay: draftDay,
     accounts: saved.length,
     bands: { saved: countBands(saved), draft: countBands(draft) },
     examples: examples.map((e) => {

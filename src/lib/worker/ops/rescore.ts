@@ -1,8 +1,12 @@
-// Rescores the whole book with the active model as of a day: current scores (with explanations
-// and priorities) for every account, plus weekly snapshots for any history the active model
+// Rescores the whole book with the active model: current scores (with explanations and
+// priorities) for every account, plus weekly snapshots for any history the active model
 // version does not have yet. Existing snapshots are never rewritten, so history does not
-// silently change; a new model version gets its own snapshots beside the old ones.
+// silently change; a new model version gets its own snapshots beside the old ones. The day it
+// scores as of is the engine's chooseScoringDay (today, or the book's newest data day when the
+// data ends before the model's windows reach today), stored with the scores.
 import {
+  archivedAccounts,
+  chooseScoringDay,
   prepareBook,
   scoreBook,
   scoreHistory,
@@ -19,6 +23,7 @@ import {
   saveScores,
   type CanaryDb,
   type ScoreHistoryPoints,
+  type ScoringDayRecord,
   type StoredScore,
 } from '../../db';
 import type { ProgressFn } from '../progress';
@@ -26,8 +31,10 @@ import { ensureActiveModel, type ActiveModel } from './active-model';
 
 /** What to rescore. */
 export interface RescoreRequest {
-  /** The day to score as of (the app passes today). */
-  asOfDay: DayNumber;
+  /** Today's day (the app passes todayDay()): the scoring day is chosen from it and the book. */
+  today: DayNumber;
+  /** Score as of exactly this day instead (benchmarks and tests); not stored as the book's day. */
+  asOfDay?: DayNumber;
   /** Weekly history points to backfill where missing (default 104 = two years). */
   historyWeeks?: number;
 }
@@ -41,17 +48,31 @@ export interface RescoreWithBook extends RescoreRequest {
 export interface RescoreSummary {
   accounts: number;
   modelKey: string;
+  /** The day scored as of, and why. */
+  scoring: ScoringDayRecord;
+  /** Live accounts per band, stale, not scored; and archived accounts. */
   bands: { red: number; amber: number; green: number; none: number };
+  stale: number;
+  archived: number;
   snapshotsAdded: number;
   /** Total milliseconds, and its parts. */
   ms: number;
   timings: { readMs: number; scoreMs: number; historyMs: number; saveMs: number };
 }
 
-function toStored(scores: AccountScore[], prepared: PreparedBook): StoredScore[] {
+/**
+ * Stored scores with priorities. Archived accounts (latest outcome a churn) are not ranked: they
+ * follow every live account, with priority 0 and no reason, so the live queue is theirs alone.
+ */
+function toStored(
+  scores: AccountScore[],
+  prepared: PreparedBook,
+  archived: ReadonlyMap<string, DayNumber>,
+): StoredScore[] {
   const arrOf = new Map(prepared.accounts.map((a) => [a.id, a.arr]));
+  const live = scores.filter((s) => !archived.has(s.accountId));
   const ranked = rankAccounts(
-    scores.map((s) => ({
+    live.map((s) => ({
       accountId: s.accountId,
       score: s.score,
       band: s.band,
@@ -60,11 +81,17 @@ function toStored(scores: AccountScore[], prepared: PreparedBook): StoredScore[]
       arr: arrOf.get(s.accountId) ?? null,
       daysToRenewal: s.daysToRenewal,
       coverage: s.coverage,
+      status: s.status,
     })),
   );
   const byId = new Map(ranked.map((r) => [r.accountId, r]));
+  let nextRank = ranked.length;
   return scores.map((s) => {
-    const p = byId.get(s.accountId)!;
+    const p = byId.get(s.accountId) ?? {
+      priority: 0,
+      rank: ++nextRank,
+      reason: '',
+    };
     return {
       accountId: s.accountId,
       score: s.score,
@@ -82,6 +109,9 @@ function toStored(scores: AccountScore[], prepared: PreparedBook): StoredScore[]
         daysToRenewal: s.daysToRenewal,
         stage: s.stage,
         patterns: s.patterns.map((f) => f.name),
+        status: s.status,
+        lastDataDay: s.lastDataDay,
+        archivedDay: archived.get(s.accountId) ?? null,
       },
       breakdown: s,
     };
@@ -130,7 +160,7 @@ async function accountsWithoutHistory(
   return prepared.accounts.filter((a) => !scored.has(a.id)).map((a) => a.id);
 }
 
-/** Rescores every account as of `asOfDay` and stores the results. */
+/** Rescores every account as of the book's scoring day and stores the results. */
 export default function rescore(
   request: RescoreWithBook,
   onProgress?: ProgressFn,
@@ -159,7 +189,12 @@ export async function scoreAndSave(
   const t1 = performance.now();
   onProgress?.({ fraction: 0.3, label: 'Scoring accounts' });
   const prepared = prepareBook(book);
-  const scores = scoreBook(prepared, active.model, request.asOfDay);
+  const chosen = chooseScoringDay(prepared, active.model, request.today);
+  const scoring: ScoringDayRecord =
+    request.asOfDay === undefined ? chosen : { ...chosen, day: request.asOfDay };
+  const asOfDay = scoring.day;
+  const scores = scoreBook(prepared, active.model, asOfDay);
+  const archived = archivedAccounts(book.outcomes);
   const t2 = performance.now();
   onProgress?.({ fraction: 0.55, label: 'Filling in score history' });
   const missing = request.replacing
@@ -169,7 +204,7 @@ export async function scoreAndSave(
     prepared,
     active.model,
     missing,
-    request.asOfDay,
+    asOfDay,
     request.historyWeeks ?? 104,
   );
   const t3 = performance.now();
@@ -178,15 +213,28 @@ export async function scoreAndSave(
     await request.replacing;
   }
   onProgress?.({ fraction: 0.9, label: 'Saving scores' });
-  await saveScores(db, active.key, request.asOfDay, toStored(scores, prepared), backfill);
+  const stored = toStored(scores, prepared, archived);
+  await saveScores(db, active.key, asOfDay, stored, backfill, scoring);
   const t4 = performance.now();
   const bands = { red: 0, amber: 0, green: 0, none: 0 };
-  for (const s of scores) bands[s.band ?? 'none']++;
+  let stale = 0;
+  let archivedCount = 0;
+  for (const s of scores) {
+    if (archived.has(s.accountId)) {
+      archivedCount++;
+      continue;
+    }
+    if (s.band === null && s.status === 'stale') stale++;
+    else bands[s.band ?? 'none']++;
+  }
   onProgress?.({ fraction: 1, label: 'Done' });
   return {
     accounts: scores.length,
     modelKey: active.key,
+    scoring,
     bands,
+    stale,
+    archived: archivedCount,
     snapshotsAdded: backfill.reduce((n, p) => n + p.days.length, 0),
     ms: t4 - started,
     timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },
