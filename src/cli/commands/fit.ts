@@ -3,11 +3,13 @@
 import type { CliCommand } from '../command';
 import { fitCommand } from '../fit';
 
-const usage = `Usage: npm run -s cli -- fit DIR [--horizon DAYS] [--out FILE]
+const usage = `Usage: npm run -s cli -- fit DIR [--model FILE] [--horizon DAYS] [--out FILE]
 
 Fits a scorecard model (weights of evidence per measure bin, L2 logistic regression) to the
 outcomes in DIR on measures proposed from the data itself, and writes the model JSON
-(stdout without --out). Fit statistics go to stderr.
+(stdout without --out). Fit statistics go to stderr, with the fitted model's out-of-sample
+AUC beside the current model's on the same outcomes: --model FILE is the model in use
+(default: the default model). The fit is offered as an improvement only when it beats it.
 `;
 
 const command: CliCommand = {
