@@ -3,11 +3,13 @@
 // version does not have yet. Existing snapshots are never rewritten, so history does not
 // silently change; a new model version gets its own snapshots beside the old ones.
 import {
+  bookCoverage,
   prepareBook,
   scoreBook,
   scoreHistory,
   weeklyDays,
   type AccountScore,
+  type BookCoverage,
   type PreparedBook,
 } from '../../engine';
 import { rankAccounts } from '../../engine/priority';
@@ -42,6 +44,8 @@ export interface RescoreSummary {
   accounts: number;
   modelKey: string;
   bands: { red: number; amber: number; green: number; none: number };
+  /** How much of the book the active model could read (low: say so, offer a model from the data). */
+  coverage: BookCoverage;
   snapshotsAdded: number;
   /** Total milliseconds, and its parts. */
   ms: number;
@@ -187,6 +191,7 @@ export async function scoreAndSave(
     accounts: scores.length,
     modelKey: active.key,
     bands,
+    coverage: bookCoverage(scores.map((s) => s.coverage)),
     snapshotsAdded: backfill.reduce((n, p) => n + p.days.length, 0),
     ms: t4 - started,
     timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },

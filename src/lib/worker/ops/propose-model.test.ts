@@ -1,0 +1,207 @@
+// "Build a model from your data" on real data sets imported through the app's own import ops
+// (fake-indexeddb, real Dexie): Telco via its snapshot preset, RavenStack's five tables, and the
+// demo book — the low coverage that triggers it, the proposal's names, dimensions and
+// directions, the fitted evidence against the current model, and the book scored after saving.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RAVENSTACK_DIR, TELCO_CSV } from '../../../../tests/datasets';
+import { FIXED_TODAY_ISO } from '../../../../tests/setup';
+import { parseModel } from '../../engine';
+import { isoToDay } from '../../engine/dates';
+import { generateDemoBook } from '../../engine/demo';
+import {
+  eraseAllData,
+  getDb,
+  loadBook,
+  replaceBook,
+  saveModelVersion,
+  setActiveModel,
+} from '../../db';
+import { ensureActiveModel } from './active-model';
+import importApply from './import-apply';
+import importOpen from './import-open';
+import type { ImportSource } from './import-source';
+import proposeFromData, { proposalHorizon, type DataProposal } from './propose-model';
+import rescore from './rescore';
+
+const TODAY = isoToDay(FIXED_TODAY_ISO)!;
+const SNAPSHOT = '2026-11-16';
+
+function source(path: string): ImportSource {
+  const name = path.split('/').pop()!;
+  return { file: new File([readFileSync(path)], name, { lastModified: 1 }), fileName: name };
+}
+
+/** Imports a file as the Import page does with its recognised preset (accounts created). */
+async function importThrough(
+  path: string,
+  lookups: Record<string, string> = {},
+  snapshot?: string,
+) {
+  const s = source(path);
+  const opened = await importOpen(s);
+  if (opened.kind !== 'csv') throw new Error('expected a CSV');
+  expect(opened.preset, path).not.toBeNull();
+  const mapping = snapshot ? { ...opened.mapping, snapshotDate: snapshot } : opened.mapping;
+  return importApply({
+    source: s,
+    mapping,
+    unknownAccounts: 'create',
+    mappingName: null,
+    lookups: opened.preset!.lookups.map((need) => ({ need, source: source(lookups[need.name]) })),
+  });
+}
+
+/** Saves a proposal as the next version of the active model (as the builder's Save does). */
+async function saveProposal(p: DataProposal): Promise<void> {
+  const db = getDb();
+  const active = await ensureActiveModel(db);
+  const version = active.model.version + 1;
+  const parsed = parseModel({ ...p.model, id: active.model.id, version });
+  if (!parsed.ok) throw new Error(parsed.errors[0].message);
+  const record = await saveModelVersion(db, {
+    modelId: active.model.id,
+    version,
+    name: parsed.model.name,
+    document: parsed.model,
+  });
+  await setActiveModel(db, record.key);
+}
+
+describe('Telco imported through its snapshot preset', () => {
+  let defaultKey = '';
+  beforeAll(async () => {
+    await eraseAllData(getDb());
+    await importThrough(TELCO_CSV, {}, SNAPSHOT);
+    defaultKey = (await ensureActiveModel(getDb())).key;
+  });
+
+  it('the default model reads none of it: 0 of 7,043 accounts covered', async () => {
+    const summary = await rescore({ asOfDay: TODAY, historyWeeks: 1 });
+    expect(summary.coverage).toMatchObject({
+      accounts: 7043,
+      covered: 0,
+      withAnyData: 0,
+      low: true,
+    });
+  });
+
+  it('proposes named measures in dimensions, scored by percentiles (outcomes on the snapshot day)', async () => {
+    const p = await proposeFromData();
+    expect(p.evidence).toBeNull();
+    // Every outcome is dated on the snapshot day: no data before it at 60, 30 or 90 days.
+    expect(p.horizon.horizonDays).toBeNull();
+    expect(p.horizon.tried.map((t) => t.churned)).toEqual([0, 0, 0]);
+    const byName = Object.fromEntries(p.measures.map((m) => [m.name, m]));
+    expect(byName['Monthly charges']).toMatchObject({
+      kind: 'latest',
+      dimension: 'financial',
+      direction: 'higher',
+      directionFrom: 'assumed',
+    });
+    expect(byName['Tenure (months)']).toMatchObject({ dimension: 'relationship', kind: 'latest' });
+    expect(byName['Payment method']).toMatchObject({ dimension: 'financial', kind: 'category' });
+    expect(p.measures.some((m) => /90-day/.test(m.name))).toBe(false);
+    expect(p.metrics).toBe(8);
+    expect(p.model.groups.map((g) => g.name)).toEqual([
+      'Support',
+      'Relationship',
+      'Financial',
+      'Other',
+    ]);
+    for (const m of p.model.groups.flatMap((g) => g.measures)) {
+      expect(m.scoring.type === 'percentile' || m.weight === 0).toBe(true);
+    }
+  });
+
+  it('saved as a new version, it scores every account', async () => {
+    await saveProposal(await proposeFromData());
+    const summary = await rescore({ asOfDay: TODAY, historyWeeks: 0 });
+    expect(summary.coverage).toMatchObject({ accounts: 7043, covered: 7043, low: false });
+    expect(summary.bands.none).toBe(0);
+  });
+
+  it('with outcomes dated 30 days after the snapshot, fits and beats the default model out of sample', async () => {
+    const db = getDb();
+    const before = await loadBook(db);
+    await db.outcomes.toCollection().modify((o) => {
+      o.day += 30;
+    });
+    // Start again from the default model, which reads none of Telco's columns.
+    await setActiveModel(db, defaultKey);
+    const progress: number[] = [];
+    const p = await proposeFromData({}, (e) => progress.push(e.fraction));
+    expect(progress.at(-1)).toBe(1);
+    expect(proposalHorizon(before).horizonDays).toBeNull();
+    expect(p.horizon.horizonDays).toBe(30);
+    const e = p.evidence!;
+    expect(e.outOfSample.n_outcomes).toBe(7043);
+    expect(e.outOfSample.auc!).toBeGreaterThan(0.8);
+    expect(e.current.n_outcomes).toBe(0);
+    expect(e.comparison).toMatchObject({ currentScored: 0, better: true });
+    console.info(
+      `Telco via the app's preset, fitted at 30 days: out-of-sample AUC ${e.outOfSample.auc?.toFixed(3)}; ${p.currentName}: ${e.current.auc ?? 'no data'}`,
+    );
+    expect(e.offered).toBe(e.warnings.length === 0);
+    // Directions now come from the data: paperless billing and senior citizens churn more.
+    const byColumn = Object.fromEntries(p.measures.map((m) => [m.column, m]));
+    expect(byColumn.paperless_billing).toMatchObject({
+      directionFrom: 'outcomes',
+      direction: 'lower',
+    });
+    expect(byColumn.senior_citizen.direction).toBe('lower');
+    expect(byColumn.tenure_months.direction).toBe('higher');
+    expect(parseModel(p.model).ok).toBe(true);
+    expect(p.model.groups.flatMap((g) => g.measures).some((m) => m.scoring.type === 'tiers')).toBe(
+      true,
+    );
+  });
+});
+
+describe('RavenStack, five tables through their presets', () => {
+  it('names support and usage measures, and cannot fit on churns alone', async () => {
+    await eraseAllData(getDb());
+    const dir = RAVENSTACK_DIR;
+    await importThrough(`${dir}ravenstack_accounts.csv`);
+    const subs = `${dir}ravenstack_subscriptions.csv`;
+    await importThrough(subs);
+    await importThrough(`${dir}ravenstack_feature_usage.csv`, { subscriptions: subs });
+    await importThrough(`${dir}ravenstack_support_tickets.csv`);
+    await importThrough(`${dir}ravenstack_churn_events.csv`);
+    const p = await proposeFromData();
+    expect(p.accounts).toBe(500);
+    // Only churn events: no renewals to tell them from.
+    expect(p.evidence).toBeNull();
+    expect(p.horizon.tried[0]).toMatchObject({ retained: 0, enough: false });
+    const byName = Object.fromEntries(p.measures.map((m) => [m.name, m]));
+    expect(byName['Tickets (90-day total)']).toMatchObject({
+      dimension: 'support',
+      direction: 'lower',
+      directionFrom: 'name',
+    });
+    expect(byName['Resolution time (hours, latest)']).toMatchObject({
+      dimension: 'support',
+      direction: 'lower',
+    });
+    expect(byName['Feature events (90-day total)']).toMatchObject({
+      dimension: 'usage',
+      direction: 'higher',
+    });
+    expect(byName['Tenure (days)'].dimension).toBe('relationship');
+    expect(byName['Plan tier'].dimension).toBe('financial');
+    // The account table's churn flag is never read (the preset ignores it).
+    expect(p.measures.some((m) => /churn/i.test(m.column))).toBe(false);
+  });
+});
+
+describe('the demo book', () => {
+  it('fits the proposal, loses to the default model out of sample, and is not offered', async () => {
+    await replaceBook(getDb(), generateDemoBook({ endDay: TODAY }));
+    const p = await proposeFromData();
+    const e = p.evidence!;
+    expect(e.horizonDays).toBe(60);
+    expect(e.comparison.better).toBe(false);
+    expect(e.offered).toBe(false);
+    expect(e.reasons.join(' ')).toMatch(/keep the current model/);
+  });
+});
