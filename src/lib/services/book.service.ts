@@ -4,6 +4,7 @@ import { todayDay } from '$lib/engine/dates';
 import { databaseExists, eraseAllData as eraseDb, getDb, getSetting, setSetting } from '$lib/db';
 import { callWorker, warmWorker } from '$lib/worker/client';
 import { bookStatus } from '$lib/state/book-status.svelte';
+import { latestCoverage } from '$lib/state/coverage.svelte';
 import { storageState } from '$lib/state/storage.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
 
@@ -28,6 +29,7 @@ export async function loadDemoBook(accounts?: number): Promise<boolean> {
     const summary = await bookStatus.run('Loading the demo book', (signal, onProgress) =>
       callWorker('loadDemo', [{ todayDay: todayDay(), accounts }], { signal, onProgress }),
     );
+    latestCoverage.value = summary.coverage;
     await setSetting(getDb(), FIRST_VISIT_SETTING, true);
     toasts.show(
       'success',
@@ -43,9 +45,10 @@ export async function loadDemoBook(accounts?: number): Promise<boolean> {
 /** Rescores every account as of today with the active model. */
 export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> {
   try {
-    await bookStatus.run(label, (signal, onProgress) =>
+    const summary = await bookStatus.run(label, (signal, onProgress) =>
       callWorker('rescore', [{ asOfDay: todayDay() }], { signal, onProgress }),
     );
+    latestCoverage.value = summary.coverage;
     return true;
   } catch (e) {
     reportError('Scoring', e);

@@ -61,7 +61,7 @@ export function compareOutOfSample(
       suggestionAuc: suggestionAucAll,
       currentAuc: null,
       better,
-      summary: `The current model has data for none of these outcomes, so it cannot tell churn from renewal; the suggestion reaches an out-of-sample AUC of ${fixed(suggestionAucAll)} on ${count(suggestion.length)} outcomes${better ? '' : ', no better than chance'}.`,
+      summary: `The current model has data for none of these outcomes, so it cannot tell churn from renewal; the fitted model reaches an out-of-sample AUC of ${fixed(suggestionAucAll)} on ${count(suggestion.length)} outcomes${better ? '' : ', no better than chance'}.`,
     };
   }
   const currentByKey = new Map(current.map((p) => [key(p), p.p]));
@@ -84,8 +84,8 @@ export function compareOutOfSample(
     suggestionAuc === null || currentAuc === null
       ? `The two models share too few outcomes with both churn and renewal (${count(y.length)}, ${count(commonChurned)} churned) to be compared; keep the current model.`
       : better
-        ? `Out of sample the suggestion reaches an AUC of ${fixed(suggestionAuc)} against the current model's ${fixed(currentAuc)} ${on}.`
-        : `Out of sample the suggestion reaches an AUC of ${fixed(suggestionAuc)}, not better than the current model's ${fixed(currentAuc)} ${on}: keep the current model.`;
+        ? `Out of sample the fitted model reaches an AUC of ${fixed(suggestionAuc)} against the current model's ${fixed(currentAuc)} ${on}.`
+        : `Out of sample the fitted model reaches an AUC of ${fixed(suggestionAuc)}, not better than the current model's ${fixed(currentAuc)} ${on}: keep the current model.`;
   return {
     ...base,
     common: y.length,

@@ -64,6 +64,8 @@ export interface DataProposal {
   metrics: number;
   attributes: number;
   currentName: string;
+  /** Every outcome the fit could use (with or without data), churned and not. */
+  outcomes: { churned: number; retained: number };
   horizon: HorizonChoice;
   /** Null when there were not enough outcomes to fit and test (scored by percentiles). */
   evidence: ProposalEvidence | null;
@@ -95,8 +97,16 @@ export default async function proposeFromData(
   const horizon = proposalHorizon(book, selection);
   const columns = new Set(proposal.measures.map((m) => m.column));
   const metrics = new Set(book.series.map((s) => s.metric));
+  const known = new Set(book.accounts.map((a) => a.id));
+  const counted = book.outcomes.filter(
+    (o) =>
+      known.has(o.accountId) &&
+      !(selection.excludeUnavoidable && o.outcome === 'churned' && o.avoidable === false),
+  );
+  const churned = counted.filter((o) => o.outcome === 'churned').length;
   const base = {
     skipped: proposal.skipped,
+    outcomes: { churned, retained: counted.length - churned },
     accounts: proposal.accounts,
     metrics: [...columns].filter((c) => metrics.has(c)).length,
     attributes: [...columns].filter((c) => !metrics.has(c)).length,
