@@ -27,18 +27,30 @@ import rescore from './rescore';
 const TODAY = isoToDay(FIXED_TODAY_ISO)!;
 const SNAPSHOT = '2026-11-16';
 
-function source(path: string): ImportSource {
+function source(path: string, lines = Infinity): ImportSource {
   const name = path.split('/').pop()!;
-  return { file: new File([readFileSync(path)], name, { lastModified: 1 }), fileName: name };
+  const bytes = readFileSync(path);
+  const body = Number.isFinite(lines)
+    ? bytes
+        .toString('utf8')
+        .split(/\r?\n/)
+        .slice(0, lines + 1)
+        .join('\n')
+    : bytes;
+  return { file: new File([body], name, { lastModified: 1 }), fileName: name };
 }
+
+/** Telco customers imported: the first 2,000 rows keep the file's columns and a quick test. */
+const TELCO_ROWS = 2000;
 
 /** Imports a file as the Import page does with its recognised preset (accounts created). */
 async function importThrough(
   path: string,
   lookups: Record<string, string> = {},
   snapshot?: string,
+  lines = Infinity,
 ) {
-  const s = source(path);
+  const s = source(path, lines);
   const opened = await importOpen(s);
   if (opened.kind !== 'csv') throw new Error('expected a CSV');
   expect(opened.preset, path).not.toBeNull();
@@ -72,14 +84,15 @@ describe('Telco imported through its snapshot preset', () => {
   let defaultKey = '';
   beforeAll(async () => {
     await eraseAllData(getDb());
-    await importThrough(TELCO_CSV, {}, SNAPSHOT);
+    await importThrough(TELCO_CSV, {}, SNAPSHOT, TELCO_ROWS);
     defaultKey = (await ensureActiveModel(getDb())).key;
-  });
+    // Importing thousands of customers takes a few seconds, more on a busy machine.
+  }, 120_000);
 
-  it('the default model reads none of it: 0 of 7,043 accounts covered', async () => {
+  it('the default model reads none of it: no account covered', async () => {
     const summary = await rescore({ asOfDay: TODAY, historyWeeks: 1 });
     expect(summary.coverage).toMatchObject({
-      accounts: 7043,
+      accounts: TELCO_ROWS,
       covered: 0,
       withAnyData: 0,
       low: true,
@@ -117,7 +130,11 @@ describe('Telco imported through its snapshot preset', () => {
   it('saved as a new version, it scores every account', async () => {
     await saveProposal(await proposeFromData());
     const summary = await rescore({ asOfDay: TODAY, historyWeeks: 0 });
-    expect(summary.coverage).toMatchObject({ accounts: 7043, covered: 7043, low: false });
+    expect(summary.coverage).toMatchObject({
+      accounts: TELCO_ROWS,
+      covered: TELCO_ROWS,
+      low: false,
+    });
     expect(summary.bands.none).toBe(0);
   });
 
@@ -135,12 +152,12 @@ describe('Telco imported through its snapshot preset', () => {
     expect(proposalHorizon(before).horizonDays).toBeNull();
     expect(p.horizon.horizonDays).toBe(30);
     const e = p.evidence!;
-    expect(e.outOfSample.n_outcomes).toBe(7043);
+    expect(e.outOfSample.n_outcomes).toBe(TELCO_ROWS);
     expect(e.outOfSample.auc!).toBeGreaterThan(0.8);
     expect(e.current.n_outcomes).toBe(0);
     expect(e.comparison).toMatchObject({ currentScored: 0, better: true });
     console.info(
-      `Telco via the app's preset, fitted at 30 days: out-of-sample AUC ${e.outOfSample.auc?.toFixed(3)}; ${p.currentName}: ${e.current.auc ?? 'no data'}`,
+      `Telco (first 2,000 rows) via the app's preset, fitted at 30 days: out-of-sample AUC ${e.outOfSample.auc?.toFixed(3)}; ${p.currentName}: ${e.current.auc ?? 'no data'}`,
     );
     expect(e.offered).toBe(e.warnings.length === 0);
     // Directions now come from the data: paperless billing and senior citizens churn more.
