@@ -5,6 +5,7 @@
 // new version, and then scores the book. With outcomes dated after the data, the proposal is
 // fitted and shown beside the current model's backtest before saving.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import { expect, test, type Page } from '@playwright/test';
 import { TELCO_CSV } from '../datasets';
@@ -104,6 +105,10 @@ test('Telco imported into an empty book: told the model reads none of it, a mode
     .getByRole('link', { name: 'Portfolio' })
     .click();
   await expect(banner).toContainText(`0 of ${ACCOUNTS} accounts have data for it`);
+  const bannerAxe = await new AxeBuilder({ page })
+    .include('[data-testid="coverage-banner"]')
+    .analyze();
+  expect(bannerAxe.violations).toEqual([]);
   await banner.getByRole('link', { name: 'Build a model from your data' }).click();
 
   // The proposal opens in the builder as the draft, with a plain summary.
@@ -127,6 +132,10 @@ test('Telco imported into an empty book: told the model reads none of it, a mode
   await expect(row('Tenure (months)')).toContainText('Relationship');
   await expect(row('Payment method')).toContainText('Points per category');
   await expect(page.getByTestId('proposal-in-draft')).toBeVisible();
+  const panelAxe = await new AxeBuilder({ page })
+    .include('[data-testid="proposal-panel"]')
+    .analyze();
+  expect(panelAxe.violations).toEqual([]);
 
   // The draft in the editor holds the named measures under the dimensions.
   const builder = new ModelBuilderPage(page);
