@@ -133,4 +133,57 @@ describe('fit command', () => {
     expect(b.status).toBe(0);
     expect(JSON.parse(b.out).model).toBe('proposed-fitted');
   });
+
+  it('states both AUCs and keeps the default model when the fit loses to it out of sample', async () => {
+    const r = await cli('fit', dir, '--horizon', '60', '--out', join(dir, 'loses.json'));
+    expect(r.status).toBe(0);
+    const both =
+      /fitted model AUC (0\.\d{3}) out of sample, current model \(canary-default\) AUC (0\.\d{3})/.exec(
+        r.err,
+      );
+    expect(both).not.toBeNull();
+    expect(Number(both![1])).toBeLessThan(Number(both![2]));
+    expect(r.err).toMatch(
+      /Keep the current model: the fitted model does not beat it out of sample/,
+    );
+    expect(r.err).not.toMatch(/strong enough to offer/);
+  });
+
+  it('--model FILE is the model the fit must beat', async () => {
+    const blind = join(dir, 'blind-model.json');
+    writeFileSync(
+      blind,
+      JSON.stringify({
+        format: 'canary-model/1',
+        id: 'blind',
+        name: 'Logins only',
+        version: 1,
+        groups: [
+          {
+            id: 'usage',
+            name: 'Usage',
+            weight: 1,
+            measures: [
+              {
+                id: 'logins',
+                name: 'Logins',
+                weight: 1,
+                source: { kind: 'aggregate', metric: 'logins', agg: 'mean', windowDays: 30 },
+                scoring: { type: 'percentile', higherIsBetter: true },
+                horizon: 'leading',
+                nature: 'activity',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const r = await cli('fit', dir, '--model', blind, '--out', join(dir, 'wins.json'));
+    expect(r.status).toBe(0);
+    expect(r.err).toMatch(/Current model \(blind\): no data for any of these outcomes/);
+    expect(r.err).toMatch(/The fitted model beats the current model out of sample/);
+    const bad = await cli('fit', dir, '--model', join(dir, 'missing-model.json'));
+    expect(bad.status).toBe(2);
+    expect(bad.err).toMatch(/missing-model\.json/);
+  });
 });

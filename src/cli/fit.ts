@@ -1,5 +1,6 @@
-// `fit DIR [--horizon DAYS] [--out FILE]`: fits a scorecard model to the folder's outcomes on
-// measures proposed from the data and writes the model file (stdout without --out).
+// `fit DIR [--model FILE] [--horizon DAYS] [--out FILE]`: fits a scorecard model to the folder's
+// outcomes on measures proposed from the data, compares it out of sample with the current model
+// (--model, default the default model) and writes the model file (stdout without --out).
 import { join } from 'node:path';
 import { prepareBook } from '../lib/engine/index';
 import {
@@ -12,12 +13,40 @@ import { intOption, parseCommandArgs } from './args';
 import { writeOutput, type CommandIo } from './backtest';
 import { READ_OPTIONS, readBookDir, readOptions } from './book-files';
 import { InputError } from './command';
+import { loadModel } from './model-file';
+
+const auc = (v: number | null) => v?.toFixed(3) ?? 'n/a';
+
+/** The verdict lines: both AUCs on the same outcomes, and whether the fit is offered. */
+function verdict(result: FitModelResult, currentId: string): string[] {
+  const c = result.comparison;
+  const lines = [
+    c.currentScored === 0
+      ? `Current model (${currentId}): no data for any of these outcomes, so no AUC; fitted model: AUC ${auc(c.suggestionAuc)} out of sample.`
+      : `On the ${c.common} outcomes both could score (${c.commonChurned} churned): fitted model AUC ${auc(c.suggestionAuc)} out of sample, current model (${currentId}) AUC ${auc(c.currentAuc)}.`,
+  ];
+  if (result.offered) {
+    lines.push(
+      'The fitted model beats the current model out of sample and is strong enough to offer as a new model version.',
+    );
+  } else if (!c.better) {
+    lines.push(
+      'Keep the current model: the fitted model does not beat it out of sample, so it is not offered as an improvement.',
+    );
+  } else {
+    lines.push(
+      'The fitted model beats the current model out of sample, but is not offered as an improvement yet: see the warnings.',
+    );
+  }
+  return lines;
+}
 
 /** Runs `fit`; writes the model JSON and a summary on stderr, returns exit status 0. */
 export function fitCommand(args: readonly string[], io: CommandIo): number {
   const { positionals, options } = parseCommandArgs(
     [...args],
     {
+      model: { type: 'string' },
       horizon: { type: 'string' },
       out: { type: 'string' },
       'exclude-unavoidable': { type: 'boolean' },
@@ -32,9 +61,14 @@ export function fitCommand(args: readonly string[], io: CommandIo): number {
   if (!book.outcomes.length) {
     throw new InputError(`${join(dir, 'outcomes.csv')}: no outcomes to fit to`);
   }
+  const current = loadModel(typeof options.model === 'string' ? options.model : undefined);
   let result: FitModelResult;
   try {
-    result = fitModel(prepareBook(book), { horizonDays: horizon, excludeUnavoidable });
+    result = fitModel(prepareBook(book), {
+      horizonDays: horizon,
+      excludeUnavoidable,
+      currentModel: current,
+    });
   } catch (e) {
     if (e instanceof FitInputError)
       throw new InputError(`${join(dir, 'outcomes.csv')}: ${e.message}`);
@@ -49,10 +83,8 @@ export function fitCommand(args: readonly string[], io: CommandIo): number {
     [
       `Fitted on ${oos.n_outcomes} outcomes (${oos.n_churned} churned), horizon ${horizon} days; out-of-sample AUC ${oos.auc?.toFixed(3) ?? 'n/a'} (5 folds grouped by account).`,
       `Suggested bands: red ≤ ${redMax}, amber ≤ ${amberMax}, green above.`,
-      result.offered
-        ? 'The fit is strong enough to offer as a new model version.'
-        : 'Not offered as an improvement: see the warnings.',
-      ...result.warnings.map((w) => `Warning: ${w}`),
+      ...verdict(result, current.id),
+      ...result.warnings.filter((w) => w !== result.comparison.summary).map((w) => `Warning: ${w}`),
     ].join('\n') + '\n',
   );
   return 0;

@@ -21,11 +21,8 @@ async function fill(db: CanaryDb): Promise<void> {
     series: [makeSeries('a1', 'logins', [1, 8, 15], [3.25, NaN, -0])],
     outcomes: [
       makeOutcome('a1', 40, { outcome: 'churned', avoidable: false }),
-      makeOutcome('a2', 20, {
-        outcome: 'renewed',
-        avoidable: null,
-        renewalRoll: { from: 25, to: 390, termMonths: 12 },
-      }),
+      // Recorded on the account page: it rolled the renewal date forward (kept in backups).
+      Object.assign(makeOutcome('a2', 20), { renewalRoll: { from: 25, to: 390, termMonths: 12 } }),
     ],
     pulses: [{ accountId: 'a1', day: 9, value: 2, reason: 'silent' }],
     overrides: [

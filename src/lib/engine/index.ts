@@ -6,6 +6,8 @@ export type { PresetModel } from './model/presets';
 export { effectiveShares, lifecycleStage, resolveContext, stageName } from './model/context';
 export type { ResolvedContext } from './model/context';
 export { ModelDocumentSchema } from './model/schema';
+export { scoringDirection, directionWords } from './model/direction';
+export type { ScoringDirection } from './model/direction';
 export type {
   Aggregate,
   BandThresholds,
@@ -42,6 +44,8 @@ export {
   renewalRollFor,
   RENEWAL_KINDS,
 } from './book-state';
+export { bookCoverage, COVERED_ACCOUNT_SHARE, COVERED_BOOK_SHARE } from './score/coverage';
+export type { BookCoverage } from './score/coverage';
 export { explainScore, measurePhrase, topDrivers } from './score/explain';
 export type {
   AccountScore,

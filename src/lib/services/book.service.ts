@@ -12,6 +12,7 @@ import {
 } from '$lib/db';
 import { callWorker, warmWorker } from '$lib/worker/client';
 import { bookStatus } from '$lib/state/book-status.svelte';
+import { latestCoverage } from '$lib/state/coverage.svelte';
 import { storageState } from '$lib/state/storage.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
 
@@ -36,6 +37,7 @@ export async function loadDemoBook(accounts?: number): Promise<boolean> {
     const summary = await bookStatus.run('Loading the demo book', (signal, onProgress) =>
       callWorker('loadDemo', [{ todayDay: todayDay(), accounts }], { signal, onProgress }),
     );
+    latestCoverage.value = summary.coverage;
     await setSetting(getDb(), FIRST_VISIT_SETTING, true);
     toasts.show(
       'success',
@@ -55,9 +57,10 @@ export async function loadDemoBook(accounts?: number): Promise<boolean> {
  */
 export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> {
   try {
-    await bookStatus.run(label, (signal, onProgress) =>
+    const summary = await bookStatus.run(label, (signal, onProgress) =>
       callWorker('rescore', [{ today: todayDay() }], { signal, onProgress }),
     );
+    latestCoverage.value = summary.coverage;
     return true;
   } catch (e) {
     reportError('Scoring', e);

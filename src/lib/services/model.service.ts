@@ -9,9 +9,10 @@ import {
   setActiveModel,
   type ModelVersionRecord,
 } from '$lib/db';
-import { callWorker } from '$lib/worker/client';
+import { callWorker, type Progress } from '$lib/worker/client';
 import type { PreviewExample } from '$lib/worker/ops/preview-examples';
 import type { PreviewModelResult } from '$lib/worker/ops/preview-model';
+import type { DataProposal, ProposeRequest } from '$lib/worker/ops/propose-model';
 import { toasts } from '$lib/state/toasts.svelte';
 import { rescoreBook } from './book.service';
 
@@ -118,4 +119,13 @@ export function previewDraft(
   examples: PreviewExample[] | null,
 ): Promise<PreviewModelResult> {
   return callWorker('previewModel', [{ draft, today: todayDay(), examples }]);
+}
+
+/** Proposes a model from the book's own data in the worker (fitted and tested when it can). */
+export function proposeInWorker(
+  request: ProposeRequest,
+  signal: AbortSignal,
+  onProgress: (p: Progress) => void,
+): Promise<DataProposal> {
+  return callWorker('proposeFromData', [request], { signal, onProgress });
 }

@@ -21,6 +21,7 @@ import fitWeights from './ops/fit';
 import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
 import previewModel from './ops/preview-model';
+import proposeFromData from './ops/propose-model';
 import rescore from './ops/rescore';
 import whatIf from './ops/what-if';
 
@@ -30,6 +31,7 @@ const api = {
   loadDemo,
   rescore,
   previewModel,
+  proposeFromData,
   benchRescore,
   importOpen,
   importValidate,

@@ -2,6 +2,7 @@
 // engine's own model format (step tiers per measure, weights, band thresholds), with an
 // out-of-sample check that decides whether it may be offered as an improvement.
 import { parseModelOrThrow } from '../model/parse';
+import { DEFAULT_MODEL } from '../model/presets';
 import type { Measure, ModelDocument, ModelDocumentInput, ScoringFunction } from '../model/schema';
 import type { PreparedBook } from '../score/prepare';
 import { pointFeatures, type FeatureColumn } from './features';
@@ -25,6 +26,7 @@ import {
   type ScorecardMeasure,
 } from './scorecard';
 import { capacityRedMax, orderedThresholds, suggestThresholds } from './thresholds';
+import { compareOutOfSample, type OutOfSampleComparison } from './versus';
 
 /** The book cannot support a fit (no outcomes with data, a single class, nothing predictive). */
 export class FitInputError extends Error {}
@@ -35,6 +37,11 @@ export interface FitModelOptions extends OutcomeSelection, Partial<FitSettings> 
   horizonDays?: number;
   /** Measures to fit; default: proposed from the data (proposeModel). */
   baseModel?: ModelDocument;
+  /**
+   * The model in use, which the fit must beat out of sample on the same outcomes before it is
+   * offered. Default: `baseModel` when given (refitting its weights), else DEFAULT_MODEL.
+   */
+  currentModel?: ModelDocument;
   /** Red cut-off flagging this many accounts today instead of a share of churn. */
   capacity?: number;
 }
@@ -45,9 +52,11 @@ export interface FitModelResult {
   scorecard: Scorecard;
   /** Out-of-sample backtest of the same fit (grouped K-fold). */
   outOfSample: HorizonReport;
-  /** The base model's own backtest on the same outcomes (when a base model was given). */
-  baseline: HorizonReport | null;
-  /** False when the data is too thin or the fit does not beat the baseline out of sample. */
+  /** The current model's own backtest at the same horizon. */
+  baseline: HorizonReport;
+  /** The fit against the current model on the outcomes both scored. */
+  comparison: OutOfSampleComparison;
+  /** False when the data is too thin or the fit does not beat the current model out of sample. */
   offered: boolean;
   warnings: string[];
 }
@@ -202,20 +211,14 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
     const redMax = capacityRedMax(scoreWithScorecard(card, current.raw), options.capacity);
     bands = orderedThresholds(redMax, Math.max(bands.amberMax, redMax + 1));
   }
-  const outOfSample = runBacktest(prepared, base, {
-    ...options,
-    horizons: [horizon],
-    fit: settings,
-  }).reports[0];
-  const baseline = options.baseModel
-    ? runBacktest(prepared, base, { ...options, horizons: [horizon] }).reports[0]
-    : null;
+  const oos = runBacktest(prepared, base, { ...options, horizons: [horizon], fit: settings });
+  const outOfSample = oos.reports[0];
+  const current = options.currentModel ?? options.baseModel ?? DEFAULT_MODEL;
+  const currentRun = runBacktest(prepared, current, { ...options, horizons: [horizon] });
+  const baseline = currentRun.reports[0];
+  const comparison = compareOutOfSample(oos.predictions[0], currentRun.predictions[0]);
   const warnings = [...outOfSample.warnings];
-  const beatsBaseline = baseline === null || (outOfSample.auc ?? 0) > (baseline.auc ?? 0);
-  if (!beatsBaseline)
-    warnings.push(
-      'The fitted weights do not beat the current model out of sample; keep the current model.',
-    );
+  if (!comparison.better) warnings.push(comparison.summary);
   const thin = isThinSample(outOfSample.n_churned, outOfSample.details.band_rates);
   const description = `Credit-scorecard fit on ${rowsWithData.length} outcomes (${all.y.reduce((s, v) => s + v, 0)} churned), ${isSameDay(horizon) ? 'same day (horizon 0: weaker evidence, no lead time)' : `horizon ${horizon} days`}; out-of-sample AUC ${outOfSample.auc?.toFixed(3) ?? 'n/a'}.`;
   return {
@@ -223,7 +226,8 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
     scorecard: card,
     outOfSample,
     baseline,
-    offered: !thin && beatsBaseline,
+    comparison,
+    offered: !thin && comparison.better,
     warnings,
   };
 }

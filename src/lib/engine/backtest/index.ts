@@ -5,7 +5,28 @@ export { compareModels } from './compare';
 export type { BandChange, ModelComparison } from './compare';
 export { FitInputError, fitModel, scorecardToModel } from './fit-model';
 export type { FitModelOptions, FitModelResult } from './fit-model';
-export { proposeModel } from './propose';
+export { proposeModel, proposeMeasures } from './propose';
+export type { Proposal, ProposedMeasure, ProposedKind, SkippedColumn } from './propose';
+export {
+  columnLabel,
+  dimensionOf,
+  directionFromName,
+  DIMENSIONS,
+  DIMENSION_NAMES,
+} from './propose-names';
+export type { Dimension } from './propose-names';
+export { fitProposal, fittedMeasures } from './proposal-fit';
+export type { FittedProposal } from './proposal-fit';
+export { compareOutOfSample } from './versus';
+export type { OutOfSampleComparison } from './versus';
+export {
+  chooseFitHorizon,
+  outcomesWithData,
+  FIT_HORIZONS,
+  MIN_FIT_CHURNED,
+  MIN_FIT_RETAINED,
+} from './fit-horizon';
+export type { HorizonChoice, HorizonEvidence } from './fit-horizon';
 export { runBacktestBench } from './bench';
 export type { BacktestBenchSummary } from './bench';
 export { syntheticBacktestBook } from './synthetic';

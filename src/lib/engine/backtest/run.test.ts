@@ -127,7 +127,9 @@ describe('fitting', () => {
     const inSample = runBacktest(prepared, fit.model, { horizons: [60], leadLookbackDays: 0 })
       .reports[0];
     expect(inSample.auc!).toBeGreaterThan(fit.outOfSample.auc! - 0.05);
-    expect(fit.offered).toBe(true);
+    // Compared with the default model on the same outcomes (which reads this book's metrics).
+    expect(fit.baseline.n_outcomes).toBeGreaterThan(0);
+    expect(fit.offered).toBe(fit.comparison.better && fit.warnings.length === 0);
   });
 
   it('fits the weights of a given model, its pattern rules included, against its own baseline', () => {
@@ -138,9 +140,8 @@ describe('fitting', () => {
     const ids = new Set(DEFAULT_MODEL.groups.flatMap((g) => g.measures.map((m) => m.id)));
     for (const g of fit.model.groups) for (const m of g.measures) expect(ids.has(m.id)).toBe(true);
     expect(fit.model.patterns.length).toBeGreaterThan(0);
-    expect(fit.offered).toBe(
-      (fit.outOfSample.auc ?? 0) > (fit.baseline!.auc ?? 0) && fit.warnings.length === 0,
-    );
+    expect(fit.comparison.currentScored).toBe(fit.baseline.n_outcomes);
+    expect(fit.offered).toBe(fit.comparison.better && fit.warnings.length === 0);
   });
 
   it('refuses to fit a book without churn, and reports a book without data as unscored', () => {

@@ -1,14 +1,19 @@
 // Why a fitted model is (not) offered as an improvement, in words a CS lead can act on. Mirrors
 // the engine's rule (fitModel: offered only with enough churn, distinguishable bands, and an
-// out-of-sample AUC above the current model's).
-import { MIN_CHURNS, overlappingBands, type HorizonReport } from '../../engine/backtest';
+// out-of-sample AUC above the current model's on the outcomes both scored).
+import {
+  MIN_CHURNS,
+  overlappingBands,
+  type HorizonReport,
+  type OutOfSampleComparison,
+} from '../../engine/backtest';
 
 const pct = (v: number) => `${Math.round(100 * v)}%`;
 
 /** Plain reasons a fit is not offered; empty when nothing holds it back. */
 export function notOfferedReasons(
   outOfSample: HorizonReport,
-  baseline: HorizonReport | null,
+  comparison: OutOfSampleComparison,
 ): string[] {
   const reasons: string[] = [];
   const churned = outOfSample.n_churned;
@@ -22,10 +27,6 @@ export function notOfferedReasons(
       `With the suggested thresholds, the ${lo.band} band's churn rate (${pct(lo.ciLow)}–${pct(lo.ciHigh)}) and the ${hi.band} band's (${pct(hi.ciLow)}–${pct(hi.ciHigh)}) overlap: this book is too small to tell those bands apart.`,
     );
   }
-  if (baseline && !((outOfSample.auc ?? 0) > (baseline.auc ?? 0))) {
-    reasons.push(
-      `Out of sample the fitted weights reach an AUC of ${outOfSample.auc?.toFixed(3) ?? 'n/a'}, not better than the current model's ${baseline.auc?.toFixed(3) ?? 'n/a'} on the same outcomes.`,
-    );
-  }
+  if (!comparison.better) reasons.push(comparison.summary);
   return reasons;
 }

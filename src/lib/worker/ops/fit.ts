@@ -1,7 +1,12 @@
 // "Suggest weights": fits a credit-scorecard version of a saved model to the book's outcomes
 // (grouped K-fold or time-based split, out of sample), with suggested band thresholds. Nothing
 // is saved here; the page saves it as a new version only when the user accepts.
-import { FitInputError, fitModel, type HorizonReport } from '../../engine/backtest';
+import {
+  FitInputError,
+  fitModel,
+  type HorizonReport,
+  type OutOfSampleComparison,
+} from '../../engine/backtest';
 import type { ModelDocument } from '../../engine';
 import { getDb } from '../../db';
 import { InputError } from '../errors';
@@ -30,7 +35,9 @@ export interface FitSuggestion {
   base: ModelDocument;
   model: ModelDocument;
   outOfSample: HorizonReport;
-  baseline: HorizonReport | null;
+  baseline: HorizonReport;
+  /** The fit against the current model on the outcomes both scored. */
+  comparison: OutOfSampleComparison;
   offered: boolean;
   /** Why it is not offered (empty when offered). */
   reasons: string[];
@@ -73,9 +80,11 @@ export default async function fitWeights(
       model: fit.model,
       outOfSample: fit.outOfSample,
       baseline: fit.baseline,
+      comparison: fit.comparison,
       offered: fit.offered,
-      reasons: fit.offered ? [] : notOfferedReasons(fit.outOfSample, fit.baseline),
-      warnings: fit.warnings,
+      reasons: fit.offered ? [] : notOfferedReasons(fit.outOfSample, fit.comparison),
+      // The comparison's verdict is already among the reasons.
+      warnings: fit.warnings.filter((w) => w !== fit.comparison.summary),
       request,
       ms: performance.now() - started,
     };

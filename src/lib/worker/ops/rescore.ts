@@ -7,11 +7,13 @@
 import {
   archivedAccounts,
   chooseScoringDay,
+  bookCoverage,
   prepareBook,
   scoreBook,
   scoreHistory,
   weeklyDays,
   type AccountScore,
+  type BookCoverage,
   type PreparedBook,
 } from '../../engine';
 import { rankAccounts } from '../../engine/priority';
@@ -54,6 +56,8 @@ export interface RescoreSummary {
   bands: { red: number; amber: number; green: number; none: number };
   stale: number;
   archived: number;
+  /** How much of the book the active model could read (low: say so, offer a model from the data). */
+  coverage: BookCoverage;
   snapshotsAdded: number;
   /** Total milliseconds, and its parts. */
   ms: number;
@@ -235,6 +239,7 @@ export async function scoreAndSave(
     bands,
     stale,
     archived: archivedCount,
+    coverage: bookCoverage(scores.map((s) => s.coverage)),
     snapshotsAdded: backfill.reduce((n, p) => n + p.days.length, 0),
     ms: t4 - started,
     timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },

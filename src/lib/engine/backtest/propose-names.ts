@@ -1,0 +1,301 @@
+// Reading a column's name the way a CS lead would: a label in words ("Tenure (months)"), the
+// health dimension it most likely belongs to, and — without outcomes to ask — whether a higher
+// value is likely good or bad. Only names are read here; the data's own answer comes from a fit.
+
+/** The seeds' five dimensions of health, and "other" for what the name does not place. */
+export type Dimension = 'usage' | 'support' | 'engagement' | 'relationship' | 'financial' | 'other';
+
+/** The dimensions in the order the proposal lists them. */
+export const DIMENSIONS: readonly Dimension[] = [
+  'usage',
+  'support',
+  'engagement',
+  'relationship',
+  'financial',
+  'other',
+];
+
+/** A dimension's display name. */
+export const DIMENSION_NAMES: Record<Dimension, string> = {
+  usage: 'Usage',
+  support: 'Support',
+  engagement: 'Engagement',
+  relationship: 'Relationship',
+  financial: 'Financial',
+  other: 'Other',
+};
+
+const ACRONYMS: Record<string, string> = {
+  arr: 'ARR',
+  mrr: 'MRR',
+  nps: 'NPS',
+  csat: 'CSAT',
+  ces: 'CES',
+  qbr: 'QBR',
+  qbrs: 'QBRs',
+  api: 'API',
+  sla: 'SLA',
+  tv: 'TV',
+  id: 'ID',
+  usd: 'USD',
+  eur: 'EUR',
+  gbp: 'GBP',
+  dau: 'DAU',
+  wau: 'WAU',
+  mau: 'MAU',
+  crm: 'CRM',
+};
+
+const UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years']);
+const UNIT_ALIASES: Record<string, string> = {
+  secs: 'seconds',
+  mins: 'minutes',
+  hrs: 'hours',
+  pct: '%',
+  percent: '%',
+};
+
+/** The lower-case words of a column name: snake_case, kebab-case, camelCase and spaces alike. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9%]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+const word = (w: string) => ACRONYMS[w] ?? w;
+
+/**
+ * A column name in words: `monthly_charges` → "Monthly charges", `tenure_months` → "Tenure
+ * (months)", `tenureDays` → "Tenure (days)", `arr` → "ARR". A trailing unit goes in brackets.
+ */
+export function columnLabel(name: string): string {
+  const words = nameWords(name);
+  if (!words.length) return name;
+  let unit: string | null = null;
+  const last = words[words.length - 1];
+  const unitWord = UNIT_ALIASES[last] ?? last;
+  if (words.length > 1 && (UNITS.has(unitWord) || unitWord === '%')) {
+    unit = unitWord;
+    words.pop();
+  }
+  const text = words.map(word).join(' ');
+  const label = text.charAt(0).toUpperCase() + text.slice(1);
+  return unit ? `${label} (${unit})` : label;
+}
+
+/** A label with a qualifier: "Tickets (90-day mean)", "Usage duration (seconds, 90-day mean)". */
+export function qualifiedLabel(label: string, qualifier: string): string {
+  const unit = /^(.*) \(([^()]+)\)$/.exec(label);
+  return unit ? `${unit[1]} (${unit[2]}, ${qualifier})` : `${label} (${qualifier})`;
+}
+
+/** A label without its bracketed unit: "Usage duration (seconds)" → "Usage duration". */
+export function unitlessLabel(label: string): string {
+  return label.replace(/ \([^()]+\)$/, '');
+}
+
+// Words naming a level (a score, an amount, a size), never a count of events.
+const LEVEL_WORDS = [
+  'satisfaction',
+  'score',
+  'csat',
+  'nps',
+  'rating',
+  'seat',
+  'arr',
+  'mrr',
+  'rate',
+  'ratio',
+  'share',
+  'percent',
+  'pct',
+  'duration',
+  'minutes',
+  'hours',
+  'seconds',
+  'days',
+  'time',
+  'amount',
+  'balance',
+  'price',
+  'value',
+  'level',
+  'size',
+  'revenue',
+  'charge',
+];
+
+/** Whether the name says the column is a level (a score, an amount, a duration), not a count. */
+export function namesALevel(name: string): boolean {
+  return nameWords(name).some((w) => LEVEL_WORDS.some((l) => w.startsWith(l)));
+}
+
+/** The label inside a sentence: "monthly charges", but acronyms stay ("ARR"). */
+export function inlineLabel(label: string): string {
+  const first = label.split(' ')[0];
+  return first === first.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+// Word stems per dimension, tried in this order (the first dimension with a match wins). A stem
+// matches a word it begins; short ones (arr, nps…) must be the whole word.
+const DIMENSION_STEMS: [Dimension, string[]][] = [
+  [
+    'support',
+    [
+      'ticket',
+      'escalat',
+      'csat',
+      'satisfaction',
+      'resolution',
+      'response',
+      'support',
+      'incident',
+      'complaint',
+      'sla',
+      'bug',
+      'helpdesk',
+    ],
+  ],
+  [
+    'financial',
+    [
+      'arr',
+      'mrr',
+      'revenue',
+      'charge',
+      'billing',
+      'billed',
+      'invoice',
+      'payment',
+      'paid',
+      'unpaid',
+      'overdue',
+      'balance',
+      'price',
+      'pricing',
+      'amount',
+      'refund',
+      'discount',
+      'spend',
+      'delinquen',
+      'plan',
+      'tier',
+      'past',
+    ],
+  ],
+  [
+    'usage',
+    [
+      'usage',
+      'active',
+      'login',
+      'session',
+      'seat',
+      'licen',
+      'feature',
+      'action',
+      'adoption',
+      'api',
+      'event',
+      'user',
+      'dau',
+      'wau',
+      'mau',
+      'workflow',
+      'integration',
+      'error',
+      'page',
+      'click',
+      'report',
+    ],
+  ],
+  [
+    'engagement',
+    [
+      'meeting',
+      'qbr',
+      'qbrs',
+      'email',
+      'webinar',
+      'training',
+      'engagement',
+      'survey',
+      'call',
+      'calls',
+      'visit',
+      'onboarding',
+    ],
+  ],
+  [
+    'relationship',
+    ['champion', 'sponsor', 'nps', 'pulse', 'tenure', 'relationship', 'stakeholder', 'contract'],
+  ],
+];
+
+const WHOLE_WORD = new Set(['arr', 'mrr', 'nps', 'sla', 'api', 'dau', 'wau', 'mau', 'qbr', 'plan']);
+
+function matches(words: readonly string[], stem: string): boolean {
+  return words.some((w) => (WHOLE_WORD.has(stem) ? w === stem : w.startsWith(stem)));
+}
+
+/** The dimension a column's name suggests ("other" when it names none). */
+export function dimensionOf(name: string): Dimension {
+  const words = nameWords(name);
+  for (const [dimension, stems] of DIMENSION_STEMS) {
+    if (stems.some((s) => matches(words, s))) return dimension;
+  }
+  return 'other';
+}
+
+// Names of things where more is worse: problems, waiting, money owed.
+const LOWER_IS_BETTER = [
+  'ticket',
+  'escalat',
+  'error',
+  'bug',
+  'incident',
+  'complaint',
+  'overdue',
+  'unpaid',
+  'delinquen',
+  'refund',
+  'downgrad',
+  'outage',
+  'fail',
+  'crash',
+  'wait',
+  'backlog',
+  'since',
+  'inactive',
+  'dispute',
+  'chargeback',
+];
+
+const TIME_WORDS = new Set(['time', 'seconds', 'minutes', 'hours', 'days', 'secs', 'mins', 'hrs']);
+
+/**
+ * Whether a higher value of the column is better, guessed from its name: tickets, escalations,
+ * errors, days past due, response and resolution times → lower is better. `matched` is the
+ * word that decided it (null: nothing in the name says, so higher is assumed better).
+ */
+export function directionFromName(name: string): {
+  higherIsBetter: boolean;
+  matched: string | null;
+} {
+  const words = nameWords(name);
+  const joined = words.join('_');
+  if (/past_due/.test(joined)) return { higherIsBetter: false, matched: 'past due' };
+  if (words.includes('late')) return { higherIsBetter: false, matched: 'late' };
+  // Response and resolution *times* are better short; a response *rate* is better high.
+  const timed = words.some((w) => TIME_WORDS.has(w));
+  const slow = words.find((w) => w.startsWith('resolution') || w.startsWith('response'));
+  if (slow && timed) return { higherIsBetter: false, matched: `${slow} time` };
+  for (const stem of LOWER_IS_BETTER) {
+    const w = words.find((x) => x.startsWith(stem));
+    if (w) return { higherIsBetter: false, matched: w };
+  }
+  return { higherIsBetter: true, matched: null };
+}

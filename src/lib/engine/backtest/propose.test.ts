@@ -1,0 +1,221 @@
+// The proposal's readability: measures named in words, placed in the five dimensions where
+// names allow, directions guessed from names — on the Telco and RavenStack columns and the
+// demo book — and snapshots, event counts and sparse levels each read the right way.
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { RAVENSTACK_DIR, TELCO_CSV } from '../../../../tests/datasets';
+import { isoToDay, ymdToDay } from '../dates';
+import { DEMO_METRICS, generateDemoBook } from '../demo';
+import type { Account, Book } from '../types';
+import { proposeMeasures } from './propose';
+import { columnLabel, dimensionOf, directionFromName, type Dimension } from './propose-names';
+
+const header = (path: string) => readFileSync(path, 'utf8').split(/\r?\n/, 1)[0].split(',');
+
+const account = (id: string, attributes: Account['attributes'] = {}): Account => ({
+  id,
+  name: id,
+  segment: null,
+  arr: null,
+  seats: null,
+  contractStart: null,
+  renewalDate: null,
+  owner: null,
+  attributes,
+});
+
+const empty = (): Book => ({ accounts: [], series: [], outcomes: [], pulses: [], overrides: [] });
+
+describe('names in words', () => {
+  it('reads every Telco column as a CS lead would', () => {
+    const columns = header(TELCO_CSV);
+    expect(columns).toContain('MonthlyCharges');
+    const labels = Object.fromEntries(columns.map((c) => [c, columnLabel(c)]));
+    expect(labels).toMatchObject({
+      MonthlyCharges: 'Monthly charges',
+      TotalCharges: 'Total charges',
+      SeniorCitizen: 'Senior citizen',
+      TechSupport: 'Tech support',
+      StreamingTV: 'Streaming TV',
+      PaymentMethod: 'Payment method',
+      tenure: 'Tenure',
+    });
+    // The names the app's Telco preset gives the same columns.
+    expect(columnLabel('tenure_months')).toBe('Tenure (months)');
+    expect(columnLabel('monthly_charges')).toBe('Monthly charges');
+    expect(columnLabel('tenureDays')).toBe('Tenure (days)');
+    expect(columnLabel('arr')).toBe('ARR');
+  });
+
+  it('places the Telco columns in dimensions only where the name allows', () => {
+    const dims = Object.fromEntries(header(TELCO_CSV).map((c) => [c, dimensionOf(c)]));
+    expect(dims).toMatchObject({
+      MonthlyCharges: 'financial',
+      TotalCharges: 'financial',
+      PaymentMethod: 'financial',
+      PaperlessBilling: 'financial',
+      tenure: 'relationship',
+      TechSupport: 'support',
+      // A partner or dependants are household facts, not the customer relationship.
+      Partner: 'other',
+      Dependents: 'other',
+      gender: 'other',
+      InternetService: 'other',
+    });
+  });
+
+  it('reads the RavenStack tables: support times lower is better, usage and satisfaction higher', () => {
+    const tickets = header(`${RAVENSTACK_DIR}ravenstack_support_tickets.csv`);
+    const usage = header(`${RAVENSTACK_DIR}ravenstack_feature_usage.csv`);
+    const subs = header(`${RAVENSTACK_DIR}ravenstack_subscriptions.csv`);
+    expect(tickets).toEqual(
+      expect.arrayContaining(['resolution_time_hours', 'first_response_time_minutes']),
+    );
+    const read = (c: string) => [
+      columnLabel(c),
+      dimensionOf(c),
+      directionFromName(c).higherIsBetter,
+    ];
+    expect(read('resolution_time_hours')).toEqual(['Resolution time (hours)', 'support', false]);
+    expect(read('first_response_time_minutes')).toEqual([
+      'First response time (minutes)',
+      'support',
+      false,
+    ]);
+    expect(read('satisfaction_score')).toEqual(['Satisfaction score', 'support', true]);
+    expect(read('escalation_flag')).toEqual(['Escalation flag', 'support', false]);
+    expect(usage).toEqual(expect.arrayContaining(['usage_count', 'error_count']));
+    expect(read('usage_count')).toEqual(['Usage count', 'usage', true]);
+    expect(read('error_count')).toEqual(['Error count', 'usage', false]);
+    expect(read('usage_duration_secs')).toEqual(['Usage duration (seconds)', 'usage', true]);
+    expect(subs).toEqual(expect.arrayContaining(['arr_amount', 'seats']));
+    expect(read('arr_amount')).toEqual(['ARR amount', 'financial', true]);
+    expect(read('seats')).toEqual(['Seats', 'usage', true]);
+    expect(read('plan_tier')).toEqual(['Plan tier', 'financial', true]);
+    expect(read('days_past_due')).toEqual(['Days past due', 'financial', false]);
+    // A response *rate* is better high; only response and resolution *times* are better low.
+    expect(directionFromName('email_response_rate').higherIsBetter).toBe(true);
+  });
+});
+
+describe('proposeMeasures', () => {
+  it('on the demo book: each metric in the dimension the demo assigns it, named in words', () => {
+    const book = generateDemoBook({ endDay: isoToDay('2026-11-23')! });
+    const proposal = proposeMeasures(book);
+    for (const [dimension, metrics] of Object.entries(DEMO_METRICS)) {
+      for (const metric of metrics) {
+        const level = proposal.measures.find((m) => m.column === metric && m.kind !== 'change');
+        expect(level?.dimension, metric).toBe(dimension as Dimension);
+      }
+    }
+    const names = proposal.measures.map((m) => m.name);
+    expect(names).toContain('Tickets (90-day mean)');
+    expect(names).toContain('Change in tickets (30 days)');
+    expect(names).toContain('Days past due (90-day mean)');
+    const tickets = proposal.measures.find((m) => m.name === 'Tickets (90-day mean)')!;
+    expect(tickets).toMatchObject({
+      direction: 'lower',
+      directionFrom: 'name',
+      matched: 'tickets',
+    });
+    const users = proposal.measures.find((m) => m.name === 'Active users (90-day mean)')!;
+    expect(users).toMatchObject({ direction: 'higher', directionFrom: 'assumed' });
+    // Groups are the dimensions, in the seeds' order, "other" last.
+    expect(proposal.model.groups.map((g) => g.id)).toEqual([
+      'usage',
+      'support',
+      'engagement',
+      'relationship',
+      'financial',
+      'other',
+    ]);
+    // Scoring follows the stated direction.
+    const scoring = proposal.model.groups
+      .flatMap((g) => g.measures)
+      .find((m) => m.id === tickets.id)!.scoring;
+    expect(scoring).toEqual({ type: 'percentile', higherIsBetter: false });
+  });
+
+  it('reads a snapshot (Telco rows) as each value, not a 90-day mean', () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(TELCO_CSV, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data.slice(0, 300);
+    const day = ymdToDay(2026, 10, 1);
+    const book = empty();
+    for (const r of rows) {
+      book.accounts.push(account(r.customerID, { Contract: r.Contract, Churn: r.Churn }));
+      for (const metric of ['tenure', 'MonthlyCharges']) {
+        book.series.push({
+          accountId: r.customerID,
+          metric,
+          days: Int32Array.of(day),
+          values: Float64Array.of(Number(r[metric])),
+        });
+      }
+    }
+    const p = proposeMeasures(book);
+    const charges = p.measures.find((m) => m.column === 'MonthlyCharges')!;
+    expect(charges).toMatchObject({
+      name: 'Monthly charges',
+      kind: 'latest',
+      dimension: 'financial',
+    });
+    expect(p.measures.filter((m) => m.kind === 'change')).toEqual([]);
+    const source = p.model.groups
+      .flatMap((g) => g.measures)
+      .find((m) => m.id === charges.id)!.source;
+    expect(source).toMatchObject({ kind: 'aggregate', agg: 'latest' });
+    // The churn column restates the outcome: left out, and said why.
+    expect(p.skipped).toEqual([{ column: 'Churn', reason: 'it looks like the outcome itself' }]);
+    // Without outcomes a category cannot be ranked: it is proposed with weight 0.
+    const contract = p.model.groups.flatMap((g) => g.measures).find((m) => m.name === 'Contract')!;
+    expect(contract.weight).toBe(0);
+    expect(p.measures.find((m) => m.column === 'Contract')!.direction).toBe('category');
+  });
+
+  it('totals event counts, takes the latest of sparse levels, skips constants', () => {
+    const book = empty();
+    const start = ymdToDay(2026, 1, 1);
+    for (let a = 0; a < 25; a++) {
+      const id = `A${a}`;
+      book.accounts.push(account(id, { plan: a % 2 ? 'Pro' : 'Basic', code: `c${a}` }));
+      // Tickets on irregular days, one row per day with tickets: a count of events.
+      const ticketDays = [3, 11, 12, 40, 95, 97, 160].map((d) => start + d + a);
+      book.series.push({
+        accountId: id,
+        metric: 'tickets',
+        days: Int32Array.from(ticketDays),
+        values: Float64Array.from(ticketDays, (_, i) => 1 + ((i + a) % 3)),
+      });
+      // A satisfaction score surveyed twice a year: a level, observed rarely.
+      book.series.push({
+        accountId: id,
+        metric: 'satisfaction_score',
+        days: Int32Array.of(start + a, start + 180 + a),
+        values: Float64Array.of(3 + (a % 3), 4),
+      });
+      book.series.push({
+        accountId: id,
+        metric: 'region_code',
+        days: Int32Array.of(start),
+        values: Float64Array.of(7),
+      });
+    }
+    const p = proposeMeasures(book);
+    const byColumn = (c: string) => p.measures.filter((m) => m.column === c).map((m) => m.name);
+    expect(byColumn('tickets')).toEqual(['Tickets (90-day total)', 'Change in tickets (30 days)']);
+    expect(byColumn('satisfaction_score')).toEqual(['Satisfaction score (latest)']);
+    expect(p.skipped).toEqual(
+      expect.arrayContaining([
+        { column: 'region_code', reason: 'the same value everywhere' },
+        { column: 'code', reason: 'more than 20 different values' },
+      ]),
+    );
+    expect(p.measures.find((m) => m.column === 'plan')).toMatchObject({
+      dimension: 'financial',
+      kind: 'category',
+    });
+  });
+});

@@ -1,0 +1,113 @@
+// The proposal summary in words, on proposals made by the engine from real books.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL, prepareBook } from '../engine';
+import { chooseFitHorizon, fitProposal, proposeMeasures } from '../engine/backtest';
+import { isoToDay } from '../engine/dates';
+import { generateDemoBook } from '../engine/demo';
+import type { Book } from '../engine/types';
+import type { DataProposal } from '../worker/ops/propose-model';
+import {
+  evidenceRows,
+  loadsIntoDraft,
+  noEvidenceDetail,
+  proposalRows,
+  proposalSummary,
+} from './model-proposal';
+
+const demo = generateDemoBook({ endDay: isoToDay('2026-11-23')! });
+
+/** A percentile proposal of `book`, as the worker op returns it. */
+function unfitted(book: Book): DataProposal {
+  const p = proposeMeasures(book);
+  const churned = book.outcomes.filter((o) => o.outcome === 'churned').length;
+  return {
+    model: p.model,
+    measures: p.measures,
+    skipped: p.skipped,
+    accounts: p.accounts,
+    metrics: new Set(book.series.map((s) => s.metric)).size,
+    attributes:
+      new Set(p.measures.map((m) => m.column)).size -
+      new Set(book.series.map((s) => s.metric)).size,
+    currentName: DEFAULT_MODEL.name,
+    outcomes: { churned, retained: book.outcomes.length - churned },
+    horizon: chooseFitHorizon(book),
+    evidence: null,
+    fitProblem: null,
+    ms: 0,
+  };
+}
+
+describe('the proposal in words', () => {
+  it('summarises what was proposed and gives each measure its dimension and direction', () => {
+    const p = unfitted(demo);
+    expect(proposalSummary(p)).toMatch(
+      /^\d+ measures from 11 metrics and \d+ attributes of your 150 accounts, grouped as Usage, Support, Engagement, Relationship, Financial and Other\.$/,
+    );
+    const tickets = proposalRows(p).find((r) => r.name === 'Tickets (90-day mean)')!;
+    expect(tickets).toMatchObject({
+      dimension: 'Support',
+      direction: 'Lower is better',
+      why: 'from its name (“tickets”)',
+      accounts: '150 (100%)',
+    });
+    const plan = proposalRows(p).find((r) => r.name === 'Plan')!;
+    expect(plan.direction).toBe('Points per category');
+    expect(loadsIntoDraft(p)).toBe(true);
+  });
+
+  it('says why there is nothing to test against', () => {
+    const snapshotDay = isoToDay('2026-11-23')!;
+    const sameDay: Book = {
+      ...demo,
+      series: demo.series.map((s) => ({
+        ...s,
+        days: s.days.slice(-1).fill(snapshotDay),
+        values: s.values.slice(-1),
+      })),
+      outcomes: demo.outcomes.map((o) => ({ ...o, day: snapshotDay })),
+    };
+    expect(noEvidenceDetail(unfitted(sameDay))).toMatch(
+      /^Of \d+ churned outcomes and \d+ outcomes of accounts that stayed, none had data 60 days before their outcome \(they are dated no later than the data itself\); testing a model needs at least 20 of each\.$/,
+    );
+    const churnOnly = { ...demo, outcomes: demo.outcomes.filter((o) => o.outcome === 'churned') };
+    expect(noEvidenceDetail(unfitted(churnOnly))).toMatch(/but none of accounts that stayed/);
+    expect(noEvidenceDetail(unfitted({ ...demo, outcomes: [] }))).toBe(
+      'The book has no renewal outcomes yet.',
+    );
+  });
+
+  it('a fitted proposal that loses stays out of the draft; the evidence sits beside the current model', () => {
+    const p = unfitted(demo);
+    const { fit, measures } = fitProposal(prepareBook(demo), proposeMeasures(demo), DEFAULT_MODEL, {
+      horizonDays: 60,
+    });
+    const fitted: DataProposal = {
+      ...p,
+      model: fit.model,
+      measures,
+      evidence: {
+        horizonDays: 60,
+        outOfSample: fit.outOfSample,
+        current: fit.baseline,
+        comparison: fit.comparison,
+        offered: fit.offered,
+        reasons: [],
+        warnings: [],
+      },
+    };
+    expect(loadsIntoDraft(fitted)).toBe(false);
+    const rows = evidenceRows(fitted.evidence!);
+    expect(rows[1].label).toBe(`AUC on the ${fit.comparison.common} outcomes both scored`);
+    expect(rows[1].current).toBe(fit.comparison.currentAuc!.toFixed(3));
+    expect(Number(rows[1].current)).toBeGreaterThan(Number(rows[1].proposal));
+    expect(proposalSummary(fitted)).toMatch(/The fit kept \d+ measures with evidence/);
+    expect(proposalRows(fitted).some((r) => r.why === 'fitted to your outcomes')).toBe(true);
+    // A current model with no data for the outcomes shows "no data", not a number.
+    const blind = { ...fit.comparison, currentScored: 0, currentAuc: null, common: 0 };
+    expect(evidenceRows({ ...fitted.evidence!, comparison: blind })[1]).toMatchObject({
+      label: 'AUC',
+      current: 'no data',
+    });
+  });
+});
