@@ -94,8 +94,10 @@ describe('Telco imported through its snapshot preset', () => {
 
   it('the default model reads none of it: no account covered', async () => {
     const summary = await rescore({ today: TODAY, historyWeeks: 1 });
+    // The customers who churned are archived: the live book is the ones who stayed.
+    expect(summary.archived).toBeGreaterThan(0);
     expect(summary.coverage).toMatchObject({
-      accounts: TELCO_ROWS,
+      accounts: TELCO_ROWS - summary.archived,
       covered: 0,
       withAnyData: 0,
       low: true,
@@ -132,8 +134,8 @@ describe('Telco imported through its snapshot preset', () => {
     await saveProposal(await proposeFromData());
     const summary = await rescore({ today: TODAY, historyWeeks: 0 });
     expect(summary.coverage).toMatchObject({
-      accounts: TELCO_ROWS,
-      covered: TELCO_ROWS,
+      accounts: TELCO_ROWS - summary.archived,
+      covered: TELCO_ROWS - summary.archived,
       low: false,
     });
     expect(summary.bands.none).toBe(0);
@@ -232,6 +234,10 @@ describe('RavenStack, five tables through their presets', () => {
     expect(byName['Plan tier'].dimension).toBe('financial');
     // The account table's churn flag is never read (the preset ignores it).
     expect(p.measures.some((m) => /churn/i.test(m.column))).toBe(false);
+    // How well the model fits the book is judged on the live accounts, not the archived ones.
+    const summary = await rescore({ today: TODAY, historyWeeks: 0 });
+    expect(summary.archived).toBeGreaterThan(0);
+    expect(summary.coverage.accounts).toBe(500 - summary.archived);
   });
 });
 

@@ -239,7 +239,8 @@ export async function scoreAndSave(
     bands,
     stale,
     archived: archivedCount,
-    coverage: bookCoverage(scores.map((s) => s.coverage)),
+    // The live book: archived (churned) accounts do not count towards how well the model fits.
+    coverage: bookCoverage(scores.filter((s) => !archived.has(s.accountId)).map((s) => s.coverage)),
     snapshotsAdded: backfill.reduce((n, p) => n + p.days.length, 0),
     ms: t4 - started,
     timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },
