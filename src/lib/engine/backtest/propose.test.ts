@@ -218,4 +218,29 @@ describe('proposeMeasures', () => {
       kind: 'category',
     });
   });
+
+  it('reads ARR and seats from their dated series, not from today’s account fields', () => {
+    const book = empty();
+    const start = ymdToDay(2025, 1, 1);
+    for (let a = 0; a < 10; a++) {
+      // Today's ARR is 0 for a churned customer: as an undated attribute it would leak the end.
+      book.accounts.push({ ...account(`A${a}`), arr: a % 2 ? 0 : 12_000, seats: 10 + a });
+      book.series.push({
+        accountId: `A${a}`,
+        metric: 'mrr',
+        days: Int32Array.of(start, start + 30, start + 60),
+        values: Float64Array.of(1000, 1000, a % 2 ? 0 : 1000),
+      });
+    }
+    const p = proposeMeasures(book);
+    expect(p.measures.some((m) => m.column === 'arr')).toBe(false);
+    expect(p.skipped).toContainEqual({
+      column: 'arr',
+      reason:
+        "today's value would leak later changes into the past; the dated mrr series is read instead",
+    });
+    expect(p.measures.some((m) => m.column === 'mrr')).toBe(true);
+    // Seats have no dated series here: the account field is still proposed.
+    expect(p.measures.some((m) => m.column === 'seats')).toBe(true);
+  });
 });

@@ -249,6 +249,12 @@ interface AttributeCandidate {
   accounts: number;
 }
 
+/** Series (lower-case metric names) that hold an account field's figure over time. */
+const DATED_FIELD_SERIES: Record<string, readonly string[]> = {
+  arr: ['arr', 'mrr'],
+  seats: ['seats', 'licensed_seats'],
+};
+
 function attributeCandidates(book: Book, skipped: SkippedColumn[]): AttributeCandidate[] {
   const out: AttributeCandidate[] = [];
   const count = (f: (a: Book['accounts'][number]) => unknown) =>
@@ -258,9 +264,22 @@ function attributeCandidates(book: Book, skipped: SkippedColumn[]): AttributeCan
     ['arr', (a) => a.arr],
     ['seats', (a) => a.seats],
   ];
+  const metrics = new Set(book.series.map((s) => s.metric.toLowerCase()));
   for (const [name, f] of builtIn) {
     const n = count(f);
-    if (n > 0) out.push({ name, text: false, accounts: n });
+    if (n === 0) continue;
+    // The account's ARR and seats are today's values (a churned Stripe customer's ARR is 0):
+    // read as an undated attribute they would tell every backtest how the account ended. When
+    // a dated series holds the same figure, the measure reads that series instead.
+    const dated = DATED_FIELD_SERIES[name]?.find((m) => metrics.has(m));
+    if (dated) {
+      skipped.push({
+        column: name,
+        reason: `today's value would leak later changes into the past; the dated ${dated} series is read instead`,
+      });
+      continue;
+    }
+    out.push({ name, text: false, accounts: n });
   }
   const segments = new Set(book.accounts.map((a) => a.segment).filter((s) => s !== null));
   if (segments.size > MAX_CATEGORIES) {

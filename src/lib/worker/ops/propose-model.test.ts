@@ -223,6 +223,7 @@ describe('RavenStack, five tables through their presets', () => {
     expect(e.comparison.better).toBe(true);
     expect(e.outOfSample.auc!).toBeGreaterThan(0.55);
     expect(e.outOfSample.auc!).toBeLessThan(0.7);
+    console.info(`RavenStack via the app's presets: ${e.comparison.summary}`);
     const byName = Object.fromEntries(p.measures.map((m) => [m.name, m]));
     // Directions now come from the fitted points, not from the names.
     expect(byName['Tickets (90-day total)']).toMatchObject({ dimension: 'support' });
