@@ -40,7 +40,8 @@ export function writeOutput(path: string, text: string): void {
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
 const fixed = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
 
-function textSummary(r: HorizonReport, modelId: string): string {
+/** The report of one horizon as text (what `backtest` prints without --json). */
+export function textSummary(r: HorizonReport, modelId: string): string {
   const lead = r.lead_time_days;
   return (
     [
