@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests, type TestPostgres } from '../../../tests/postgres';
 import { DEFAULT_MODEL, type ModelDocument } from '../../lib/engine';
+import { isoToDay } from '../../lib/engine/dates';
+import { parseCsv } from '../../lib/import/csv-table';
+import { prepareImport } from '../../lib/import/prepare';
+import { matchPreset } from '../../lib/import/presets';
+import { BUILTIN_PRESETS } from '../../lib/import/presets-builtin';
 import { planModel, SqlUnsupportedError } from '../../lib/warehouse/plan';
 import { COMMANDS } from '../main';
 import { runCli } from '../run';
@@ -217,6 +222,34 @@ describe('PostgreSQL tables', () => {
     );
     expect(bt.err).toBe('');
     expect(bt.out).toBe((await cli('backtest', demo, '--json')).out);
+  });
+});
+
+describe('scores come back into Canary', () => {
+  it('the canary-scores preset imports warehouse score output as signals on the scored day', async () => {
+    const csv = (await cli('warehouse', 'score', demo, ...AS_OF)).out;
+    const table = await parseCsv(csv);
+    const preset = matchPreset(table.headers, BUILTIN_PRESETS);
+    expect(preset?.id).toBe('canary-scores');
+    const day = isoToDay('2026-11-23')!;
+    const ids = table.rows.map((r) => r[0]);
+    const plan = await prepareImport(
+      csv,
+      { ...preset!.mapping, snapshotDate: '2026-11-23' },
+      { fileName: 'scores.csv', today: day, knownAccountIds: new Set(ids) },
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.status).toBe('ready');
+    const scores = plan.series.filter((s) => s.metric === 'warehouse_score');
+    expect(scores).toHaveLength(150);
+    const byId = new Map(table.rows.map((r) => [r[0], Number(r[1])]));
+    for (const s of scores) {
+      expect([...s.days]).toEqual([day]);
+      expect(s.values[0]).toBe(byId.get(s.accountId));
+    }
+    const first = plan.accounts.find((a) => a.id === ids[0])!;
+    expect(first.attributes.warehouse_band).toBe(table.rows[0][2]);
+    expect(String(first.attributes.warehouse_explanation)).toBe(table.rows[0][5]);
   });
 });
 
