@@ -20,7 +20,8 @@ import {
 } from '../warehouse/options';
 
 const usage = `Usage: npm run -s cli -- sql [--model FILE] [--dialect duckdb|postgres] [--as-of YYYY-MM-DD]
-                             [--dbt] [--backtest --horizon DAYS] [--attributes NAME=TYPE,…] [tables]
+                             [--dbt] [--backtest --horizon DAYS] [--attributes NAME=TYPE,…]
+                             [--fast-sums] [tables]
 
 Prints one SQL query that scores every account of the warehouse tables
 accounts(account_id, name, segment, arr, seats, contract_start, renewal_date, owner, …) and
@@ -38,6 +39,7 @@ _max_points and _points.
   --attributes NAME=number|text|boolean,…
                    the column types of custom account attributes the model reads (default:
                    guessed from what the model does with them, and said in the query)
+  --fast-sums      window sums in any order (faster; non-whole sums agree to ~1e-12, not the bit)
 ${TABLE_USAGE}
 
 A model feature SQL cannot express is refused by name (exit status 2).
@@ -58,6 +60,7 @@ const command: CliCommand = {
         backtest: { type: 'boolean' },
         horizon: { type: 'string' },
         attributes: { type: 'string' },
+        'fast-sums': { type: 'boolean' },
         ...TABLE_OPTIONS,
       },
       [],
@@ -82,7 +85,7 @@ const command: CliCommand = {
       guessed.push(`${name}=${t}`);
     }
     const tables = tablesOption(options);
-    const o = { dialect, tables, attributeTypes };
+    const o = { dialect, tables, attributeTypes, orderedSums: options['fast-sums'] !== true };
     const asOf: AsOf =
       asOfDay !== null ? asOfDay : options.dbt ? { sql: DBT_AS_OF } : 'current_date';
     let sql: string;

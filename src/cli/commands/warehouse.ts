@@ -31,6 +31,9 @@ Runs the model as SQL (the query \`sql\` prints) where the data is, and prints e
   --out FILE        (score) write the CSV to FILE instead of stdout
   --horizon DAYS    (backtest) predict each outcome from the score this many days before (60)
   --predictions FILE, --json   (backtest) as for \`backtest\`
+  --fast-sums       add up window sums in any order: much faster and leaner in DuckDB on tens
+                    of millions of rows, but sums of non-whole numbers then agree with the
+                    engine to about 1e-12 instead of to the last bit (default: the engine's order)
 ${TABLE_USAGE}
 `;
 
@@ -43,6 +46,7 @@ const SPEC = {
   horizon: { type: 'string' },
   predictions: { type: 'string' },
   json: { type: 'boolean' },
+  'fast-sums': { type: 'boolean' },
   ...TABLE_OPTIONS,
 } as const;
 
@@ -86,7 +90,7 @@ const command: CliCommand = {
     });
     try {
       if (verb === 'score') {
-        const r = await warehouseScore(input, model, asOf);
+        const r = await warehouseScore(input, model, asOf, !values['fast-sums']);
         const csv = formatCsv(r.rows);
         if (values.out === undefined) io.stdout(csv);
         else {
@@ -97,7 +101,12 @@ const command: CliCommand = {
         }
         return;
       }
-      const { report, predictions } = await warehouseBacktest(input, model, horizon);
+      const { report, predictions } = await warehouseBacktest(
+        input,
+        model,
+        horizon,
+        !values['fast-sums'],
+      );
       if (values.predictions !== undefined) {
         const rows = predictions.map(
           (p) => `${csvCell(p.accountId)},${dayToIso(p.day)},${p.y},${p.p}`,

@@ -55,6 +55,7 @@ export async function warehouseScore(
   input: WarehouseInput,
   model: ModelDocument,
   asOfOption: DayNumber | null,
+  orderedSums = true,
 ): Promise<{ rows: (string | number | null)[][]; asOf: DayNumber; query: GeneratedQuery }> {
   const asOf = asOfOption ?? (await latestDataDay(input));
   if (asOf === null)
@@ -63,6 +64,7 @@ export async function warehouseScore(
     dialect: input.session.dialect,
     tables: input.tables,
     attributeTypes: input.attributeTypes,
+    orderedSums,
   };
   const query = generate(() => scoreQuery(model, o, asOf));
   const rows = await run(input, query.sql);
@@ -110,6 +112,7 @@ export async function warehouseBacktest(
   input: WarehouseInput,
   model: ModelDocument,
   horizon: number,
+  orderedSums = true,
 ): Promise<{ report: HorizonReport; predictions: Prediction[] }> {
   const book = await outcomesBook(input);
   if (book.outcomes.length === 0) {
@@ -120,6 +123,7 @@ export async function warehouseBacktest(
     dialect: input.session.dialect,
     tables: input.tables,
     attributeTypes: input.attributeTypes,
+    orderedSums,
   };
   const query = generate(() => backtestQuery(model, o, horizon));
   const rows = await run(input, query.sql);

@@ -2,6 +2,8 @@
 // interface: run a statement, read rows as plain values (numbers, text, booleans, ISO dates,
 // null), bulk-insert rows, close. The warehouse commands never see a driver type.
 import { DuckDBDateValue, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { DialectName } from '../../lib/warehouse/dialect';
 
@@ -50,8 +52,12 @@ const DUCK_TYPES: Record<ColumnDef['type'], string> = {
 
 /** Opens DuckDB in memory, or a database file (read-only unless `writable`). */
 export async function openDuckDb(path = ':memory:', writable = false): Promise<SqlSession> {
-  const options: Record<string, string> =
-    path !== ':memory:' && !writable ? { access_mode: 'READ_ONLY' } : {};
+  // A temporary folder lets DuckDB spill joins and sorts to disk instead of failing when a
+  // query outgrows memory (an in-memory database has none by default).
+  const options: Record<string, string> = {
+    temp_directory: join(tmpdir(), 'canary-duckdb'),
+    ...(path !== ':memory:' && !writable ? { access_mode: 'READ_ONLY' } : {}),
+  };
   const instance = await DuckDBInstance.create(path, options);
   const conn: DuckDBConnection = await instance.connect();
   return {

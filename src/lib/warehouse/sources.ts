@@ -35,8 +35,12 @@ export class SourceCollector {
   readonly slopes: SlopeSpec[] = [];
   /** Metric → how many days back the window join reads (Infinity: whole history). */
   readonly lookback = new Map<string, number>();
-  /** Metrics whose last (non-zero) observation day is looked up. */
-  readonly daysSinceMetrics: string[] = [];
+  /**
+   * As-of lookups: the last observation (its day, value, and last non-zero day) of a metric on
+   * or before the point's day minus `offset` — for days since, and for `latest` over a window,
+   * which needs no window scan at all.
+   */
+  readonly asOf: { metric: string; offset: number; value: boolean }[] = [];
   /** Every metric whose first observation day is needed, in first-use order. */
   readonly firstMetrics: string[] = [];
   private windowKeys = new Map<string, WindowAggregate>();
@@ -45,12 +49,27 @@ export class SourceCollector {
     private readonly d: Dialect,
     private readonly halfLifeDays: number,
     private readonly attributeTypes: ReadonlyMap<string, AttributeType>,
+    /** Sum in day order (the engine's order, bit for bit) or in any order (faster, less memory). */
+    private readonly orderedSums = true,
   ) {}
+
+  /** ` ORDER BY <day>` when sums follow the engine's order. */
+  order(day: string): string {
+    return this.orderedSums ? ` ORDER BY ${day}` : '';
+  }
 
   private metricKey(metric: string, list: string[]): number {
     let i = list.indexOf(metric);
     if (i < 0) i = list.push(metric) - 1;
     return i;
+  }
+
+  /** The index of an as-of lookup (registering it); `value` when its value is read too. */
+  private lookup(metric: string, offset: number, value: boolean): number {
+    let k = this.asOf.findIndex((x) => x.metric === metric && x.offset === offset);
+    if (k < 0) k = this.asOf.push({ metric, offset, value }) - 1;
+    else if (value) this.asOf[k].value = true;
+    return k;
   }
 
   private read(metric: string, days: number): void {
@@ -90,6 +109,11 @@ export class SourceCollector {
    * are 0, every other aggregate of no rows is missing.
    */
   aggregate(metric: string, agg: Aggregate, hi: number, lo: number): string {
+    if (agg === 'latest') {
+      // The value on the last observation day at or before at − lo, if that day is in the window.
+      const k = this.lookup(metric, lo, true);
+      return `CASE WHEN ds.l${k} > p.day - ${int(hi)} THEN ds.v${k} END`;
+    }
     const w = this.window(metric, agg, hi, lo);
     const { sum, count, value } = w.columns;
     switch (agg) {
@@ -110,7 +134,7 @@ export class SourceCollector {
     for (const w of this.windows) {
       const f = SourceCollector.filter(w.metric, w.hi, w.lo);
       const { sum, count, value } = w.columns;
-      if (sum) out.push(`sum(w.value ORDER BY w.day) FILTER (WHERE ${f}) AS ${sum}`);
+      if (sum) out.push(`sum(w.value${this.order('w.day')}) FILTER (WHERE ${f}) AS ${sum}`);
       if (count) out.push(`count(*) FILTER (WHERE ${f}) AS ${count}`);
       if (value) {
         const expr =
@@ -126,7 +150,7 @@ export class SourceCollector {
         `count(*) FILTER (WHERE ${f}) AS sn${s.key}`,
         `min(w.day) FILTER (WHERE ${f}) AS sx${s.key}`,
         `sum(w.day) FILTER (WHERE ${f}) AS sd${s.key}`,
-        `sum(w.value ORDER BY w.day) FILTER (WHERE ${f}) AS sy${s.key}`,
+        `sum(w.value${this.order('w.day')}) FILTER (WHERE ${f}) AS sy${s.key}`,
       );
     }
     return out;
@@ -182,7 +206,7 @@ export class SourceCollector {
       }
       case 'daysSince': {
         const f = this.first(src.metric);
-        const k = this.metricKey(src.metric, this.daysSinceMetrics);
+        const k = this.lookup(src.metric, 0, false);
         // Never non-zero: silent for as long as the series has existed.
         const last = src.event === 'any' ? `ds.l${k}` : `COALESCE(ds.z${k}, ${f})`;
         return {
