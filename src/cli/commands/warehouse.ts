@@ -12,9 +12,10 @@ import { openInput, type WarehouseInput } from '../warehouse/input';
 import { warehouseBacktest, warehouseScore } from '../warehouse/run';
 
 const usage = `Usage: npm run -s cli -- warehouse score    [DIR|DBFILE] [--engine duckdb|postgres] [--url URL]
-                                   [--model FILE] [--as-of YYYY-MM-DD] [--out FILE] [tables]
+                                   [--model FILE] [--as-of YYYY-MM-DD] [--out FILE] [--fast-sums] [tables]
        npm run -s cli -- warehouse backtest [DIR|DBFILE] [--engine duckdb|postgres] [--url URL]
-                                   [--model FILE] [--horizon DAYS] [--predictions FILE] [--json] [tables]
+                                   [--model FILE] [--horizon DAYS] [--predictions FILE] [--json]
+                                   [--fast-sums] [tables]
 
 Runs the model as SQL (the query \`sql\` prints) where the data is, and prints exactly what
 \`score\` and \`backtest\` (without --fit) print for the same data.

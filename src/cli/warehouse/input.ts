@@ -109,7 +109,16 @@ export async function openInput(o: InputOptions): Promise<WarehouseInput> {
     if (o.url !== undefined) throw new UsageError('--url is for --engine postgres');
     if (o.path === undefined) throw new UsageError('missing DIR or DBFILE');
     if (isDir) return duckDbFolder(o.path);
-    return databaseTables(await openDuckDb(o.path), o.tableNames, o.path);
+    let db: SqlSession;
+    try {
+      db = await openDuckDb(o.path);
+    } catch (e) {
+      throw new InputError(
+        `${o.path}: not a DuckDB database file, nor a folder of canonical files`,
+        { cause: e },
+      );
+    }
+    return databaseTables(db, o.tableNames, o.path);
   }
   const url = o.url ?? process.env.CANARY_PG_URL;
   if (!url) throw new UsageError('--engine postgres needs --url postgres://… (or CANARY_PG_URL)');
