@@ -11,10 +11,25 @@ const only = process.argv.includes('--node-only')
   ? 'node'
   : process.argv.includes('--browser-only')
     ? 'browser'
-    : 'all';
+    : process.argv.includes('--warehouse-only')
+      ? 'warehouse'
+      : 'all';
+// The warehouse scale benchmark writes ~44 M rows and takes minutes: only when asked for.
+const warehouse = only === 'warehouse' || process.argv.includes('--warehouse');
 const results = [];
 
-if (only !== 'browser') {
+if (warehouse) {
+  console.log('Running the warehouse benchmark (DuckDB beside the engine, ~44 M rows)…');
+  const r = spawnSync('npx', ['tsx', 'scripts/bench/warehouse.ts'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  results.push(...JSON.parse(r.stdout.trim().split('\n').pop()));
+}
+
+if (only === 'all' || only === 'node') {
   console.log('Running engine benchmarks in Node…');
   const r = spawnSync('npx', ['tsx', 'scripts/bench/node.ts'], {
     encoding: 'utf8',
@@ -24,7 +39,7 @@ if (only !== 'browser') {
   results.push(...JSON.parse(r.stdout.trim().split('\n').pop()));
 }
 
-if (only !== 'node') {
+if (only === 'all' || only === 'browser') {
   const chromium = await requireChromium();
   console.log('Building the app…');
   run('npx', ['vite', 'build', '--logLevel', 'warn']);

@@ -53,7 +53,8 @@ function leadTimeLine(r: HorizonReport): string {
   return `Lead time from first red: median ${lead.median ?? 'n/a'} days (p25 ${lead.p25 ?? 'n/a'}, p75 ${lead.p75 ?? 'n/a'})`;
 }
 
-function textSummary(r: HorizonReport, modelId: string): string {
+/** The report of one horizon as text (what `backtest` prints without --json). */
+export function textSummary(r: HorizonReport, modelId: string): string {
   const horizon = isSameDay(r.horizon_days)
     ? 'horizon 0 days (same day, weaker evidence)'
     : `horizon ${r.horizon_days} days`;

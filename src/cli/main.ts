@@ -11,6 +11,8 @@ export const COMMANDS: Record<string, CommandLoader> = {
   snapshot: () => import('./commands/snapshot'),
   backtest: () => import('./commands/backtest'),
   fit: () => import('./commands/fit'),
+  sql: () => import('./commands/sql'),
+  warehouse: () => import('./commands/warehouse'),
 };
 
 const invokedDirectly =

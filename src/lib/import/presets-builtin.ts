@@ -1,5 +1,6 @@
 // Presets shipped with Canary: the RavenStack tables and the IBM Telco churn file
-// (copied into tests/datasets), so both load without a mapping step.
+// (copied into tests/datasets), so both load without a mapping step; and Canary's own score
+// CSV, so scores computed in a warehouse come back in.
 import { createMapping, type ColumnRole } from './mapping';
 import { createPreset, type MappingPreset } from './presets';
 
@@ -228,6 +229,26 @@ const telco = createPreset(
   }),
 );
 
+// The CSV `score` and `warehouse score` write: a team scoring in its warehouse brings the
+// nightly scores back as signals dated on the day they were scored as of (chosen on import).
+const scores = createPreset(
+  'canary-scores',
+  'Canary scores (score / warehouse score output)',
+  ['account_id', 'score', 'band', 'trend_30d', 'coverage', 'explanation'],
+  createMapping({
+    kind: 'snapshot',
+    snapshotDate: null,
+    columns: {
+      account_id: { role: 'account-id' },
+      score: metric('warehouse_score'),
+      band: text('warehouse_band'),
+      trend_30d: metric('warehouse_trend_30d'),
+      coverage: metric('warehouse_coverage'),
+      explanation: text('warehouse_explanation'),
+    },
+  }),
+);
+
 /** The presets Canary ships with. */
 export const BUILTIN_PRESETS: readonly MappingPreset[] = [
   ravenAccounts,
@@ -236,4 +257,5 @@ export const BUILTIN_PRESETS: readonly MappingPreset[] = [
   ravenTickets,
   ravenChurn,
   telco,
+  scores,
 ];

@@ -28,7 +28,7 @@ describe('presets', () => {
     expect(presetSchema.parse(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
   });
 
-  it('ships valid, distinct presets for the RavenStack tables and Telco', () => {
+  it('ships valid, distinct presets for the RavenStack tables, Telco and Canary scores', () => {
     expect(BUILTIN_PRESETS.map((p) => p.id)).toEqual([
       'ravenstack-accounts',
       'ravenstack-subscriptions',
@@ -36,6 +36,7 @@ describe('presets', () => {
       'ravenstack-support-tickets',
       'ravenstack-churn-events',
       'telco-customer-churn',
+      'canary-scores',
     ]);
     for (const p of BUILTIN_PRESETS) {
       expect(presetSchema.parse(p)).toEqual(p);

@@ -102,11 +102,30 @@ export function exportFileName(model: Pick<ModelDocument, 'id' | 'version'>): st
 
 /** Downloads a model document as pretty-printed JSON. */
 export function downloadModel(model: ModelDocument): void {
-  const blob = new Blob([`${JSON.stringify(model, null, 2)}\n`], { type: 'application/json' });
+  downloadText(`${JSON.stringify(model, null, 2)}\n`, 'application/json', exportFileName(model));
+}
+
+/** Downloads a model as one SQL query (DuckDB or PostgreSQL) that scores as the engine does. */
+export async function downloadModelSql(
+  model: ModelDocument,
+  dialect: 'duckdb' | 'postgres',
+): Promise<void> {
+  // Loaded on demand: the SQL writer is not part of the builder's first load.
+  const { modelSqlFile } = await import('$lib/warehouse/export');
+  try {
+    const file = modelSqlFile(model, dialect);
+    downloadText(file.text, 'application/sql', file.name);
+  } catch (e) {
+    toasts.show('error', `This model cannot be written as SQL: ${(e as Error).message}`);
+  }
+}
+
+function downloadText(text: string, type: string, name: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = exportFileName(model);
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();

@@ -50,7 +50,7 @@ export interface BacktestResult {
 }
 
 /** Scores at arbitrary points, with band codes: the model's own, or a fold-fitted scorecard's. */
-type PointScorer = (points: { accountId: string; day: DayNumber }[]) => {
+export type PointScorer = (points: { accountId: string; day: DayNumber }[]) => {
   scores: Float64Array;
   bandCodes: Uint8Array;
 };
@@ -70,7 +70,7 @@ function modelScorer(prepared: PreparedBook, model: ModelDocument): PointScorer 
  * Lead time per churned row: days from the first red (sampled every `step` days over
  * `lookback` days before the churn, using data up to each sampled day) to the churn.
  */
-function leadTimes(
+export function leadTimes(
   rows: OutcomeRows,
   scorer: PointScorer,
   lookback: number,
