@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoBook } from '../engine/demo';
 import { isoToDay } from '../engine/dates';
 import { DEFAULT_MODEL, prepareBook } from '../engine';
-import { runBacktest } from '../engine/backtest';
+import { fitDescription, readFitDescription, runBacktest } from '../engine/backtest';
 import type { ModelVersionRecord } from '../db';
 import type { RenewalStatement } from '../worker/ops/backtest-summary';
 import { backtestSummary } from '../worker/ops/backtest-summary';
@@ -11,6 +11,7 @@ import {
   compareMetricRows,
   coverageNotes,
   horizonLabel,
+  inSampleNote,
   predictionDayPhrase,
   SAME_DAY_ONLY_NOTE,
   readStoredBacktest,
@@ -171,5 +172,22 @@ describe('the same-day horizon on the page', () => {
     const labels = compareMetricRows(r, r).map((row) => row.label);
     expect(labels).toContain('ROC AUC');
     expect(labels.some((l) => /lead time|days ahead/i.test(l))).toBe(false);
+  });
+});
+
+describe('inSampleNote', () => {
+  it('says a fitted version backtested on its own outcomes is in sample, with its honest AUC', () => {
+    const fit = readFitDescription(
+      fitDescription({ outcomes: 829, churned: 599, horizonDays: 60, auc: 0.61 }),
+    );
+    expect(inSampleNote(fit)).toBe(
+      'In sample: this version was fitted to 829 outcomes (599 churned), scored 60 days before each. A backtest on the outcomes it was fitted to reads better than it would on outcomes it never saw. When it was fitted, its out-of-sample AUC — measured only on accounts each fit never saw — was 0.610: that is the honest figure. Suggest weights below measures it out of sample again.',
+    );
+    const sameDay = { outcomes: 7043, churned: 1869, horizonDays: 0, auc: null };
+    expect(inSampleNote(sameDay)).toMatch(
+      /^In sample: this version was fitted to 7,043 outcomes \(1,869 churned\), scored on the same day as each\. .* Suggest weights below/,
+    );
+    expect(inSampleNote(sameDay)).not.toContain('honest figure');
+    expect(inSampleNote(null)).toBeNull();
   });
 });
