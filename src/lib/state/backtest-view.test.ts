@@ -10,6 +10,7 @@ import {
   aucReading,
   compareMetricRows,
   coverageNotes,
+  baseInSampleNote,
   horizonLabel,
   inSampleNote,
   predictionDayPhrase,
@@ -189,5 +190,15 @@ describe('inSampleNote', () => {
     );
     expect(inSampleNote(sameDay)).not.toContain('honest figure');
     expect(inSampleNote(null)).toBeNull();
+  });
+});
+
+describe('baseInSampleNote', () => {
+  it('says the refitted version is itself a fit, so its column is in sample', () => {
+    const fit = { outcomes: 829, churned: 599, horizonDays: 60, auc: 0.633 };
+    expect(baseInSampleNote(fit, 'Built from your data (fitted)')).toBe(
+      'Built from your data (fitted) is itself a fit to 829 outcomes (599 churned): its figures below are in sample, measured on the outcomes it was fitted to, and read better than it would do on outcomes it never saw. Its out-of-sample AUC when it was fitted was 0.633.',
+    );
+    expect(baseInSampleNote(null, 'Five dimensions')).toBeNull();
   });
 });

@@ -102,6 +102,17 @@ export function inSampleNote(fit: FitRecord | null): string | null {
   return `In sample: this version was fitted to ${formatInteger(fit.outcomes)} outcomes (${formatInteger(fit.churned)} churned), scored ${when}. A backtest on the outcomes it was fitted to reads better than it would on outcomes it never saw.${auc} Suggest weights below measures it out of sample again.`;
 }
 
+/**
+ * Said with Suggest weights when the version refitted is itself a fit to outcomes: its column
+ * beside the refit is measured on the outcomes it was fitted to (in sample). Null otherwise.
+ */
+export function baseInSampleNote(fit: FitRecord | null, baseName: string): string | null {
+  if (!fit) return null;
+  const auc =
+    fit.auc === null ? '' : ` Its out-of-sample AUC when it was fitted was ${metric(fit.auc)}.`;
+  return `${baseName} is itself a fit to ${formatInteger(fit.outcomes)} outcomes (${formatInteger(fit.churned)} churned): its figures below are in sample, measured on the outcomes it was fitted to, and read better than it would do on outcomes it never saw.${auc}`;
+}
+
 /** One entry of the version picker. */
 export interface VersionOption {
   key: string;
