@@ -3,7 +3,11 @@
 // vendor-export fixtures (tests/fixtures/exports/) into an empty book and saves each tool's
 // "Recognised: … export" review step as docs/screenshots/export-<tool>.png, and the linked-ids
 // editor holding the links those imports made as docs/screenshots/crosswalk-editor.png.
-// Flags: --no-build (use ./build as it is), --exports-only (only the export shots).
+// Last, it runs the two "CS lead's afternoon" specs (tests/e2e/afternoon-telco.spec.ts and
+// afternoon-ravenstack.spec.ts) with CANARY_README_SCREENSHOTS=1, which write
+// docs/screenshots/afternoon-*.png from their real runs.
+// Flags: --no-build (use ./build as it is), --exports-only (only the export shots),
+// --afternoon-only (only the afternoon specs' shots).
 // CANARY_SCREENSHOTS_PORT overrides the port (4193).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -14,7 +18,7 @@ const executablePath = await requireChromium();
 if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
 const port = Number(process.env.CANARY_SCREENSHOTS_PORT ?? 4193);
 const exportsOnly = process.argv.includes('--exports-only');
-const server = spawn('node', ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
+const afternoonOnly = process.argv.includes('--afternoon-only');
 const base = `http://localhost:${port}`;
 mkdirSync('docs/screenshots', { recursive: true });
 
@@ -28,7 +32,21 @@ const shots = [
   { name: 'settings', path: '/settings', ready: 'h1' },
 ];
 
-try {
+if (!afternoonOnly) {
+  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
+  try {
+    await appShots();
+  } finally {
+    // Stopped before the afternoon specs, whose Playwright run serves the app on the same port.
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill();
+    await exited;
+  }
+}
+if (!exportsOnly) afternoonShots();
+
+/** The demo book's pages, light and dark, and the vendor-export shots. */
+async function appShots() {
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({
     executablePath,
@@ -77,8 +95,31 @@ try {
   }
   await exportShots(browser);
   await browser.close();
-} finally {
-  server.kill();
+}
+
+/**
+ * The README's "CS lead's afternoon": the two specs that walk it on the real data sets, run
+ * with CANARY_README_SCREENSHOTS=1 so each step writes its docs/screenshots/afternoon-*.png.
+ * Playwright serves ./build itself on the same port (the server above is stopped by now).
+ */
+function afternoonShots() {
+  run(
+    'npx',
+    [
+      'playwright',
+      'test',
+      'tests/e2e/afternoon-telco.spec.ts',
+      'tests/e2e/afternoon-ravenstack.spec.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        CHROMIUM_PATH: executablePath,
+        CANARY_E2E_PORT: String(port),
+        CANARY_README_SCREENSHOTS: '1',
+      },
+    },
+  );
 }
 
 /**

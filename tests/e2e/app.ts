@@ -289,6 +289,45 @@ export async function countStored(
   );
 }
 
+/**
+ * The current scores of the live (not archived) accounts, read from the app's database: how many
+ * there are, how many have a score, and how many are green on less than 60% of the model's
+ * weight (a reassuring band on thin data).
+ */
+export async function liveScores(
+  page: Page,
+): Promise<{ live: number; scored: number; greenOnThinData: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('canary');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('currentScores', 'readonly');
+          const all = tx.objectStore('currentScores').getAll();
+          all.onsuccess = () => {
+            const live = (
+              all.result as {
+                score: number | null;
+                band: string | null;
+                coverage: number;
+                summary: { archivedDay?: number | null };
+              }[]
+            ).filter((s) => s.summary.archivedDay == null);
+            resolve({
+              live: live.length,
+              scored: live.filter((s) => s.score !== null).length,
+              greenOnThinData: live.filter((s) => s.band === 'green' && s.coverage < 0.6).length,
+            });
+          };
+          tx.oncomplete = () => db.close();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
 /** The backtest page (/backtest). */
 export class BacktestPage {
   constructor(readonly page: Page) {}

@@ -70,7 +70,7 @@ test('RavenStack subscriptions give ARR, renewal dates and renewals that balance
     await expect(page.getByTestId('outcome-counts')).toHaveText('599: 0 renewals, 599 churns');
     const notes = page.getByTestId('outcome-note');
     await expect(notes.nth(0)).toHaveText(
-      '350 renewals inferred from subscriptions will be withdrawn: dated on or after a churn this file records.',
+      '350 renewals inferred from subscriptions are dated on or after a churn this file records and give way to it: replaced by the churn on its own day, removed after it.',
     );
     await expect(notes.nth(1)).toContainText('This file is a churn log');
     await expect(notes.nth(1)).toContainText('(230 renewals in the book)');

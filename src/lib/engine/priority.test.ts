@@ -23,6 +23,16 @@ describe('rankAccounts', () => {
     expect(ranked[0].reason).toBe('Renews in 24 days · red · down 18');
   });
 
+  it('says one day in the singular, as the renewal column does ("tomorrow")', () => {
+    const reason = (daysToRenewal: number) =>
+      rankAccounts([{ ...base, daysToRenewal }])[0].reason.split(' · ')[0];
+    expect(reason(1)).toBe('Renews tomorrow');
+    expect(reason(2)).toBe('Renews in 2 days');
+    expect(reason(0)).toBe('Renews today');
+    expect(reason(-1)).toBe('Renewal 1 day overdue');
+    expect(reason(-3)).toBe('Renewal 3 days overdue');
+  });
+
   it('ranks higher ARR first when risk and urgency are equal', () => {
     const ranked = rankAccounts([
       { ...base, accountId: 'small', score: 40, band: 'amber', arr: 5_000 },

@@ -57,9 +57,11 @@ function valueOf(arr: number | null, maxLogArr: number): number {
 function reasonOf(p: PriorityInput): string {
   const parts: string[] = [];
   if (p.daysToRenewal !== null) {
-    if (p.daysToRenewal < 0) parts.push(`Renewal ${-p.daysToRenewal} days overdue`);
+    const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+    if (p.daysToRenewal < 0) parts.push(`Renewal ${days(-p.daysToRenewal)} overdue`);
     else if (p.daysToRenewal === 0) parts.push('Renews today');
-    else if (p.daysToRenewal <= 120) parts.push(`Renews in ${p.daysToRenewal} days`);
+    else if (p.daysToRenewal === 1) parts.push('Renews tomorrow');
+    else if (p.daysToRenewal <= 120) parts.push(`Renews in ${days(p.daysToRenewal)}`);
   }
   parts.push(p.band ?? (p.status === 'stale' ? 'stale data' : 'not scored'));
   if (p.trendChange !== null && p.trendChange <= -5)

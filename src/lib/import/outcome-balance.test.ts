@@ -105,7 +105,7 @@ describe('outcome balance', () => {
     expect(alone).toMatch(/subscriptions file/);
     const facts = outcomeFactsOf([inferred('a', 0), inferred('c', 5)]);
     expect(outcomeBalanceNotes(churns, 1, facts, true)).toEqual([
-      '1 renewal inferred from subscriptions will be withdrawn: dated on or after a churn this file records.',
+      '1 renewal inferred from subscriptions is dated on or after a churn this file records and gives way to it: replaced by the churn on its own day, removed after it.',
       'This file is a churn log: every row is a churn, so it cannot say which accounts renewed. The renewals that balance these churns come from your other imports (1 renewal in the book).',
     ]);
     expect(outcomeBalanceNotes([...churns, o('c', 3, 'renewed')], 0, undefined, false)).toEqual([]);

@@ -126,7 +126,7 @@ export function outcomeBalanceNotes(
   const notes: string[] = [];
   if (withdrawn > 0) {
     notes.push(
-      `${plural(withdrawn, 'renewal', 'renewals')} inferred from subscriptions will be withdrawn: dated on or after a churn this file records.`,
+      `${plural(withdrawn, 'renewal', 'renewals')} inferred from subscriptions ${withdrawn === 1 ? 'is' : 'are'} dated on or after a churn this file records and give${withdrawn === 1 ? 's' : ''} way to it: replaced by the churn on its own day, removed after it.`,
     );
   }
   const storedRenewals = Math.max(0, (facts?.renewals ?? 0) - withdrawn);

@@ -92,7 +92,7 @@ describe('RavenStack renewals inferred from subscriptions', () => {
     expect(churn.outcomes).toHaveLength(599);
     expect(churn.withdrawnOutcomes).toHaveLength(350);
     expect(churn.outcomeNotes).toEqual([
-      '350 renewals inferred from subscriptions will be withdrawn: dated on or after a churn this file records.',
+      '350 renewals inferred from subscriptions are dated on or after a churn this file records and give way to it: replaced by the churn on its own day, removed after it.',
       'This file is a churn log: every row is a churn, so it cannot say which accounts renewed. The renewals that balance these churns come from your other imports (230 renewals in the book).',
     ]);
     book.apply(churn);

@@ -106,7 +106,7 @@ export function finishSubscriptions(
   const on = dayToIso(asOf);
   const notes = [
     `Renewals inferred: ${outcomes.length} (${anniversaries} at a contract anniversary — a year after the account's first paid subscription — with paid service running through it; ${outcomes.length - anniversaries} where a subscription ended while another carried on). None after ${on}: later renewal points are not known yet.`,
-    `ARR of ${withArr} of ${patches.length} accounts is set from their paid subscriptions in force on ${on} (${money(totalArr)} in all); ${withDate} get the next contract anniversary as their renewal date.`,
+    `ARR of ${withArr} of ${patches.length} accounts is set from their paid subscriptions in force on ${on} ($${money(totalArr)} in all); ${withDate} get the next contract anniversary as their renewal date.`,
   ];
   if (leftOut > 0) {
     notes.push(

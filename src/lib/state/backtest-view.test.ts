@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoBook } from '../engine/demo';
 import { isoToDay } from '../engine/dates';
 import { DEFAULT_MODEL, prepareBook } from '../engine';
-import { runBacktest } from '../engine/backtest';
+import { fitDescription, readFitDescription, runBacktest } from '../engine/backtest';
 import type { ModelVersionRecord } from '../db';
 import type { RenewalStatement } from '../worker/ops/backtest-summary';
 import { backtestSummary } from '../worker/ops/backtest-summary';
@@ -10,7 +10,9 @@ import {
   aucReading,
   compareMetricRows,
   coverageNotes,
+  baseInSampleNote,
   horizonLabel,
+  inSampleNote,
   predictionDayPhrase,
   SAME_DAY_ONLY_NOTE,
   readStoredBacktest,
@@ -171,5 +173,32 @@ describe('the same-day horizon on the page', () => {
     const labels = compareMetricRows(r, r).map((row) => row.label);
     expect(labels).toContain('ROC AUC');
     expect(labels.some((l) => /lead time|days ahead/i.test(l))).toBe(false);
+  });
+});
+
+describe('inSampleNote', () => {
+  it('says a fitted version backtested on its own outcomes is in sample, with its honest AUC', () => {
+    const fit = readFitDescription(
+      fitDescription({ outcomes: 829, churned: 599, horizonDays: 60, auc: 0.61 }),
+    );
+    expect(inSampleNote(fit)).toBe(
+      'In sample: this version was fitted to 829 outcomes (599 churned), scored 60 days before each. A backtest on the outcomes it was fitted to reads better than it would on outcomes it never saw. When it was fitted, its out-of-sample AUC — measured only on accounts each fit never saw — was 0.610: that is the honest figure. Suggest weights below measures it out of sample again.',
+    );
+    const sameDay = { outcomes: 7043, churned: 1869, horizonDays: 0, auc: null };
+    expect(inSampleNote(sameDay)).toMatch(
+      /^In sample: this version was fitted to 7,043 outcomes \(1,869 churned\), scored on the same day as each\. .* Suggest weights below/,
+    );
+    expect(inSampleNote(sameDay)).not.toContain('honest figure');
+    expect(inSampleNote(null)).toBeNull();
+  });
+});
+
+describe('baseInSampleNote', () => {
+  it('says the refitted version is itself a fit, so its column is in sample', () => {
+    const fit = { outcomes: 829, churned: 599, horizonDays: 60, auc: 0.633 };
+    expect(baseInSampleNote(fit, 'Built from your data (fitted)')).toBe(
+      'Built from your data (fitted) is itself a fit to 829 outcomes (599 churned): its figures below are in sample, measured on the outcomes it was fitted to, and read better than it would do on outcomes it never saw. Its out-of-sample AUC when it was fitted was 0.633.',
+    );
+    expect(baseInSampleNote(null, 'Five dimensions')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Pure helpers of the backtest page: plain-language readings of the metrics, the renewal
 // statement, the stored backtest of a version, and the version picker's labels. Tested in Node.
-import type { HorizonReport } from '$lib/engine/backtest';
+import type { FitRecord, HorizonReport } from '$lib/engine/backtest';
 // The horizon helpers alone (not the backtest index), so the page bundle stays free of the engine.
 import { isSameDay, predictionDayPhrase } from '../engine/backtest/horizon';
 import type { ModelVersionRecord } from '$lib/db';
@@ -82,7 +82,35 @@ export function storedBacktestLine(stored: StoredBacktest | null, preferHorizon 
   if (!stored || stored.horizons.length === 0) return 'not backtested yet';
   const h = stored.horizons.find((x) => x.horizon_days === preferHorizon) ?? stored.horizons[0];
   const at = isSameDay(h.horizon_days) ? 'on the same day' : `at ${h.horizon_days} days`;
-  return `AUC ${metric(h.auc)} ${at} (${h.n_outcomes} outcomes, ${h.n_churned} churned)`;
+  return `AUC ${metric(h.auc)} ${at} (${formatInteger(h.n_outcomes)} outcomes, ${formatInteger(h.n_churned)} churned)`;
+}
+
+/**
+ * Said above the results of a version that is itself a fit to outcomes (Suggest weights, or
+ * "Build a model from your data" with outcomes): backtested on the outcomes it was fitted to,
+ * it is measured in sample. Null for any other version.
+ */
+export function inSampleNote(fit: FitRecord | null): string | null {
+  if (!fit) return null;
+  const when = isSameDay(fit.horizonDays)
+    ? 'on the same day as each'
+    : `${fit.horizonDays} days before each`;
+  const auc =
+    fit.auc === null
+      ? ''
+      : ` When it was fitted, its out-of-sample AUC — measured only on accounts each fit never saw — was ${metric(fit.auc)}: that is the honest figure.`;
+  return `In sample: this version was fitted to ${formatInteger(fit.outcomes)} outcomes (${formatInteger(fit.churned)} churned), scored ${when}. A backtest on the outcomes it was fitted to reads better than it would on outcomes it never saw.${auc} Suggest weights below measures it out of sample again.`;
+}
+
+/**
+ * Said with Suggest weights when the version refitted is itself a fit to outcomes: its column
+ * beside the refit is measured on the outcomes it was fitted to (in sample). Null otherwise.
+ */
+export function baseInSampleNote(fit: FitRecord | null, baseName: string): string | null {
+  if (!fit) return null;
+  const auc =
+    fit.auc === null ? '' : ` Its out-of-sample AUC when it was fitted was ${metric(fit.auc)}.`;
+  return `${baseName} is itself a fit to ${formatInteger(fit.outcomes)} outcomes (${formatInteger(fit.churned)} churned): its figures below are in sample, measured on the outcomes it was fitted to, and read better than it would do on outcomes it never saw.${auc}`;
 }
 
 /** One entry of the version picker. */

@@ -6,7 +6,8 @@ import { formatInteger, formatShare } from '../format';
 /** The sentence shown when the model fits the book poorly; null when it fits. */
 export function coverageMessage(c: BookCoverage | null): string | null {
   if (!c || !c.low) return null;
-  const of = `of ${formatInteger(c.accounts)} account${c.accounts === 1 ? '' : 's'}`;
+  // The live book (as the Accounts filter's "Live (N)"): churned accounts are archived.
+  const of = `of ${formatInteger(c.accounts)} live account${c.accounts === 1 ? '' : 's'}`;
   if (c.withAnyData === 0) {
     return `The active model uses none of the columns in your data: 0 ${of} have data for it.`;
   }

@@ -1,17 +1,25 @@
 // The proposal summary in words, on proposals made by the engine from real books.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL, prepareBook } from '../engine';
-import { chooseFitHorizon, fitProposal, proposeMeasures } from '../engine/backtest';
+import {
+  chooseFitHorizon,
+  fitProposal,
+  proposeMeasures,
+  SAME_DAY_WARNING,
+} from '../engine/backtest';
 import { isoToDay } from '../engine/dates';
 import { generateDemoBook } from '../engine/demo';
 import type { Book } from '../engine/types';
 import type { DataProposal } from '../worker/ops/propose-model';
 import {
+  evidenceCaption,
   evidenceRows,
+  evidenceWarnings,
   loadsIntoDraft,
   noEvidenceDetail,
   proposalRows,
   proposalSummary,
+  sameDayNote,
 } from './model-proposal';
 
 const demo = generateDemoBook({ endDay: isoToDay('2026-11-23')! });
@@ -109,5 +117,27 @@ describe('the proposal in words', () => {
       label: 'AUC',
       current: 'no data',
     });
+  });
+
+  it('labels the evidence by its horizon: point in time, or same day and weaker', () => {
+    const p = unfitted(demo);
+    const evidence = (horizonDays: number) =>
+      ({
+        horizonDays,
+        warnings: horizonDays === 0 ? [SAME_DAY_WARNING, 'Only 12 churned'] : ['Only 12 churned'],
+      }) as NonNullable<DataProposal['evidence']>;
+    expect(evidenceCaption(p, evidence(60))).toBe(
+      `${DEFAULT_MODEL.name} beside the proposal, 60 days before each outcome (point in time: only data dated on or before that day); the proposal out of sample, 5 folds grouped by account`,
+    );
+    expect(sameDayNote(evidence(60))).toBeNull();
+    expect(evidenceCaption(p, evidence(0))).toContain(
+      'on the same day as each outcome (horizon 0: weaker evidence than a point-in-time horizon, no lead time)',
+    );
+    expect(sameDayNote(evidence(0))).toMatch(
+      /^Same day · weaker evidence than a point-in-time horizon\. .* not whether the score would have warned in time\.$/,
+    );
+    // The same-day warning is said once, by the note; the others are listed.
+    expect(evidenceWarnings(evidence(0))).toEqual(['Only 12 churned']);
+    expect(evidenceWarnings(evidence(60))).toEqual(['Only 12 churned']);
   });
 });

@@ -2,6 +2,7 @@
 // evidence beside the current model's, and whether the proposal goes into the draft.
 import { directionWords, type ScoringDirection } from '../engine/model/direction';
 import { MIN_FIT_CHURNED } from '../engine/backtest/fit-horizon';
+import { isSameDay, SAME_DAY_WARNING } from '../engine/backtest/horizon';
 import type { ProposedMeasure } from '../engine/backtest/propose';
 import { DIMENSION_NAMES } from '../engine/backtest/propose-names';
 import { formatInteger, formatShare } from '../format';
@@ -85,6 +86,28 @@ export function noEvidenceDetail(p: DataProposal): string {
       : `${best.horizonDays} days before their outcome`;
   const none = !best || best.churned + best.retained === 0;
   return `Of ${plural(churned, 'churned outcome')} and ${plural(retained, 'outcome')} of accounts that stayed, ${none ? 'none' : `only ${formatInteger(best.churned)} and ${formatInteger(best.retained)}`} had data ${at}${none ? ' (they are dated no later than the data itself)' : ''}; testing a model needs at least ${MIN_FIT_CHURNED} of each.`;
+}
+
+/** The evidence table's caption: which models, when each outcome was scored, and how. */
+export function evidenceCaption(p: DataProposal, e: ProposalEvidence): string {
+  const when = isSameDay(e.horizonDays)
+    ? 'on the same day as each outcome (horizon 0: weaker evidence than a point-in-time horizon, no lead time)'
+    : `${e.horizonDays} days before each outcome (point in time: only data dated on or before that day)`;
+  return `${p.currentName} beside the proposal, ${when}; the proposal out of sample, 5 folds grouped by account`;
+}
+
+/**
+ * The same-day label of a proposal fitted at horizon 0 (a snapshot's outcomes, dated on the day
+ * of the data): what the evidence shows and what it does not. Null at a point-in-time horizon.
+ */
+export function sameDayNote(e: ProposalEvidence): string | null {
+  if (!isSameDay(e.horizonDays)) return null;
+  return "Same day · weaker evidence than a point-in-time horizon. Your outcomes are dated on the day of the data itself (a snapshot), so the proposal was fitted and tested on each outcome's own day: this shows how well your data separates churned from renewed accounts, not whether the score would have warned in time.";
+}
+
+/** The evidence's warnings to list under it (the same-day one is said by `sameDayNote`). */
+export function evidenceWarnings(e: ProposalEvidence): string[] {
+  return e.warnings.filter((w) => w !== SAME_DAY_WARNING);
 }
 
 /** One row of the evidence table: the current model beside the proposal. */

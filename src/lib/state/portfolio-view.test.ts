@@ -163,6 +163,10 @@ describe('summarise', () => {
     expect(s.movedUp).toBe(1);
     expect(s.newlyRed).toEqual(['Zürich Labs']);
   });
+  it('knows the ARR only when some account has one (a file without ARR shows no "$0 ARR")', () => {
+    expect(summarise(rows).arrKnown).toBe(true);
+    expect(summarise(rows.map((r) => ({ ...r, arr: null }))).arrKnown).toBe(false);
+  });
   it('lists distinct filter values', () => {
     expect(distinctValues(rows, (r) => r.owner)).toEqual(['Ana', 'Ben']);
   });

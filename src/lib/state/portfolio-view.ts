@@ -122,6 +122,8 @@ export interface PortfolioSummary {
   movedDown: number;
   movedUp: number;
   newlyRed: string[];
+  /** False when no account has an ARR (a file without one): the tiles then show no "$0 ARR". */
+  arrKnown: boolean;
 }
 
 /** Summarises rows for the tiles: live rows by group; archived rows counted apart. */
@@ -148,5 +150,6 @@ export function summarise(rows: readonly PortfolioRow[]): PortfolioSummary {
       if (r.band === 'red') newlyRed.push(r.name);
     }
   }
-  return { bands, archived, movedDown, movedUp, newlyRed };
+  const arrKnown = rows.some((r) => r.arr !== null);
+  return { bands, archived, movedDown, movedUp, newlyRed, arrKnown };
 }

@@ -150,6 +150,43 @@ export function scorecardToModel(
   });
 }
 
+/** What a fitted model's description records about the fit that made it. */
+export interface FitRecord {
+  /** Outcomes it was fitted to, and how many of them churned. */
+  outcomes: number;
+  churned: number;
+  horizonDays: number;
+  /** Its out-of-sample AUC when fitted (null when none could be measured). */
+  auc: number | null;
+}
+
+/** The description fitModel gives the fitted model ("Credit-scorecard fit on 829 outcomes …"). */
+export function fitDescription(r: FitRecord): string {
+  const at = isSameDay(r.horizonDays)
+    ? 'same day (horizon 0: weaker evidence, no lead time)'
+    : `horizon ${r.horizonDays} days`;
+  return `Credit-scorecard fit on ${r.outcomes} outcomes (${r.churned} churned), ${at}; out-of-sample AUC ${r.auc?.toFixed(3) ?? 'n/a'}.`;
+}
+
+const FIT_DESCRIPTION =
+  /^Credit-scorecard fit on (\d+) outcomes \((\d+) churned\), (?:same day \(horizon 0: weaker evidence, no lead time\)|horizon (\d+) days); out-of-sample AUC (n\/a|\d+\.\d+)\./;
+
+/**
+ * Reads back what `fitDescription` wrote: the model is a fit to a book's outcomes, so a backtest
+ * on those outcomes is in sample. Null for any other description (a hand-made model, or one whose
+ * description was edited).
+ */
+export function readFitDescription(description: string): FitRecord | null {
+  const m = FIT_DESCRIPTION.exec(description);
+  if (!m) return null;
+  return {
+    outcomes: Number(m[1]),
+    churned: Number(m[2]),
+    horizonDays: m[3] === undefined ? 0 : Number(m[3]),
+    auc: m[4] === 'n/a' ? null : Number(m[4]),
+  };
+}
+
 /** Fits a scorecard model on every outcome at the horizon, checked out of sample first. */
 export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}): FitModelResult {
   const horizon = options.horizonDays ?? 60;
@@ -220,7 +257,12 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
   const warnings = [...outOfSample.warnings];
   if (!comparison.better) warnings.push(comparison.summary);
   const thin = isThinSample(outOfSample.n_churned, outOfSample.details.band_rates);
-  const description = `Credit-scorecard fit on ${rowsWithData.length} outcomes (${all.y.reduce((s, v) => s + v, 0)} churned), ${isSameDay(horizon) ? 'same day (horizon 0: weaker evidence, no lead time)' : `horizon ${horizon} days`}; out-of-sample AUC ${outOfSample.auc?.toFixed(3) ?? 'n/a'}.`;
+  const description = fitDescription({
+    outcomes: rowsWithData.length,
+    churned: all.y.reduce((s, v) => s + v, 0),
+    horizonDays: horizon,
+    auc: outOfSample.auc,
+  });
   return {
     model: scorecardToModel(card, features.columns, base, bands, description),
     scorecard: card,

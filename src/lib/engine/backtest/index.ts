@@ -3,8 +3,14 @@ export { runBacktest } from './run';
 export type { BacktestOptions, BacktestResult, Prediction } from './run';
 export { compareModels } from './compare';
 export type { BandChange, ModelComparison } from './compare';
-export { FitInputError, fitModel, scorecardToModel } from './fit-model';
-export type { FitModelOptions, FitModelResult } from './fit-model';
+export {
+  FitInputError,
+  fitDescription,
+  fitModel,
+  readFitDescription,
+  scorecardToModel,
+} from './fit-model';
+export type { FitModelOptions, FitModelResult, FitRecord } from './fit-model';
 export { proposeModel, proposeMeasures } from './propose';
 export type { Proposal, ProposedMeasure, ProposedKind, SkippedColumn } from './propose';
 export {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../dates';
 import { generateDemoBook } from '../demo';
 import { DEFAULT_MODEL, parseModelOrThrow, prepareBook } from '../index';
-import { fitModel } from './fit-model';
+import { fitDescription, fitModel, readFitDescription } from './fit-model';
 import { fitProposal } from './proposal-fit';
 import { proposeMeasures } from './propose';
 import type { Prediction } from './run';
@@ -104,5 +104,22 @@ describe('fitModel against the current model', () => {
     expect(fit.comparison).toMatchObject({ currentScored: 0, better: true });
     expect(fit.outOfSample.auc!).toBeGreaterThan(0.7);
     expect(fit.offered).toBe(fit.warnings.length === 0);
+  });
+
+  it("the fitted model's description records the fit, and reads back (in sample on those outcomes)", () => {
+    const fit = fitModel(prepareBook(syntheticBacktestBook(300, 2)), { horizonDays: 60 });
+    const record = readFitDescription(fit.model.description)!;
+    expect(record.horizonDays).toBe(60);
+    expect(record.outcomes).toBe(fit.outOfSample.n_outcomes);
+    expect(record.churned).toBe(fit.outOfSample.n_churned);
+    expect(record.auc).toBe(Number(fit.outOfSample.auc!.toFixed(3)));
+    const sameDay = { outcomes: 7043, churned: 1869, horizonDays: 0, auc: 0.845 };
+    expect(fitDescription(sameDay)).toBe(
+      'Credit-scorecard fit on 7043 outcomes (1869 churned), same day (horizon 0: weaker evidence, no lead time); out-of-sample AUC 0.845.',
+    );
+    expect(readFitDescription(fitDescription(sameDay))).toEqual(sameDay);
+    expect(readFitDescription(fitDescription({ ...sameDay, auc: null }))?.auc).toBeNull();
+    expect(readFitDescription('Our hand-weighted model')).toBeNull();
+    expect(readFitDescription('')).toBeNull();
   });
 });

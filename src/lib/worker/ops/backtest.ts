@@ -1,7 +1,12 @@
 // Runs the point-in-time backtest of a saved model version over the stored book, keeps its
 // compact summary with the version (attachBacktest), and returns everything the page draws.
 // The summary is written only after the whole run succeeded, so a cancelled run changes nothing.
-import { runBacktest, type HorizonReport } from '../../engine/backtest';
+import {
+  readFitDescription,
+  runBacktest,
+  type FitRecord,
+  type HorizonReport,
+} from '../../engine/backtest';
 import type { BandThresholds } from '../../engine';
 import { attachBacktest, getDb } from '../../db';
 import type { ProgressFn } from '../progress';
@@ -34,6 +39,8 @@ export interface BacktestRun {
   modelName: string;
   modelVersion: number;
   bands: BandThresholds;
+  /** The fit that made this version (from its description), when it is one: then in sample. */
+  fittedOn: FitRecord | null;
   horizons: BacktestHorizon[];
   /** Display names of every account the reports mention. */
   names: Record<string, string>;
@@ -54,17 +61,16 @@ export default async function backtest(
     loadPreparedBook(db),
   ]);
   const total = request.horizons.length;
-  onProgress?.({ fraction: 0.1, label: `Scoring outcomes ${request.horizons[0]} days ahead` });
+  const scoring = (h: number) =>
+    h === 0 ? 'Scoring outcomes on their own day' : `Scoring outcomes ${h} days ahead`;
+  onProgress?.({ fraction: 0.1, label: scoring(request.horizons[0]) });
   const result = runBacktest(book.prepared, version.model, {
     horizons: request.horizons,
     excludeUnavoidable: request.excludeUnavoidable,
     onProgress: (done) =>
       onProgress?.({
         fraction: 0.1 + (0.85 * done) / total,
-        label:
-          done < total
-            ? `Scoring outcomes ${request.horizons[done]} days ahead`
-            : 'Saving the result',
+        label: done < total ? scoring(request.horizons[done]) : 'Saving the result',
       }),
   });
   const thresholds = statementThresholds(version.model.bands.amberMax + 1);
@@ -83,6 +89,7 @@ export default async function backtest(
     modelName: version.name,
     modelVersion: version.model.version,
     bands: version.model.bands,
+    fittedOn: readFitDescription(version.model.description),
     horizons,
     names: namesOf(mentioned, book.names),
     summary,

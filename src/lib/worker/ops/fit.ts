@@ -4,6 +4,8 @@
 import {
   FitInputError,
   fitModel,
+  readFitDescription,
+  type FitRecord,
   type HorizonReport,
   type OutOfSampleComparison,
 } from '../../engine/backtest';
@@ -33,6 +35,8 @@ export interface FitSuggestion {
   baseKey: string;
   baseName: string;
   base: ModelDocument;
+  /** The fit that made the base version, when it is one: its figures here are then in sample. */
+  baseFittedOn: FitRecord | null;
   model: ModelDocument;
   outOfSample: HorizonReport;
   baseline: HorizonReport;
@@ -77,6 +81,7 @@ export default async function fitWeights(
       baseKey: version.key,
       baseName: version.name,
       base: version.model,
+      baseFittedOn: readFitDescription(version.model.description),
       model: fit.model,
       outOfSample: fit.outOfSample,
       baseline: fit.baseline,

@@ -115,7 +115,7 @@ export default async function proposeFromData(
     const folds = request.folds ?? 5;
     onProgress?.({
       fraction: 0.3,
-      label: `Fitting and testing out of sample at ${horizon.horizonDays} days (${folds} folds)`,
+      label: `Fitting and testing out of sample ${horizon.horizonDays === 0 ? 'on the same day as each outcome' : `at ${horizon.horizonDays} days`} (${folds} folds)`,
     });
     try {
       const { fit, measures } = fitProposal(prepareBook(book), proposal, active.model, {
