@@ -97,7 +97,7 @@ test('Telco from an empty book: imported as a snapshot, a model built from it on
     // Telco has no ARR column: the tiles say nothing about ARR rather than "$0 ARR".
     await expect(page.getByTestId('tile-unscored')).not.toContainText('ARR');
     await expect(page.getByTestId('portfolio-row').first()).toContainText('Not scored');
-    expect(await liveScores(page)).toEqual({ live: LIVE, scored: 0, greenOnThinData: 0 });
+    expect(await liveScores(page)).toEqual({ live: LIVE, scored: 0, greenOnMissingData: 0 });
     const axe = await new AxeBuilder({ page }).include('[data-testid="coverage-banner"]').analyze();
     expect(axe.violations).toEqual([]);
     await readmeShot(page, 'afternoon-telco-portfolio-before');
@@ -165,7 +165,7 @@ test('Telco from an empty book: imported as a snapshot, a model built from it on
     await new PortfolioPage(page).waitForBook();
     await expect(banner).toHaveCount(0);
     await expect(page.getByTestId('tile-unscored')).toHaveCount(0);
-    expect(await liveScores(page)).toEqual({ live: LIVE, scored: LIVE, greenOnThinData: 0 });
+    expect(await liveScores(page)).toEqual({ live: LIVE, scored: LIVE, greenOnMissingData: 0 });
     // The tiles count the same live accounts.
     let tiles = 0;
     for (const band of ['red', 'amber', 'green']) {

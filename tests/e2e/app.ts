@@ -291,12 +291,14 @@ export async function countStored(
 
 /**
  * The current scores of the live (not archived) accounts, read from the app's database: how many
- * there are, how many have a score, and how many are green on less than 60% of the model's
- * weight (a reassuring band on thin data).
+ * there are, how many have a score, and how many are green on less than 30% of the model's
+ * weight (the engine's MIN_COVERAGE: below it an account is not scored, so a green there would
+ * be a reassuring band on missing data). Between 30% and 60% a score carries the thin-data
+ * warning on its row.
  */
 export async function liveScores(
   page: Page,
-): Promise<{ live: number; scored: number; greenOnThinData: number }> {
+): Promise<{ live: number; scored: number; greenOnMissingData: number }> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -318,7 +320,7 @@ export async function liveScores(
             resolve({
               live: live.length,
               scored: live.filter((s) => s.score !== null).length,
-              greenOnThinData: live.filter((s) => s.band === 'green' && s.coverage < 0.6).length,
+              greenOnMissingData: live.filter((s) => s.band === 'green' && s.coverage < 0.3).length,
             });
           };
           tx.oncomplete = () => db.close();
