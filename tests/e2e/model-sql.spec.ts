@@ -22,7 +22,7 @@ for (const [dialect, label, type] of [
     expect(download.suggestedFilename()).toBe(`canary-default-v1.${dialect}.sql`);
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.split('\n')[0]).toBe(
-      `-- Dialect: ${label}. As of: CURRENT_DATE. Tables: accounts, signals, pulses, overrides.`,
+      `-- Dialect: ${label}. As of: CURRENT_DATE (or the newest data day when the data ends a model lookback or more before it). Tables: accounts, signals, pulses, overrides.`,
     );
     expect(text).toContain(`AS ${type})`);
     const expected = scoreQuery(

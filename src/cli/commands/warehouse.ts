@@ -1,6 +1,7 @@
 // `warehouse score|backtest [DIR|DBFILE] --engine duckdb|postgres …`: runs the model's SQL in
 // DuckDB embedded or a PostgreSQL server and prints what `score` / `backtest` print.
 import { parseArgs } from 'node:util';
+import { MAX_HORIZON_DAYS } from '../../lib/engine/backtest';
 import { dayToIso } from '../../lib/engine/dates';
 import { formatCsv } from '../../lib/import/canonical';
 import { csvCell, reportJson, textSummary, writeOutput } from '../backtest';
@@ -30,7 +31,8 @@ Runs the model as SQL (the query \`sql\` prints) where the data is, and prints e
   --model FILE      model JSON; default: the built-in five-dimension model
   --as-of DATE      (score) default: the latest signal, pulse or override date in the data
   --out FILE        (score) write the CSV to FILE instead of stdout
-  --horizon DAYS    (backtest) predict each outcome from the score this many days before (60)
+  --horizon DAYS    (backtest) predict each outcome from the score this many days before (60);
+                    0 is the same-day test, weaker evidence, lead time not applicable
   --predictions FILE, --json   (backtest) as for \`backtest\`
   --fast-sums       add up window sums in any order: much faster and leaner in DuckDB on tens
                     of millions of rows, but sums of non-whole numbers then agree with the
@@ -81,7 +83,7 @@ const command: CliCommand = {
     else only(['as-of', 'out'], 'score');
     const engine = dialectOption(values.engine, 'engine');
     const asOf = dateOption(values['as-of'], 'as-of');
-    const horizon = intOption(values.horizon, 'horizon', 60, 1, 3650);
+    const horizon = intOption(values.horizon, 'horizon', 60, 0, MAX_HORIZON_DAYS);
     const model = loadModel(values.model);
     const input: WarehouseInput = await openInput({
       engine,

@@ -102,7 +102,9 @@ describe('DuckDB inputs', () => {
     const rows = await db.query(sql.out);
     await db.close();
     const lines = expected.trim().split('\n').slice(1);
-    expect(rows.map((row) => `${row.account_id},${row.score},${row.band}`)).toEqual(
+    // An empty CSV cell is the query's NULL (a stale or not-scored account has no score or band).
+    const cell = (v: unknown) => (v === null ? '' : String(v));
+    expect(rows.map((row) => `${row.account_id},${cell(row.score)},${cell(row.band)}`)).toEqual(
       lines.map((l) => l.split(',').slice(0, 3).join(',')),
     );
   });
@@ -114,20 +116,31 @@ describe('DuckDB inputs', () => {
     expect(dbt.out.startsWith("{{ config(materialized='table') }}\n")).toBe(true);
     for (const t of ['accounts', 'signals', 'pulses', 'overrides'])
       expect(dbt.out).toContain(`FROM {{ ref('${t}') }}`);
-    // Render it as dbt would with --vars '{canary_as_of: 2026-11-23}'.
-    const rendered = dbt.out
+    const asOf =
+      /\{% if var\('canary_as_of', none\) is not none %\}(DATE '\{\{ var\('canary_as_of'\) \}\}' - DATE '1970-01-01')\{% else %\}(\(SELECT day FROM scoring_day\))\{% endif %\}/g;
+    const body = dbt.out
       .replace("{{ config(materialized='table') }}\n", '')
-      .replace(/\{\{ ref\('(\w+)'\) \}\}/g, '"$1"')
-      .replace(
-        /\{% if var\('canary_as_of', none\) is not none %\}DATE '\{\{ var\('canary_as_of'\) \}\}'\{% else %\}CURRENT_DATE\{% endif %\}/g,
-        "DATE '2026-11-23'",
-      );
+      .replace(/\{\{ ref\('(\w+)'\) \}\}/g, '"$1"');
+    expect(body).toMatch(asOf);
+    // Render it as dbt would with --vars '{canary_as_of: 2026-11-23}'.
+    const rendered = body.replace(asOf, (_, given: string) =>
+      given.replace("{{ var('canary_as_of') }}", '2026-11-23'),
+    );
     expect(rendered).not.toMatch(/\{[{%]/);
+    // Without the variable it scores the scoring day of CURRENT_DATE, here pinned to a day
+    // 404 days after the demo's data ends (the default model's lookback is 365): the book's
+    // newest data day, 2026-11-23, as the app would choose it.
+    const today = body
+      .replace(asOf, (_, _given: string, fallback: string) => fallback)
+      .replace(/CURRENT_DATE/g, "DATE '2028-01-01'");
+    expect(today).not.toMatch(/\{[{%]/);
     const db = await openDuckDb(file);
     const fromDbt = await db.query(rendered);
+    const fromToday = await db.query(today);
     const plain = await db.query((await cli('sql', ...AS_OF)).out);
     await db.close();
     expect(fromDbt).toEqual(plain);
+    expect(fromToday).toEqual(plain);
   });
 });
 
@@ -241,7 +254,12 @@ describe('scores come back into Canary', () => {
     expect(plan.errors).toEqual([]);
     expect(plan.status).toBe('ready');
     const scores = plan.series.filter((s) => s.metric === 'warehouse_score');
-    expect(scores).toHaveLength(150);
+    // One score per scored account; a stale or not-scored row's empty score is no observation.
+    const scored = table.rows.filter((r) => r[1] !== '');
+    const stale = table.rows.filter((r) => r[1] === '');
+    expect(scored.length + stale.length).toBe(150);
+    expect(stale.length).toBeGreaterThan(0);
+    expect(scores.map((s) => s.accountId).sort()).toEqual(scored.map((r) => r[0]).sort());
     const byId = new Map(table.rows.map((r) => [r[0], Number(r[1])]));
     for (const s of scores) {
       expect([...s.days]).toEqual([day]);
@@ -250,6 +268,8 @@ describe('scores come back into Canary', () => {
     const first = plan.accounts.find((a) => a.id === ids[0])!;
     expect(first.attributes.warehouse_band).toBe(table.rows[0][2]);
     expect(String(first.attributes.warehouse_explanation)).toBe(table.rows[0][5]);
+    const silent = plan.accounts.find((a) => a.id === stale[0][0])!;
+    expect(String(silent.attributes.warehouse_explanation)).toMatch(/^Stale: no data since /);
   });
 });
 

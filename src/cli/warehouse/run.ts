@@ -128,11 +128,11 @@ export async function warehouseBacktest(
   const query = generate(() => backtestQuery(model, o, horizon));
   const rows = await run(input, query.sql);
   const scores = new Map<string, number | null>();
+  const firstData = new Map<string, DayNumber>();
   for (const r of rows) {
-    scores.set(
-      pointKey(String(r.account_id), isoToDay(String(r.day))!),
-      r.score === null ? null : Number(r.score),
-    );
+    const id = String(r.account_id);
+    scores.set(pointKey(id, isoToDay(String(r.day))!), r.score === null ? null : Number(r.score));
+    if (r.first_data_day !== null) firstData.set(id, isoToDay(String(r.first_data_day))!);
   }
-  return backtestFromScores(book, model, horizon, scores);
+  return backtestFromScores(book, model, horizon, scores, firstData);
 }

@@ -1,5 +1,7 @@
 // The model builder's "Export as SQL": the score query for a dialect as a file, scoring as of
-// the warehouse's CURRENT_DATE (for a nightly job) from the default table names, with the
+// the scoring day of the warehouse's CURRENT_DATE (for a nightly job: today, or the book's
+// newest data day when the data ends a model lookback or more before today, as the app
+// chooses it) from the default table names, with the
 // attribute column types guessed from the model, as `cli sql` does without --attributes.
 import type { ModelDocument } from '../engine/model/schema';
 import type { DialectName } from './dialect';
@@ -15,7 +17,7 @@ export function modelSqlFile(
   const types = new Map<string, AttributeType>();
   for (const name of referencedAttributes(model)) types.set(name, inferAttributeType(model, name));
   const notes = [
-    `-- Dialect: ${dialect === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}. As of: CURRENT_DATE. Tables: accounts, signals, pulses, overrides.`,
+    `-- Dialect: ${dialect === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}. As of: CURRENT_DATE (or the newest data day when the data ends a model lookback or more before it). Tables: accounts, signals, pulses, overrides.`,
     ...(types.size
       ? [
           `-- Attribute column types assumed: ${[...types].map(([n, t]) => `${n}=${t}`).join(', ')}.`,

@@ -3,7 +3,9 @@
 // account's context, missing-data policies, coverage, pattern rules, the final clamp. The
 // score query adds what scoreBook adds (bands, overrides in force, trend, per-measure points);
 // the backtest query scores every outcome at outcome day − horizon and the lead-time samples.
+import { isSameDay } from '../engine/backtest/horizon';
 import type { ModelDocument } from '../engine/model/schema';
+import { MIN_COVERAGE, modelLookbackDays } from '../engine/score/freshness';
 import { conditionSql } from './conditions';
 import {
   dbl,
@@ -22,8 +24,21 @@ import { scoringSql, type PercentileRefs } from './scoring';
 import { SourceCollector } from './sources';
 import { accountsCte, dayOf, pulsesCte, signalsCte, type TableSpec } from './tables';
 
-/** The day the score query scores as of: a day number, the warehouse's today, or SQL of a day number. */
-export type AsOf = number | 'current_date' | { sql: string };
+/**
+ * The day the score query scores as of: a day number or SQL of a day number, scored exactly; or
+ * the scoring day of a "today" — the warehouse's CURRENT_DATE (`'current_date'`) or a given day
+ * (`{ today }`) — chosen as the app chooses it (the engine's chooseScoringDay): today, unless
+ * the book's newest signal or pulse on or before today is the model's lookback or more before
+ * it; then that newest data day. `{ sql, today }` is SQL that may read the scoring day of
+ * `today` (SQL of a day number) as SCORING_DAY (the dbt model: its variable, else today's).
+ */
+export type AsOf = number | 'current_date' | { today: number } | { sql: string; today?: string };
+
+/** The scoring day of the query's "today", as SQL (see AsOf). */
+export const SCORING_DAY = '(SELECT day FROM scoring_day)';
+
+/** The warehouse's current date as a day number. */
+export const CURRENT_DAY = `(CURRENT_DATE - DATE '1970-01-01')`;
 
 /** Options shared by both queries. */
 export interface QueryOptions {
@@ -64,10 +79,22 @@ export interface GeneratedQuery {
 
 const POSTGRES_MAX_IDENTIFIER = 63;
 
-function asOfSql(asOf: AsOf): string {
-  if (typeof asOf === 'number') return int(asOf);
-  if (asOf === 'current_date') return `(CURRENT_DATE - DATE '1970-01-01')`;
-  return `(${asOf.sql})`;
+/** The as-of day's SQL, and the SQL of the "today" whose scoring day it may read (or null). */
+function asOfSql(asOf: AsOf): { day: string; today: string | null } {
+  if (typeof asOf === 'number') return { day: int(asOf), today: null };
+  if (asOf === 'current_date') return { day: SCORING_DAY, today: CURRENT_DAY };
+  if ('sql' in asOf) return { day: `(${asOf.sql})`, today: asOf.today ?? null };
+  return { day: SCORING_DAY, today: int(asOf.today) };
+}
+
+/**
+ * The `scoring_day` CTE: `today`, or the book's newest signal or pulse day on or before it when
+ * that is the model's lookback or more before today (the engine's chooseScoringDay).
+ */
+function scoringDayCte(model: ModelDocument, today: string): string {
+  const known = 'account_id IN (SELECT account_id FROM acc)';
+  const newest = `SELECT max(day) AS newest FROM (\n    SELECT day FROM sig WHERE day <= ${today} AND ${known}\n    UNION ALL\n    SELECT day FROM pul WHERE day <= ${today} AND ${known}\n  ) x`;
+  return `scoring_day AS MATERIALIZED (\n  SELECT CASE WHEN n.newest IS NOT NULL AND ${today} - n.newest >= ${int(modelLookbackDays(model))} THEN n.newest ELSE ${today} END AS day\n  FROM (${newest}) n\n)`;
 }
 
 function list(items: string[], indent = '    '): string {
@@ -152,6 +179,8 @@ function scoringCtes(
   plan: ModelPlan,
   ptsBody: string,
   prefix: string[],
+  /** Add `last_data`, the account's newest data day on or before the point (its freshness). */
+  withLastData = false,
 ): Built {
   const d = dialectOf(o.dialect);
   const m = plan.measures.length;
@@ -239,6 +268,38 @@ function scoringCtes(
       `ds AS (\n  SELECT d.account_id, d.at_day,\n    ${list(cols)}\n  FROM dl d${join}\n  GROUP BY d.account_id, d.at_day\n)`,
     );
   }
+  // The account's newest data (any metric, or a pulse) on or before each point's day − offset:
+  // as the as-of lookups, one stream per account of its data days and the lookups.
+  const lastData = withLastData ? src.lastData(0) : null;
+  if (src.dataOffsets.length > 0) {
+    const offsets = src.dataOffsets.map((off, k) => `(${k}, ${int(off)})`).join(', ');
+    const w = 'PARTITION BY account_id ORDER BY day, kind ROWS UNBOUNDED PRECEDING';
+    const cols = src.dataOffsets.map(
+      (_, k) => `max(CASE WHEN k = ${k} THEN last_day END) AS d${k}`,
+    );
+    ctes.push(
+      `dd AS (
+  SELECT account_id, day FROM sig
+  UNION
+  SELECT account_id, day FROM pul
+)`,
+      `ad AS (
+  SELECT account_id, at_day,
+    ${list(cols)}
+  FROM (
+    SELECT account_id, kind, at_day, k, max(obs_day) OVER (${w}) AS last_day
+    FROM (
+      SELECT account_id, day, 0 AS kind, day AS obs_day, NULL AS at_day, NULL AS k FROM dd
+      UNION ALL
+      SELECT p.account_id, p.day - o.off, 1, NULL, p.day, o.k
+      FROM pts p CROSS JOIN (VALUES ${offsets}) AS o(k, off)
+    ) u
+  ) x
+  WHERE kind = 1
+  GROUP BY account_id, at_day
+)`,
+    );
+  }
   if (plan.usesPulses) {
     const tie = o.tables.order?.pulses ? ', u.seq DESC' : '';
     ctes.push(
@@ -260,11 +321,17 @@ function scoringCtes(
     ...(plan.usesPulses
       ? ['LEFT JOIN pl ON pl.account_id = p.account_id AND pl.at_day = p.day']
       : []),
+    ...(src.dataOffsets.length
+      ? ['LEFT JOIN ad ON ad.account_id = p.account_id AND ad.at_day = p.day']
+      : []),
   ];
-  const valueCols = sources.flatMap((s, j) => [
-    `${s.value} AS v${j}`,
-    ...(s.text ? [`${s.text} AS t${j}`] : []),
-  ]);
+  const valueCols = [
+    ...(lastData ? [`${lastData} AS last_data`] : []),
+    ...sources.flatMap((s, j) => [
+      `${s.value} AS v${j}`,
+      ...(s.text ? [`${s.text} AS t${j}`] : []),
+    ]),
+  ];
   ctes.push(
     `pv AS MATERIALIZED (\n  SELECT p.account_id, p.day, a.${ident('attr:segment')} AS segment,\n    CASE WHEN p.day - a.start_day >= 0 THEN p.day - a.start_day END AS tenure,\n    CASE WHEN a.renewal_day - p.day >= 0 THEN a.renewal_day - p.day END AS dtr,\n    ${list(valueCols)}\n  ${joins.join('\n  ')}\n)`,
   );
@@ -376,11 +443,13 @@ function headerOf(model: ModelDocument, what: string): string {
 export function scoreQuery(model: ModelDocument, o: QueryOptions, asOf: AsOf): GeneratedQuery {
   const d = dialectOf(o.dialect);
   const plan = planModel(model, o.attributeTypes);
-  const D = asOfSql(asOf);
+  const { day: D, today } = asOfSql(asOf);
   const tw = model.trend.windowDays;
   const offsets = [...new Set([0, tw, 30])];
   const ptsBody = `SELECT a.account_id, ${D} - o.off AS day FROM acc a CROSS JOIN (VALUES ${offsets.map((x) => `(${x})`).join(', ')}) AS o(off)`;
-  const built = scoringCtes(model, o, plan, ptsBody, prefixCtes(o, d, plan));
+  const prefix = prefixCtes(o, d, plan);
+  if (today !== null) prefix.push(scoringDayCte(model, today));
+  const built = scoringCtes(model, o, plan, ptsBody, prefix, true);
   const { ctes } = built;
   const columns = outputColumns(plan, d);
   if (o.tables.overrides !== null) {
@@ -393,12 +462,21 @@ export function scoreQuery(model: ModelDocument, o: QueryOptions, asOf: AsOf): G
     `fp AS (\n  SELECT account_id, min(day) AS first_pulse FROM pul GROUP BY account_id\n)`,
   );
   const score = `f0.score`;
+  // Freshness (the engine's scoreStatusOf): stale when the account's newest data is the model's
+  // lookback or more before the point, unscored under MIN_COVERAGE of the weight with data.
+  // Only a scored point has a score (and fired patterns); an override still shows its band.
+  const status =
+    `CASE WHEN x.last_data IS NOT NULL AND x.day - x.last_data >= ${int(modelLookbackDays(model))} THEN 'stale' ` +
+    `WHEN x.coverage < ${num(d, MIN_COVERAGE)} THEN 'unscored' ELSE 'scored' END`;
+  const shown = (expr: string) =>
+    `CASE WHEN y.status = 'scored' THEN CAST(${jsRound(expr)} AS INTEGER) END`;
   ctes.push(
-    `f AS MATERIALIZED (\n  SELECT x.*, CAST(${jsRound('x.final')} AS INTEGER) AS score, CAST(${jsRound('x.raw')} AS INTEGER) AS score_before FROM fin x\n)`,
+    `f AS MATERIALIZED (\n  SELECT y.*, ${shown('y.final')} AS score, ${shown('y.raw')} AS score_before\n  FROM (SELECT x.*, ${status} AS status FROM fin x) y\n)`,
   );
   const firstDay = `CASE WHEN fw.first_any IS NULL THEN fp.first_pulse WHEN fp.first_pulse IS NULL OR fw.first_any <= fp.first_pulse THEN fw.first_any ELSE fp.first_pulse END`;
   const prevDay = `${D} - ${int(tw)}`;
-  const reason = `CASE WHEN ${score} IS NULL THEN 'no_score' WHEN a.start_day > ${prevDay} THEN 'contract_started' WHEN f1.final IS NULL OR (${firstDay}) IS NULL OR (${firstDay}) > ${prevDay} THEN 'no_data' END`;
+  // The earlier score counts only as it was shown then (scored, not stale or thin).
+  const reason = `CASE WHEN ${score} IS NULL THEN 'no_score' WHEN a.start_day > ${prevDay} THEN 'contract_started' WHEN f1.score IS NULL OR (${firstDay}) IS NULL OR (${firstDay}) > ${prevDay} THEN 'no_data' END`;
   const change = `CASE WHEN (${reason}) IS NULL THEN ${score} - f1.score END`;
   const trend30 =
     tw === 30
@@ -433,6 +511,8 @@ export function scoreQuery(model: ModelDocument, o: QueryOptions, asOf: AsOf): G
     'f0.final AS score_exact',
     'f0.score_before AS score_before_patterns',
     'f0.coverage AS coverage',
+    'f0.status AS status',
+    `DATE '1970-01-01' + CAST(f0.last_data AS INTEGER) AS last_data_day`,
     'f0.stage AS stage',
     `${contextName.replace(/x\.ctx/g, 'f0.ctx')} AS contexts`,
     `CAST(f0.dtr AS INTEGER) AS days_to_renewal`,
@@ -449,7 +529,7 @@ export function scoreQuery(model: ModelDocument, o: QueryOptions, asOf: AsOf): G
           `DATE '1970-01-01' + CAST(ov.expires_day AS INTEGER) AS override_expires`,
         ]
       : []),
-    ...columns.patterns.map((p, k) => `f0.f${k} AS ${ident(p.fired)}`),
+    ...columns.patterns.map((p, k) => `(${score} IS NOT NULL AND f0.f${k}) AS ${ident(p.fired)}`),
     ...measureCols,
   ];
   const joins = [
@@ -473,7 +553,9 @@ export function scoreQuery(model: ModelDocument, o: QueryOptions, asOf: AsOf): G
 /**
  * The backtest query: the score (unrounded, patterns applied, no override) of every outcome's
  * account at outcome day − horizon, and every `leadStepDays` over the `leadLookbackDays`
- * before each churn (the lead-time samples). Columns: account_id, day, score.
+ * before each churn (the lead-time samples; none at horizon 0, where lead time does not
+ * apply). Columns: account_id, day, score, first_data_day (the account's first signal or
+ * pulse).
  */
 export function backtestQuery(
   model: ModelDocument,
@@ -484,7 +566,8 @@ export function backtestQuery(
 ): GeneratedQuery {
   const d = dialectOf(o.dialect);
   const plan = planModel(model, o.attributeTypes);
-  const steps = Math.floor(leadLookbackDays / leadStepDays);
+  // Same day (horizon 0): no prediction is made ahead, so there is no lead time to sample.
+  const steps = isSameDay(horizonDays) ? 0 : Math.floor(leadLookbackDays / leadStepDays);
   const prefix = prefixCtes(o, d, plan);
   prefix.push(
     `outc AS (\n  SELECT CAST(${ident('account_id')} AS ${d.text}) AS account_id, ${dayOf(ident('date'))} AS day, lower(CAST(${ident('outcome')} AS ${d.text})) AS outcome\n  FROM ${tableName(o.tables.outcomes)}\n  WHERE CAST(${ident('account_id')} AS ${d.text}) IN (SELECT account_id FROM acc)\n)`,
@@ -501,10 +584,20 @@ export function backtestQuery(
     ? 'SELECT a.account_id, r.day FROM acc a CROSS JOIN (SELECT DISTINCT day FROM req) r'
     : 'SELECT account_id, day FROM req';
   const { ctes } = scoringCtes(model, o, plan, ptsBody, prefix);
+  // The account's first dated data (signal or pulse): the report counts the outcomes with dated
+  // data by their prediction day, and the scores that came from undated attributes alone.
+  ctes.push(
+    `fd AS (\n  SELECT account_id, min(day) AS first_day FROM (SELECT account_id, first_any AS day FROM fw UNION ALL SELECT account_id, day FROM pul) x GROUP BY account_id\n)`,
+  );
   const sql = render(
-    headerOf(model, `backtest points (outcome − ${horizonDays} days, and lead-time samples)`),
+    headerOf(
+      model,
+      isSameDay(horizonDays)
+        ? 'backtest points (each outcome on its own day: horizon 0, same day)'
+        : `backtest points (outcome − ${horizonDays} days, and lead-time samples)`,
+    ),
     ctes,
-    `SELECT r.account_id, DATE '1970-01-01' + CAST(r.day AS INTEGER) AS day, f.final AS score\nFROM req r JOIN fin f ON f.account_id = r.account_id AND f.day = r.day\nORDER BY r.account_id, r.day`,
+    `SELECT r.account_id, DATE '1970-01-01' + CAST(r.day AS INTEGER) AS day, f.final AS score,\n  DATE '1970-01-01' + CAST(fd.first_day AS INTEGER) AS first_data_day\nFROM req r JOIN fin f ON f.account_id = r.account_id AND f.day = r.day\nLEFT JOIN fd ON fd.account_id = r.account_id\nORDER BY r.account_id, r.day`,
   );
   return { sql, plan, columns: outputColumns(plan, d) };
 }

@@ -5,6 +5,7 @@ import { dayToIso, isoToDay } from '../engine/dates';
 import type { ModelDocument } from '../engine/model/schema';
 import { bestValueOf } from '../engine/score/account';
 import { explainScore } from '../engine/score/explain';
+import type { ScoreStatus } from '../engine/score/freshness';
 import { formatValue } from '../engine/score/format';
 import type {
   AccountScore,
@@ -105,6 +106,8 @@ export function accountScoreOf(
     modelId: model.id,
     modelVersion: model.version,
     score: n(row.score),
+    status: String(row.status) as ScoreStatus,
+    lastDataDay: row.last_data_day === null ? null : isoToDay(String(row.last_data_day))!,
     scoreBeforePatterns: n(row.score_before_patterns),
     band: s(row.band) as Band | null,
     scoredBand: s(row.scored_band) as Band | null,

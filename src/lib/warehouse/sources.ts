@@ -43,6 +43,12 @@ export class SourceCollector {
   readonly asOf: { metric: string; offset: number; value: boolean }[] = [];
   /** Every metric whose first observation day is needed, in first-use order. */
   readonly firstMetrics: string[] = [];
+  /**
+   * Offsets of the account's data lookups: the account's newest observation of any metric, or
+   * pulse, on or before the point's day minus the offset (`ad.d<k>`) — for "has the account any
+   * data in this window?" (an empty sum/count window is 0 events only then) and its freshness.
+   */
+  readonly dataOffsets: number[] = [];
   private windowKeys = new Map<string, WindowAggregate>();
 
   constructor(
@@ -81,6 +87,21 @@ export class SourceCollector {
     return `fw.f${this.metricKey(metric, this.firstMetrics)}`;
   }
 
+  /** `ad.d<k>`: the account's newest data day on or before the point's day − offset (NULL: none). */
+  lastData(offset: number): string {
+    let k = this.dataOffsets.indexOf(offset);
+    if (k < 0) k = this.dataOffsets.push(offset) - 1;
+    return `ad.d${k}`;
+  }
+
+  /**
+   * True when the account has an observation of any metric, or a pulse, in (at − hi, at − lo]
+   * (the engine's hasDataIn).
+   */
+  hasData(hi: number, lo: number): string {
+    return `COALESCE(${this.lastData(lo)} > p.day - ${int(hi)}, FALSE)`;
+  }
+
   /** The SQL filter of a window's rows inside the `agg` CTE. */
   static filter(metric: string, hi: number, lo: number): string {
     const upper = lo === 0 ? '' : ` AND w.day <= w.at_day - ${int(lo)}`;
@@ -105,10 +126,12 @@ export class SourceCollector {
   }
 
   /**
-   * The aggregate of a window as the engine's aggregateRange gives it: sum and count of no rows
-   * are 0, every other aggregate of no rows is missing.
+   * The aggregate of a window as the engine's measures read it: sum and count of no rows are 0
+   * events while the account has some other data in the window (missing when it has none, or
+   * always 0 with `eventsNeedData` false: a ratio's denominator), every other aggregate of no
+   * rows is missing.
    */
-  aggregate(metric: string, agg: Aggregate, hi: number, lo: number): string {
+  aggregate(metric: string, agg: Aggregate, hi: number, lo: number, eventsNeedData = true): string {
     if (agg === 'latest') {
       // The value on the last observation day at or before at − lo, if that day is in the window.
       const k = this.lookup(metric, lo, true);
@@ -118,9 +141,12 @@ export class SourceCollector {
     const { sum, count, value } = w.columns;
     switch (agg) {
       case 'sum':
-        return `COALESCE(g.${sum}, ${num(this.d, 0)})`;
+        if (!eventsNeedData) return `COALESCE(g.${sum}, ${num(this.d, 0)})`;
+        // sum() of no rows is NULL: the values of observations are never NULL.
+        return `CASE WHEN g.${sum} IS NOT NULL THEN g.${sum} WHEN ${this.hasData(hi, lo)} THEN ${num(this.d, 0)} END`;
       case 'count':
-        return dbl(this.d, `COALESCE(g.${count}, 0)`);
+        if (!eventsNeedData) return dbl(this.d, `COALESCE(g.${count}, 0)`);
+        return `CASE WHEN g.${count} > 0 THEN ${dbl(this.d, `g.${count}`)} WHEN ${this.hasData(hi, lo)} THEN ${num(this.d, 0)} END`;
       case 'mean':
         return `CASE WHEN g.${count} > 0 THEN g.${sum} / ${dbl(this.d, `g.${count}`)} END`;
       default:
@@ -219,7 +245,8 @@ export class SourceCollector {
         const fn = this.first(src.numerator.metric);
         const fd = this.first(src.denominator.metric);
         const n = this.aggregate(src.numerator.metric, src.numerator.agg, w, 0);
-        const den = this.aggregate(src.denominator.metric, src.denominator.agg, w, 0);
+        // The engine reads the denominator's empty window as 0 (then the ratio is missing anyway).
+        const den = this.aggregate(src.denominator.metric, src.denominator.agg, w, 0, false);
         return {
           value:
             `CASE WHEN ${noneBy(fn, at)} OR ${noneBy(fd, at)} THEN NULL ` +

@@ -1,7 +1,9 @@
 // Test bed for the SQL parity tests: a model using every measure source, aggregate, scoring
 // function, missing-data policy, kind of context override and pattern condition, and a seeded
 // book that exercises them (decimal values summed in order, gaps, missing series, accounts
-// before their contract, pulses and overrides on the same day, text/boolean/number attributes).
+// before their contract, pulses and overrides on the same day, text/boolean/number attributes,
+// and the engine's freshness: stale and not-scored accounts, empty event windows with and
+// without other data).
 import { parseModelOrThrow } from '../../../lib/engine/model/parse';
 import type { ModelDocument, ModelDocumentInput } from '../../../lib/engine/model/schema';
 import { createRandom } from '../../../lib/engine/random';
@@ -542,5 +544,162 @@ export function allKindsBook(n = 60, seed = 17): Book {
       });
     }
   }
+  freshnessAccounts(rnd, { accounts, series, outcomes, pulses, overrides });
   return { accounts, series, outcomes, pulses, overrides };
+}
+
+/** The accounts freshnessAccounts adds, by what each exercises. */
+export const FRESHNESS_ACCOUNTS = {
+  /** Data ends 100 days before the end: stale there (lookback 60), with an override in force. */
+  stale: 'K-S01',
+  /**
+   * Silent for the last 40 days: not stale, but its event windows hold no data (missing, not 0);
+   * 29.8% of the weight has data at the end, just under the 30% a score needs.
+   */
+  silent: 'K-S02',
+  /** Silent as K-S02 but with a pulse 35 days before the end: scored, its event sums missing. */
+  silentScored: 'K-S06',
+  /** Events stop 90 days before the end while its usage goes on: empty event windows are 0 events. */
+  eventsStop: 'K-S03',
+  /** No data at all in (end − 80, end − 25], events only before it: a change's earlier window is empty. */
+  gap: 'K-S04',
+  /** Only meetings and pulses (under 30% of the weight with data): not scored, with an override. */
+  thin: 'K-S05',
+} as const;
+
+/**
+ * Accounts whose data says when it stopped — the engine's freshness (stale, not scored) and
+ * its empty event windows (0 events only while the account has other data in the window).
+ */
+function freshnessAccounts(rnd: ReturnType<typeof createRandom>, book: Book): void {
+  const end = ALL_KINDS_END;
+  const start = end - 730;
+  const daily = (from: number, to: number, skip: (t: number) => boolean = () => false) => {
+    const days: number[] = [];
+    for (let t = from; t <= to; t++) if (!skip(t)) days.push(t);
+    return days;
+  };
+  const add = (accountId: string, metric: string, days: number[], value: (t: number) => number) => {
+    if (days.length > 0)
+      book.series.push({
+        accountId,
+        metric,
+        days: Int32Array.from(days),
+        values: Float64Array.from(days, value),
+      });
+  };
+  const account = (id: string, a: Partial<Account>): Account => ({
+    id,
+    name: `Freshness ${id}`,
+    segment: 'Mid-Market',
+    arr: 40000,
+    seats: 50,
+    contractStart: start - 100,
+    renewalDate: end + 100,
+    owner: 'Ana',
+    attributes: { plan: 'PRO', is_partner: true, employees: 300, tier_no: 2, partner_text: 'yes' },
+    ...a,
+  });
+  const usage = (id: string, days: number[]) => {
+    add(id, 'u', days, (t) => 20 + ((t * 7) % 11) + rnd.int(0, 3));
+    add(
+      id,
+      'd',
+      days.filter((t) => t % 3 === 0),
+      (t) => 1 + ((t % 5) + rnd.int(0, 9) / 10),
+    );
+    add(
+      id,
+      's',
+      days.filter((t) => t % 7 === 0),
+      () => 40,
+    );
+  };
+  const events = (id: string, days: number[]) =>
+    add(
+      id,
+      'e',
+      days.filter((t) => t % 5 === 0),
+      (t) => [0, 1, 2, 0.5][(t / 5) % 4],
+    );
+  const { stale, silent, silentScored, eventsStop, gap, thin } = FRESHNESS_ACCOUNTS;
+
+  book.accounts.push(account(stale, {}));
+  usage(stale, daily(start, end - 100));
+  events(stale, daily(start, end - 100));
+  book.overrides.push({
+    accountId: stale,
+    day: end - 10,
+    band: 'amber',
+    reason: 'still shown while stale',
+    expiresDay: end + 30,
+  });
+  book.outcomes.push({
+    accountId: stale,
+    day: end - 50,
+    outcome: 'churned',
+    reason: null,
+    avoidable: null,
+  });
+
+  book.accounts.push(account(silent, { segment: 'Enterprise' }));
+  usage(silent, daily(start, end - 40));
+  events(silent, daily(start, end - 40));
+  add(silent, 'm', [end - 70, end - 45], () => 1);
+  book.outcomes.push({
+    accountId: silent,
+    day: end - 5,
+    outcome: 'churned',
+    reason: null,
+    avoidable: null,
+  });
+
+  book.accounts.push(account(silentScored, { segment: 'Enterprise' }));
+  usage(silentScored, daily(start, end - 40));
+  events(silentScored, daily(start, end - 40));
+  book.pulses.push({ accountId: silentScored, day: end - 35, value: 4, reason: null });
+
+  book.accounts.push(account(eventsStop, { segment: 'SMB' }));
+  usage(eventsStop, daily(start, end));
+  events(eventsStop, daily(start, end - 90));
+
+  book.accounts.push(account(gap, { attributes: { plan: 'Basic', is_partner: false } }));
+  usage(
+    gap,
+    daily(start, end, (t) => t > end - 80 && t <= end - 25),
+  );
+  events(gap, daily(start, end - 80));
+  book.outcomes.push({
+    accountId: gap,
+    day: end - 3,
+    outcome: 'renewed',
+    reason: null,
+    avoidable: null,
+  });
+
+  book.accounts.push(
+    account(thin, {
+      segment: null,
+      arr: null,
+      seats: null,
+      contractStart: null,
+      renewalDate: null,
+      owner: null,
+      attributes: {},
+    }),
+  );
+  add(
+    thin,
+    'm',
+    daily(end - 300, end).filter((t) => t % 20 === 0),
+    () => 1,
+  );
+  book.pulses.push({ accountId: thin, day: end - 30, value: 2, reason: null });
+  book.overrides.push({
+    accountId: thin,
+    day: end - 5,
+    band: 'red',
+    reason: 'shown although not scored',
+    expiresDay: end + 10,
+  });
 }
