@@ -225,6 +225,15 @@ describe.each(ENGINES)('in %s', (engine) => {
     expect(
       await ok('warehouse', 'score', dirs.telco, '--model', TELCO_MODEL, ...engineArgs(engine)),
     ).toBe(expected);
+    // A month before the snapshot no customer has been observed yet: its attributes alone
+    // (more than the 30% a score needs) are not a score of that day, in SQL as in the engine.
+    const before = ['--model', TELCO_MODEL, '--as-of', '2025-12-01'];
+    const early = await ok('score', dirs.telco, ...before);
+    expect(early).toContain('Not scored: no data yet on or before 2025-12-01');
+    expect(early).not.toMatch(/,(red|amber|green),/);
+    expect(await ok('warehouse', 'score', dirs.telco, ...before, ...engineArgs(engine))).toBe(
+      early,
+    );
     // At 60 days (the default) nothing is dated before the snapshot's day: every outcome is
     // left out and the report says only a same-day test is possible; at 0 it is that test, and
     // the text report says so (weaker evidence, lead time not applicable).
@@ -405,6 +414,14 @@ describe('the all-kinds book', () => {
     expect(value(f.eventsStop, 'chg_sum')).toBe(0);
     expect(value(f.gap, 'agg_sum')).toBe(0);
     expect(value(f.gap, 'chg_sum')).toBeNull();
+    // Observed only from 30 days before the end: scored there, not scored 45 days before (its
+    // attributes are 9% of this model; the Telco test has attributes above the 30% a score
+    // needs, where only the "observed later" rule leaves a day unscored).
+    expect(at.get(f.late)).toMatchObject({ status: 'scored' });
+    const early = scoreBook(prepared, ALL_KINDS_MODEL, ALL_KINDS_END - 45).find(
+      (s) => s.accountId === f.late,
+    )!;
+    expect(early).toMatchObject({ status: 'unscored', score: null, lastDataDay: null });
   });
 
   it('has empty event windows with and without other data, for aggregates and changes', () => {

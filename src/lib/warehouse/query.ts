@@ -463,10 +463,15 @@ export function scoreQuery(model: ModelDocument, o: QueryOptions, asOf: AsOf): G
   );
   const score = `f0.score`;
   // Freshness (the engine's scoreStatusOf): stale when the account's newest data is the model's
-  // lookback or more before the point, unscored under MIN_COVERAGE of the weight with data.
+  // lookback or more before the point; unscored when it has dated data but none yet on or
+  // before the point (observed later), or under MIN_COVERAGE of the weight with data.
   // Only a scored point has a score (and fired patterns); an override still shows its band.
+  const observedLater =
+    `x.last_data IS NULL AND (EXISTS (SELECT 1 FROM fw WHERE fw.account_id = x.account_id) ` +
+    `OR EXISTS (SELECT 1 FROM fp WHERE fp.account_id = x.account_id))`;
   const status =
     `CASE WHEN x.last_data IS NOT NULL AND x.day - x.last_data >= ${int(modelLookbackDays(model))} THEN 'stale' ` +
+    `WHEN ${observedLater} THEN 'unscored' ` +
     `WHEN x.coverage < ${num(d, MIN_COVERAGE)} THEN 'unscored' ELSE 'scored' END`;
   const shown = (expr: string) =>
     `CASE WHEN y.status = 'scored' THEN CAST(${jsRound(expr)} AS INTEGER) END`;

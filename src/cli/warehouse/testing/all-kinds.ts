@@ -565,6 +565,11 @@ export const FRESHNESS_ACCOUNTS = {
   gap: 'K-S04',
   /** Only meetings and pulses (under 30% of the weight with data): not scored, with an override. */
   thin: 'K-S05',
+  /**
+   * First observed 30 days before the end: before that only its attributes would speak, so it
+   * is not scored there (observed later), and scored at the end.
+   */
+  late: 'K-S07',
 } as const;
 
 /**
@@ -622,7 +627,7 @@ function freshnessAccounts(rnd: ReturnType<typeof createRandom>, book: Book): vo
       days.filter((t) => t % 5 === 0),
       (t) => [0, 1, 2, 0.5][(t / 5) % 4],
     );
-  const { stale, silent, silentScored, eventsStop, gap, thin } = FRESHNESS_ACCOUNTS;
+  const { stale, silent, silentScored, eventsStop, gap, thin, late } = FRESHNESS_ACCOUNTS;
 
   book.accounts.push(account(stale, {}));
   usage(stale, daily(start, end - 100));
@@ -702,4 +707,8 @@ function freshnessAccounts(rnd: ReturnType<typeof createRandom>, book: Book): vo
     reason: 'shown although not scored',
     expiresDay: end + 10,
   });
+
+  book.accounts.push(account(late, { contractStart: start - 400 }));
+  usage(late, daily(end - 30, end));
+  events(late, daily(end - 30, end));
 }

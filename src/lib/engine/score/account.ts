@@ -7,7 +7,7 @@ import { compileModel, type CompiledModel } from './compile';
 import { accountIndices, evaluateKernel, type KernelResult } from './evaluate';
 import { explainScore } from './explain';
 import { formatValue } from './format';
-import { lastDataDay, scoreStatusOf } from './freshness';
+import { hasDatedData, lastDataDay, scoreStatusOf } from './freshness';
 import { daysToRenewal } from './measures';
 import { overrideInForce, type PreparedBook } from './prepare';
 import type { AccountScore, GroupContribution, MeasureContribution, ScoreTrend } from './result';
@@ -140,7 +140,13 @@ function shownBefore(compiled: CompiledModel, before: KernelResult, r: number, d
   const prevDay = day - compiled.model.trend.windowDays;
   const a = before.accountIdx[r];
   const last = lastDataDay(compiled.prepared, a, prevDay);
-  const status = scoreStatusOf(before.coverage[r], last, prevDay, compiled.lookbackDays);
+  const status = scoreStatusOf(
+    before.coverage[r],
+    last,
+    prevDay,
+    compiled.lookbackDays,
+    hasDatedData(compiled.prepared, a),
+  );
   return status === 'scored' ? before.scores[r] : NaN;
 }
 
@@ -155,7 +161,13 @@ function buildScore(
   const a = now.accountIdx[r];
   const account = prepared.accounts[a];
   const lastData = lastDataDay(prepared, a, day);
-  const status = scoreStatusOf(now.coverage[r], lastData, day, compiled.lookbackDays);
+  const status = scoreStatusOf(
+    now.coverage[r],
+    lastData,
+    day,
+    compiled.lookbackDays,
+    hasDatedData(prepared, a),
+  );
   const raw = status === 'scored' ? now.scores[r] : NaN;
   const score = Number.isNaN(raw) ? null : Math.round(raw);
   const scoredBand = score === null ? null : bandOf(score, model.bands);

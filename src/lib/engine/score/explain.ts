@@ -85,6 +85,13 @@ function whyNoScore(model: ModelDocument, s: AccountScore): string {
       `(the longest is ${formatDays(modelLookbackDays(model))}), so there is nothing to score.`
     );
   }
+  if (s.lastDataDay === null && s.coverage >= MIN_COVERAGE) {
+    // Enough weight had data, so only the rule for accounts not observed yet can leave it out.
+    return (
+      `Not scored: no data yet on or before ${dayToIso(s.day)} (its first observation is later); ` +
+      `its undated attributes alone are not a score of that day.`
+    );
+  }
   if (s.coverage > 0) {
     const had = s.measures.filter((c) => !c.missing && c.share > 0).map((c) => c.name);
     const named = had.length > 3 ? [...had.slice(0, 2), `${had.length - 2} more`] : had;

@@ -221,5 +221,50 @@ describe('stale accounts and thin coverage', () => {
     expect(scoreStatusOf(0, null, TODAY, 365)).toBe('unscored');
     // Attributes only (no dated data at all) are never stale.
     expect(scoreStatusOf(1, null, TODAY, 365)).toBe('scored');
+    // Dated data only after the day: not observed yet, so its attributes alone are no score.
+    expect(scoreStatusOf(1, null, TODAY, 365, true)).toBe('unscored');
+  });
+
+  it('gives no score, and no history, before an account is first observed', () => {
+    const prepared = prepareBook(
+      makeBook({
+        accounts: [makeAccount({ id: 'NEW', segment: 'SMB', contractStart: TODAY - 900 })],
+        series: demoWeeklySeries('NEW', TODAY, 9),
+      }),
+    );
+    const model = parseModelOrThrow({
+      ...DEFAULT_MODEL,
+      // Tenure alone (an undated attribute) carries the whole weight.
+      groups: [
+        {
+          id: 'g',
+          name: 'Tenure',
+          weight: 1,
+          measures: [
+            {
+              id: 'tenure',
+              name: 'Tenure',
+              weight: 1,
+              source: { kind: 'attribute', attribute: 'tenureDays' },
+              scoring: { type: 'linear', red: 0, green: 720 },
+              horizon: 'lagging',
+              nature: 'value',
+              missing: 'skip',
+            },
+          ],
+        },
+      ],
+      patterns: [],
+      contexts: [],
+    } satisfies ModelDocumentInput);
+    const [before] = scoreBook(prepared, model, TODAY - 100);
+    expect(before).toMatchObject({ status: 'unscored', score: null, band: null });
+    expect(before.coverage).toBe(1);
+    expect(before.explanation).toMatch(/^Not scored: no data yet on or before/);
+    // Its data runs from 8 weeks before today.
+    const [now] = scoreBook(prepared, model, TODAY);
+    expect(now.status).toBe('scored');
+    const snaps = scoreHistory(prepared, model, [TODAY - 100, TODAY - 7], ['NEW']);
+    expect(snaps.map((x) => x.score === null)).toEqual([true, false]);
   });
 });

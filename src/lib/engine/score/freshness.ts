@@ -3,7 +3,7 @@
 // place, so the app's every rescore, the preview and the what-if agree (and the tests pin it).
 import type { MeasureSource, ModelDocument } from '../model/schema';
 import type { DayNumber } from '../types';
-import type { PreparedBook } from './prepare';
+import { NO_DATA_DAY, type PreparedBook } from './prepare';
 import { upperBound } from './window';
 
 /**
@@ -126,7 +126,16 @@ export function isShown(
   lookbackDays: number,
 ): boolean {
   if (!(coverage >= MIN_COVERAGE)) return false;
-  return prepared.firstDay[a] > day || hasDataIn(prepared, a, day - lookbackDays, day);
+  // Attributes only (no dated data at all): never stale, never unobserved.
+  if (!hasDatedData(prepared, a)) return true;
+  // Not observed yet: its undated attributes alone are not a score of that day.
+  if (prepared.firstDay[a] > day) return false;
+  return hasDataIn(prepared, a, day - lookbackDays, day);
+}
+
+/** Whether the account has any dated data (an observation or a pulse), on any day. */
+export function hasDatedData(prepared: PreparedBook, a: number): boolean {
+  return prepared.firstDay[a] !== NO_DATA_DAY;
 }
 
 /** Whether a score is shown: scored, stale (no data in the windows), or not scored (thin). */
@@ -134,15 +143,20 @@ export type ScoreStatus = 'scored' | 'stale' | 'unscored';
 
 /**
  * An account's status on a day: `stale` when it has dated data but none in the model's windows
- * (its newest is `lookbackDays` or more before the day); `unscored` when less than MIN_COVERAGE of the weight had data (or
- * no measure had any); `scored` otherwise.
+ * (its newest is `lookbackDays` or more before the day); `unscored` when less than MIN_COVERAGE
+ * of the weight had data (or no measure had any), or when the account has dated data but none
+ * yet on or before the day (`observedLater`: before its first observation only its undated
+ * attributes would speak, which is not a score of that day); `scored` otherwise. An account
+ * with no dated data at all is scored from its attributes on any day.
  */
 export function scoreStatusOf(
   coverage: number,
   lastData: DayNumber | null,
   day: DayNumber,
   lookbackDays: number,
+  observedLater = false,
 ): ScoreStatus {
   if (lastData !== null && day - lastData >= lookbackDays) return 'stale';
+  if (lastData === null && observedLater) return 'unscored';
   return coverage < MIN_COVERAGE || Number.isNaN(coverage) ? 'unscored' : 'scored';
 }

@@ -24,7 +24,8 @@ export interface PreparedBook {
   overrides: (BandOverride[] | undefined)[];
 }
 
-const NO_DAY = 2147483647;
+/** `firstDay` of an account without any observation or pulse. */
+export const NO_DATA_DAY = 2147483647;
 
 /** Indexes a book's series by metric and account, and its pulses and overrides by account. */
 export function prepareBook(book: Book): PreparedBook {
@@ -32,7 +33,7 @@ export function prepareBook(book: Book): PreparedBook {
   book.accounts.forEach((a, i) => accountIndex.set(a.id, i));
   const n = book.accounts.length;
   const seriesByMetric = new Map<string, (SignalSeries | undefined)[]>();
-  const firstDay = new Int32Array(n).fill(NO_DAY);
+  const firstDay = new Int32Array(n).fill(NO_DATA_DAY);
   const seriesByAccount: SignalSeries[][] = Array.from({ length: n }, () => []);
   for (const s of book.series) {
     const a = accountIndex.get(s.accountId);
