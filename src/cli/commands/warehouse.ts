@@ -7,6 +7,7 @@ import { formatCsv } from '../../lib/import/canonical';
 import { csvCell, reportJson, textSummary, writeOutput } from '../backtest';
 import { dateOption, intOption } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import { READ_OPTIONS, READ_OPTIONS_USAGE, readOptions } from '../book-files';
 import { loadModel } from '../model-file';
 import { dialectOption, TABLE_OPTIONS, TABLE_USAGE, tablesOption } from '../warehouse/options';
 import { openInput, type WarehouseInput } from '../warehouse/input';
@@ -22,8 +23,10 @@ Runs the model as SQL (the query \`sql\` prints) where the data is, and prints e
 \`score\` and \`backtest\` (without --fit) print for the same data.
 
   --engine duckdb   (default) DuckDB embedded. DIR is a folder of canonical files: signals.csv
-                    or signals.parquet is read by DuckDB itself; accounts.csv, outcomes.csv,
-                    pulses.csv and overrides.csv are read and checked as \`score\` reads them.
+                    (UTF-8, comma separated) or signals.parquet is read by DuckDB itself;
+                    accounts.csv, outcomes.csv, pulses.csv and overrides.csv — and a signals
+                    file in any other encoding, separator or line end, or named .tsv/.txt —
+                    are read and checked as \`score\` reads them (as the Import page does).
                     DBFILE is a DuckDB database holding the tables.
   --engine postgres a PostgreSQL server (--url postgres://…, or $CANARY_PG_URL). With DIR the
                     canonical files are checked and copied into temporary tables; without it
@@ -38,6 +41,7 @@ Runs the model as SQL (the query \`sql\` prints) where the data is, and prints e
                     of millions of rows, but sums of non-whole numbers then agree with the
                     engine to about 1e-12 instead of to the last bit (default: the engine's order)
 ${TABLE_USAGE}
+${READ_OPTIONS_USAGE}
 `;
 
 const SPEC = {
@@ -51,6 +55,7 @@ const SPEC = {
   json: { type: 'boolean' },
   'fast-sums': { type: 'boolean' },
   ...TABLE_OPTIONS,
+  ...READ_OPTIONS,
 } as const;
 
 function parse(args: string[]) {
@@ -90,6 +95,7 @@ const command: CliCommand = {
       path,
       url: values.url,
       tableNames: tablesOption(values),
+      read: readOptions(values),
     });
     try {
       if (verb === 'score') {

@@ -2,17 +2,20 @@
 // a DuckDB database file, a folder copied into a PostgreSQL server's temporary tables, or
 // tables already in the server. Each way ends in a session, the tables' names and the types
 // of the account attribute columns.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Book } from '../../lib/engine/types';
 import {
+  canonicalName,
   readCanonicalBook,
   formatCanonicalError,
   CANONICAL_FILES,
+  type CanonicalReadOptions,
 } from '../../lib/import/canonical';
+import { sniffDelimiter } from '../../lib/import/sniff';
 import type { AttributeType } from '../../lib/warehouse/plan';
 import type { TableSpec } from '../../lib/warehouse/tables';
-import { readBookDir } from '../book-files';
+import { readBookDir, readTextFile } from '../book-files';
 import { InputError, UsageError } from '../command';
 import { loadBookTables } from './book-tables';
 import { describeTables, checkTables } from './checks';
@@ -30,6 +33,8 @@ export interface InputOptions {
   url: string | undefined;
   /** Table names for data already in a database. */
   tableNames: Pick<TableSpec, 'accounts' | 'signals' | 'pulses' | 'overrides' | 'outcomes'>;
+  /** How to read number and date columns whose values do not settle it (as `score`). */
+  read?: CanonicalReadOptions;
 }
 
 /** An opened input, ready for the queries. */
@@ -43,13 +48,47 @@ export interface WarehouseInput {
   label: string;
 }
 
+/** The folder's files by canonical name (`Accounts.TXT` → `accounts.csv`; Parquet kept). */
 function filesIn(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const name of readdirSync(dir)) out.set(name.toLowerCase(), join(dir, name));
+  for (const name of readdirSync(dir)) {
+    const key = name.toLowerCase().endsWith('.parquet') ? name.toLowerCase() : canonicalName(name);
+    out.set(key, join(dir, name));
+  }
   return out;
 }
 
-async function duckDbFolder(dir: string): Promise<WarehouseInput> {
+/**
+ * Whether DuckDB's own CSV reader reads the file as `score` would: a `.csv` in UTF-8 (a BOM is
+ * fine), comma separated, with LF or CRLF line ends. Anything else — UTF-16 or Windows-1252, tabs
+ * or semicolons, lone CRs — is read by the Import page's reader instead (in Node).
+ */
+function duckDbReadsAsIs(path: string): boolean {
+  if (!path.toLowerCase().endsWith('.csv')) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const head = buf.subarray(0, n);
+    if (head.includes(0)) return false;
+    // Cut at the last line end so a character split by the buffer's end is not judged.
+    const cut = head.lastIndexOf(0x0a);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(
+        cut > 0 ? head.subarray(0, cut) : head,
+      );
+    } catch {
+      return false;
+    }
+    if (/\r(?!\n)/.test(text)) return false;
+    return sniffDelimiter(text) === ',';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function duckDbFolder(dir: string, read: CanonicalReadOptions): Promise<WarehouseInput> {
   const files = filesIn(dir);
   for (const name of ['accounts', 'outcomes', 'pulses', 'overrides']) {
     if (files.has(`${name}.parquet`)) {
@@ -62,18 +101,36 @@ async function duckDbFolder(dir: string): Promise<WarehouseInput> {
   const parquet = files.get('signals.parquet');
   if (csv && parquet)
     throw new InputError(`${dir}: holds both signals.csv and signals.parquet; keep one`);
-  // The small files go through the canonical readers (exactly what `score` accepts and how it types them).
-  const small = CANONICAL_FILES.filter((f) => f !== 'signals.csv')
-    .map((f) => files.get(f))
-    .filter((p): p is string => p !== undefined)
-    .map((p) => ({ name: p, text: readFileSync(p, 'utf8') }));
-  const result = readCanonicalBook(small);
-  if (!result.ok) throw new InputError(formatCanonicalError(result.error));
+  if (csv && !duckDbReadsAsIs(csv)) {
+    // Not what DuckDB's reader reads as it is: read the whole folder as `score` reads it.
+    const book = readBookDir(dir, read);
+    const session = await openDuckDb();
+    try {
+      const { tables, attributeTypes } = await loadBookTables(session, book, true);
+      return { session, tables, attributeTypes, book, label: dir };
+    } catch (e) {
+      await session.close();
+      throw e;
+    }
+  }
+  // The small files go through the canonical readers (exactly what `score` accepts and how it
+  // types them), decoded and sniffed as the Import page does.
+  const small: { name: string; path: string; text: string }[] = [];
+  for (const name of CANONICAL_FILES) {
+    const path = files.get(name);
+    if (name !== 'signals.csv' && path !== undefined)
+      small.push({ name, path, text: readTextFile(path) });
+  }
+  const result = readCanonicalBook(small, read);
+  if (!result.ok) {
+    const file = small.find((f) => f.name === result.error.file)?.path ?? result.error.file;
+    throw new InputError(formatCanonicalError({ ...result.error, file }));
+  }
   const session = await openDuckDb();
   try {
     const { tables, attributeTypes } = await loadBookTables(session, result.book, !csv && !parquet);
     if (csv) {
-      const accountsText = small.find((f) => f.name.toLowerCase().endsWith('accounts.csv'))!.text;
+      const accountsText = small.find((f) => f.name === 'accounts.csv')!.text;
       await loadSignalsCsv(session, csv, accountsText);
     } else if (parquet) {
       await loadSignalsParquet(session, parquet);
@@ -108,7 +165,7 @@ export async function openInput(o: InputOptions): Promise<WarehouseInput> {
   if (o.engine === 'duckdb') {
     if (o.url !== undefined) throw new UsageError('--url is for --engine postgres');
     if (o.path === undefined) throw new UsageError('missing DIR or DBFILE');
-    if (isDir) return duckDbFolder(o.path);
+    if (isDir) return duckDbFolder(o.path, o.read ?? {});
     let db: SqlSession;
     try {
       db = await openDuckDb(o.path);
@@ -138,7 +195,7 @@ export async function openInput(o: InputOptions): Promise<WarehouseInput> {
   if (o.path === undefined)
     return databaseTables(session, o.tableNames, url.replace(/:[^:@/]*@/, ':…@'));
   try {
-    const book = readBookDir(o.path);
+    const book = readBookDir(o.path, o.read ?? {});
     const { tables, attributeTypes } = await loadBookTables(session, book, true);
     return { session, tables, attributeTypes, book, label: o.path };
   } catch (e) {

@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests, type TestPostgres } from '../../../tests/postgres';
 import { DEFAULT_MODEL, type ModelDocument } from '../../lib/engine';
@@ -74,6 +75,45 @@ describe('DuckDB inputs', () => {
     const r = await cli('warehouse', 'score', dir, ...AS_OF);
     expect(r.err).toBe('');
     expect(r.out).toBe(expected);
+  });
+
+  it('reads the files as score does: Excel "Unicode text" and semicolons with decimal commas', async () => {
+    // Excel's Unicode text: UTF-16 LE with a BOM, tabs, CRLF, saved as .txt.
+    const unicode = join(work, 'unicode-text');
+    mkdirSync(unicode);
+    for (const t of ['accounts', 'signals', 'pulses', 'overrides', 'outcomes']) {
+      const rows = Papa.parse<string[]>(readFileSync(join(demo, `${t}.csv`), 'utf8'), {
+        skipEmptyLines: true,
+      }).data;
+      const text = Papa.unparse(rows, { delimiter: '\t', newline: '\r\n' }) + '\r\n';
+      writeFileSync(
+        join(unicode, `${t}.txt`),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      );
+    }
+    const r = await cli('warehouse', 'score', unicode, ...AS_OF);
+    expect(r.err).toBe('');
+    expect(r.out).toBe(expected);
+    // Plain UTF-8 signals are still read by DuckDB itself, beside accounts in semicolons with
+    // decimal commas (read by the Import page's reader).
+    const mixed = join(work, 'mixed-dialects');
+    mkdirSync(mixed);
+    for (const t of ['signals', 'pulses', 'overrides', 'outcomes'])
+      copyFileSync(join(demo, `${t}.csv`), join(mixed, `${t}.csv`));
+    const accounts = Papa.parse<string[]>(readFileSync(join(demo, 'accounts.csv'), 'utf8'), {
+      skipEmptyLines: true,
+    }).data;
+    const arr = accounts[0].indexOf('arr');
+    const european = accounts.map((row, i) =>
+      i === 0 ? row : row.map((v, c) => (c === arr && v !== '' ? `${v},5` : v)),
+    );
+    writeFileSync(
+      join(mixed, 'accounts.csv'),
+      Papa.unparse(european, { delimiter: ';', newline: '\n' }) + '\n',
+    );
+    const halves = await cli('warehouse', 'score', mixed, ...AS_OF);
+    expect(halves.err).toBe('');
+    expect(halves.out).toBe((await cli('score', mixed, ...AS_OF)).out);
   });
 
   it('names the records of a repeated observation in signals.parquet', async () => {
