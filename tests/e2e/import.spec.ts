@@ -163,6 +163,11 @@ test('cancelling a large import mid-way leaves the database exactly as it was', 
   await imports.checkRows();
   await expect(page.getByTestId('rows-ok')).toHaveText('300,000');
   await imports.importRows();
+  // Mid-way: before its one write has committed (a Cancel that comes after it cancels only
+  // the rescore that follows, and the import stays).
+  await expect(page.locator('.book-progress')).toContainText(
+    /Checking every row|Saving \(one transaction\)/,
+  );
   await imports.cancelRunning();
   await expect(imports.problem()).toHaveText('Cancelled. Nothing was changed.');
   expect(await countStored(page)).toEqual(before);
