@@ -1,5 +1,5 @@
-// Where the real data sets live: tests/datasets in this repository (copied from
-// ../shared/datasets, with their licences), so a clone alone runs the tests.
+// Where the real data sets live: tests/datasets in this repository (copies, with their
+// licences), so a clone alone runs the tests; nothing outside the repository is read.
 import { fileURLToPath } from 'node:url';
 
 /** Absolute path of the data sets folder, with a trailing slash. */
