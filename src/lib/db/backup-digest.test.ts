@@ -19,7 +19,7 @@ describe('canonicalJson', () => {
 describe('checksum', () => {
   const doc = () => ({
     format: 'canary-backup',
-    schemaVersion: 2,
+    schemaVersion: 3,
     exportedAt: 5,
     tables: { accounts: [{ id: 'a', name: 'A' }], notes: [] as unknown[] },
   });

@@ -39,6 +39,10 @@ const LABELS: Record<TableName, readonly Part[]> = {
     ['source', 'source'],
     ['id', 'sourceId'],
   ],
+  tasks: [ID, ACCOUNT, ['playbook', 'playbookId']],
+  playbooks: [ID],
+  playbookState: [['playbook', 'playbookId'], ACCOUNT],
+  renewalCalls: [ACCOUNT, ['renewal day', 'renewalDay']],
 };
 
 /** "series record 17 (account 'ACC-9999', metric 'nps')" for row `index` (0-based) of a table. */

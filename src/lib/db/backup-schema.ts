@@ -157,6 +157,52 @@ const tables = z.object({
     }),
   ),
   crosswalk: z.array(z.object({ source: nonEmpty, sourceId: nonEmpty, accountId: nonEmpty })),
+  tasks: z.array(
+    z.object({
+      id,
+      accountId: nonEmpty,
+      playbookId: nonEmpty,
+      title: z.string(),
+      checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
+      owner: z.string().nullable(),
+      priority: z.enum(['low', 'normal', 'high', 'urgent']),
+      createdDay: day,
+      dueDay: day,
+      reason: z.string(),
+      status: z.enum(['open', 'snoozed', 'done']),
+      snoozedUntil: day.nullable(),
+      snoozeReason: z.string().nullable(),
+      completedDay: day.nullable(),
+      outcomeNote: z.string().nullable(),
+      history: z.array(
+        z.object({
+          day,
+          action: z.enum(['created', 'completed', 'snoozed', 'reassigned', 'reopened']),
+          note: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  playbooks: z.array(
+    z.object({
+      id: nonEmpty,
+      definition: z.unknown(),
+      enabled: z.boolean(),
+      updatedAt: z.number(),
+    }),
+  ),
+  playbookState: z.array(
+    z.object({ playbookId: nonEmpty, accountId: nonEmpty, state: z.unknown() }),
+  ),
+  renewalCalls: z.array(
+    z.object({
+      accountId: nonEmpty,
+      renewalDay: day,
+      call: z.enum(['commit', 'at-risk', 'will-churn']),
+      note: z.string().nullable(),
+      at: z.number(),
+    }),
+  ),
 });
 
 /** Schema of a whole backup document. */

@@ -50,6 +50,16 @@ const PRIMARY_KEYS: Record<TableName, { name: string; of: (row: never) => unknow
     name: 'source and id',
     of: (r: { source: string; sourceId: string }) => `${r.source}\u0000${r.sourceId}`,
   },
+  tasks: { name: 'id', of: (r: { id: number }) => r.id },
+  playbooks: { name: 'id', of: (r: { id: string }) => r.id },
+  playbookState: {
+    name: 'playbook and account',
+    of: (r: { playbookId: string; accountId: string }) => `${r.playbookId}\u0000${r.accountId}`,
+  },
+  renewalCalls: {
+    name: 'account and renewal day',
+    of: (r: { accountId: string; renewalDay: number }) => `${r.accountId}\u0000${r.renewalDay}`,
+  },
 };
 
 function checkUniqueKeys(tables: Tables, problems: BackupProblems): void {
@@ -109,7 +119,16 @@ export function validateTables(t: Tables): DecodedTables {
     if (!models.has(key)) report(`model version ${key} is not in the backup`);
   };
 
-  for (const table of ['outcomes', 'pulses', 'overrides', 'notes', 'crosswalk'] as const) {
+  for (const table of [
+    'outcomes',
+    'pulses',
+    'overrides',
+    'notes',
+    'crosswalk',
+    'tasks',
+    'playbookState',
+    'renewalCalls',
+  ] as const) {
     t[table].forEach((r, i) => account(r.accountId, problems.of(table, i, r)));
   }
   for (const table of ['currentScores', 'scoreDetails'] as const) {

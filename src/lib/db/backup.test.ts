@@ -60,6 +60,41 @@ async function fill(db: CanaryDb): Promise<void> {
     },
   ]);
   await db.crosswalk.add({ source: 'hubspot', sourceId: '77', accountId: 'a1' });
+  await db.playbooks.add({
+    id: 'check-in',
+    definition: { title: 'Check in' },
+    enabled: true,
+    updatedAt: 5,
+  });
+  await db.tasks.add({
+    id: 1,
+    accountId: 'a1',
+    playbookId: 'check-in',
+    title: 'Check in with a1',
+    checklist: [{ text: 'Book a call', done: true }],
+    owner: 'Ana',
+    priority: 'high',
+    createdDay: 15,
+    dueDay: 22,
+    reason: 'Amber for 7 days',
+    status: 'done',
+    snoozedUntil: null,
+    snoozeReason: null,
+    completedDay: 18,
+    outcomeNote: 'Champion left; new sponsor found',
+    history: [
+      { day: 15, action: 'created', note: null },
+      { day: 18, action: 'completed', note: 'Champion left; new sponsor found' },
+    ],
+  });
+  await db.playbookState.add({ playbookId: 'check-in', accountId: 'a1', state: { inSince: 8 } });
+  await db.renewalCalls.add({
+    accountId: 'a2',
+    renewalDay: 390,
+    call: 'at-risk',
+    note: null,
+    at: 7,
+  });
 }
 
 type Doc = Record<string, unknown> & { tables: Record<string, Record<string, unknown>[]> };
@@ -88,7 +123,7 @@ describe('backup', () => {
     const source = freshDb();
     await fill(source);
     const backup = await exportBackup(source, 123);
-    expect(backup).toMatchObject({ format: BACKUP_FORMAT, schemaVersion: 2, exportedAt: 123 });
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, schemaVersion: 3, exportedAt: 123 });
     expect(backup.checksum).toMatchObject({ algorithm: 'SHA-256' });
     expect(Object.keys(backup.checksum!.tables).sort()).toEqual(Object.keys(backup.tables).sort());
     const json = JSON.parse(JSON.stringify(backup)) as unknown;
@@ -133,6 +168,42 @@ describe('backup', () => {
     const result = await restoreBackup(target, withoutChecksum(await exportedDoc(source)));
     expect(result).toEqual({ checksum: 'absent' });
     expect(await dumpTables(target)).toEqual(await dumpTables(source));
+  });
+
+  it('restores a schema-2 backup, which has no work or renewal-call tables', async () => {
+    const source = freshDb();
+    await fill(source);
+    await source.tasks.clear();
+    await source.playbooks.clear();
+    await source.playbookState.clear();
+    await source.renewalCalls.clear();
+    const doc = withoutChecksum(await exportedDoc(source));
+    doc.schemaVersion = 2;
+    for (const t of ['tasks', 'playbooks', 'playbookState', 'renewalCalls']) delete doc.tables[t];
+    const target = freshDb();
+    // Work in the database before the restore is replaced like every other table.
+    await fill(target);
+    expect(await target.tasks.count()).toBe(1);
+    expect(await restoreBackup(target, doc)).toEqual({ checksum: 'absent' });
+    expect(await dumpTables(target)).toEqual(await dumpTables(source));
+    expect(await target.tasks.count()).toBe(0);
+  });
+
+  it('refuses tasks, playbook state and renewal calls of accounts not in the backup', async () => {
+    const source = freshDb();
+    await fill(source);
+    const doc = withoutChecksum(await exportedDoc(source));
+    doc.tables.tasks[0].accountId = 'ghost';
+    doc.tables.playbookState[0].accountId = 'ghost';
+    doc.tables.renewalCalls[0].accountId = 'ghost';
+    const target = freshDb();
+    const error = await restoreBackup(target, doc).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupInvalidError);
+    const message = (error as Error).message;
+    expect(message).toContain("tasks record 1 (id 1, account 'ghost', playbook 'check-in')");
+    expect(message).toContain('playbookState record 1');
+    expect(message).toContain("renewalCalls record 1 (account 'ghost', renewal day 390)");
+    expect(await target.accounts.count()).toBe(0);
   });
 
   it('restores a schema-1 backup, splitting each score into its summary and breakdown', async () => {

@@ -76,6 +76,10 @@ function readTables(db: CanaryDb): Promise<Tables> {
         })),
       })),
       crosswalk: await db.crosswalk.toArray(),
+      tasks: await db.tasks.toArray(),
+      playbooks: await db.playbooks.toArray(),
+      playbookState: await db.playbookState.toArray(),
+      renewalCalls: await db.renewalCalls.toArray(),
     };
     return tables;
   });
@@ -130,6 +134,19 @@ function upgradeBackup(backup: unknown): unknown {
   };
 }
 
+/** Schema 3 only added tables (work and renewal calls): a schema-2 backup has none of them. */
+function upgradeBackupToV3(backup: unknown): unknown {
+  const doc = backup as { schemaVersion?: unknown; tables?: Record<string, unknown> };
+  if (doc.schemaVersion !== 2 || typeof doc.tables !== 'object' || doc.tables === null) {
+    return backup;
+  }
+  return {
+    ...doc,
+    schemaVersion: 3,
+    tables: { tasks: [], playbooks: [], playbookState: [], renewalCalls: [], ...doc.tables },
+  };
+}
+
 /** Whether a restored backup carried a checksum (made by this Canary) or not (an older one). */
 export interface RestoreResult {
   checksum: 'verified' | 'absent';
@@ -137,7 +154,7 @@ export interface RestoreResult {
 
 /** Upgrades, schema-checks and validates every record; throws BackupInvalidError naming them. */
 function validateDocument(backup: unknown): DecodedTables {
-  const upgraded = upgradeBackup(backup);
+  const upgraded = upgradeBackupToV3(upgradeBackup(backup));
   const parsed = backupSchema.safeParse(upgraded, { reportInput: true });
   if (!parsed.success) {
     const problems = new BackupProblems();

@@ -26,8 +26,9 @@ export function loadBook(db: CanaryDb): Promise<Book> {
 
 /**
  * Replaces the book (accounts, series, outcomes, pulses, overrides) in one transaction and
- * clears everything derived from the old one: notes, scores, score history, the import log and
- * the crosswalk. Model versions and settings are kept.
+ * clears everything derived from the old one: notes, scores, score history, the import log, the
+ * crosswalk, tasks, playbook state and renewal calls. Model versions, playbooks and settings are
+ * kept.
  */
 export async function replaceBook(db: CanaryDb, book: Book): Promise<void> {
   for (const s of book.series) assertSeriesShape(`${s.accountId}/${s.metric}`, s.days, s.values);
@@ -52,6 +53,9 @@ export async function replaceBook(db: CanaryDb, book: Book): Promise<void> {
       db.imports,
       db.importUndo,
       db.crosswalk,
+      db.tasks,
+      db.playbookState,
+      db.renewalCalls,
     ],
     async () => {
       await Promise.all([
@@ -67,6 +71,9 @@ export async function replaceBook(db: CanaryDb, book: Book): Promise<void> {
         db.imports.clear(),
         db.importUndo.clear(),
         db.crosswalk.clear(),
+        db.tasks.clear(),
+        db.playbookState.clear(),
+        db.renewalCalls.clear(),
       ]);
       await db.accounts.bulkAdd(book.accounts);
       await db.series.bulkAdd(series);

@@ -11,7 +11,7 @@ const NEXT = SCHEMA_VERSION + 1;
 /** Declares every shipped version plus a newer one that adds a table. */
 function declareNewer(db: Dexie): void {
   declareSchema(db);
-  db.version(NEXT).stores({ tasks: '++id' });
+  db.version(NEXT).stores({ later: '++id' });
 }
 import { freshDbName } from './testing/factories';
 
@@ -101,7 +101,7 @@ describe('version changes across tabs', () => {
     expect(notices).toEqual([{ kind: 'outdated' }]);
     // A query through the auto-open path fails the same way instead of writing stale records.
     await expect(page.accounts.count()).rejects.toThrow(/out of date/);
-    expect(await newer.open().then((d) => d.table('tasks').count())).toBe(0);
+    expect(await newer.open().then((d) => d.table('later').count())).toBe(0);
     newer.close();
   });
 

@@ -11,11 +11,15 @@ import type {
   NoteRecord,
   OutcomeRecord,
   OverrideRecord,
+  PlaybookRecord,
+  PlaybookStateRecord,
   PulseRecord,
+  RenewalCallRecord,
   ScoreDetailRecord,
   ScoreHistoryRecord,
   SeriesRecord,
   SettingRecord,
+  TaskRecord,
 } from './records';
 import { DatabaseOutdatedError } from './errors';
 import { declareSchema, SCHEMA_VERSION } from './schema';
@@ -54,6 +58,10 @@ export class CanaryDb extends Dexie {
   declare imports: EntityTable<ImportRecord, 'id'>;
   declare importUndo: EntityTable<ImportUndoRecord, 'importId'>;
   declare crosswalk: Table<CrosswalkRecord, [string, string]>;
+  declare tasks: EntityTable<TaskRecord, 'id'>;
+  declare playbooks: EntityTable<PlaybookRecord, 'id'>;
+  declare playbookState: Table<PlaybookStateRecord, [string, string]>;
+  declare renewalCalls: Table<RenewalCallRecord, [string, number]>;
 
   readonly #listeners = new Set<VersionChangeListener>();
 

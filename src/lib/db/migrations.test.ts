@@ -97,9 +97,9 @@ const V1_FIXTURES = {
 };
 
 describe('migration harness', () => {
-  it('v1 and v2 have shipped', () => {
-    expect(SCHEMA_VERSION).toBe(2);
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2]);
+  it('v1, v2 and v3 have shipped', () => {
+    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3]);
   });
 
   it('writes v1 fixtures raw and CanaryDb reads them back through the repositories', async () => {
@@ -133,7 +133,7 @@ describe('v2: score breakdowns move to their own table', () => {
 
     const db = new CanaryDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const acme = await getCurrentScore(db, 'acme');
     expect(acme).toEqual({
       accountId: 'acme',
@@ -182,15 +182,54 @@ describe('v2: score breakdowns move to their own table', () => {
   });
 });
 
+describe('v3: tables for tasks, playbooks, playbook state and renewal calls', () => {
+  it('adds the empty tables and leaves every v2 table as it was', async () => {
+    const name = freshDbName('mig-v2-v3');
+    await createDatabaseAtVersion(name, 1, V1_FIXTURES);
+    const v2 = await openWithVersions(name, SCHEMA_VERSIONS.slice(0, 2));
+    const before = await dumpTables(v2);
+    v2.close();
+
+    const db = new CanaryDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const after = await dumpTables(db);
+    for (const table of Object.keys(before)) expect(after[table]).toEqual(before[table]);
+    for (const table of ['tasks', 'playbooks', 'playbookState', 'renewalCalls']) {
+      expect(after[table]).toEqual([]);
+    }
+    await db.tasks.add({
+      id: 1,
+      accountId: 'acme',
+      playbookId: 'p',
+      title: 't',
+      checklist: [],
+      owner: null,
+      priority: 'normal',
+      createdDay: 1,
+      dueDay: 3,
+      reason: 'r',
+      status: 'open',
+      snoozedUntil: null,
+      snoozeReason: null,
+      completedDay: null,
+      outcomeNote: null,
+      history: [],
+    });
+    expect(await db.tasks.where('[playbookId+accountId]').equals(['p', 'acme']).count()).toBe(1);
+    db.close();
+  });
+});
+
 describe('example: how a later migration is tested', () => {
   // A hypothetical next version, defined only in this test: it indexes outcomes by kind, adds
-  // a tasks table, and fills in `avoidable: null` where early importers left it out. A real one
+  // a reminders table, and fills in `avoidable: null` where early importers left it out. A real one
   // goes into SCHEMA_VERSIONS and its test compares exactly like this one.
   const NEXT: SchemaVersion = {
     version: SCHEMA_VERSION + 1,
     stores: {
       outcomes: '++id, accountId, day, [accountId+day], outcome',
-      tasks: '++id, accountId',
+      reminders: '++id, accountId',
     },
     upgrade: async (tx) => {
       await tx
@@ -212,7 +251,7 @@ describe('example: how a later migration is tested', () => {
     const db = await openWithVersions(name, [...SCHEMA_VERSIONS, NEXT]);
     expect(db.verno).toBe(SCHEMA_VERSION + 1);
     const after = await dumpTables(db);
-    expect(after.tasks).toEqual([]);
+    expect(after.reminders).toEqual([]);
     expect(after.outcomes).toEqual([
       before.outcomes[0],
       { ...(before.outcomes[1] as object), avoidable: null },

@@ -244,3 +244,84 @@ export function bandFromCode(code: number): Band {
 export function modelKeyOf(modelId: string, version: number): string {
   return `${modelId}@${version}`;
 }
+
+// ---- Schema 3: work (tasks and playbooks) and the CSM's renewal calls ----
+
+/** Where a task stands. A snoozed task is open again on `snoozedUntil`. */
+export type TaskStatus = 'open' | 'snoozed' | 'done';
+
+/** How urgent a task is. */
+export type TaskPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+/** One step in a task's life, shown on the account's timeline. */
+export interface TaskEvent {
+  day: number;
+  action: 'created' | 'completed' | 'snoozed' | 'reassigned' | 'reopened';
+  /** Free text: the outcome note, the snooze reason, "from A to B". */
+  note: string | null;
+}
+
+/** One checklist item of a task. */
+export interface TaskChecklistItem {
+  text: string;
+  done: boolean;
+}
+
+/**
+ * A task a playbook created for an account (key `id`). At most one open (or snoozed) task per
+ * playbook and account; the engine's playbook state decides when a new one may be created.
+ */
+export interface TaskRecord {
+  id: number;
+  accountId: string;
+  /** The playbook that created it (PlaybookRecord.id). */
+  playbookId: string;
+  title: string;
+  checklist: TaskChecklistItem[];
+  owner: string | null;
+  priority: TaskPriority;
+  createdDay: number;
+  dueDay: number;
+  /** Why the playbook fired, in words. */
+  reason: string;
+  status: TaskStatus;
+  snoozedUntil: number | null;
+  snoozeReason: string | null;
+  completedDay: number | null;
+  outcomeNote: string | null;
+  history: TaskEvent[];
+}
+
+/** A playbook definition (key `id`): the engine's playbook document, kept as JSON. */
+export interface PlaybookRecord {
+  id: string;
+  /** The engine's playbook (validated by its zod schema when read). */
+  definition: unknown;
+  enabled: boolean;
+  /** Epoch milliseconds. */
+  updatedAt: number;
+}
+
+/**
+ * The engine's memory of one playbook for one account (key [playbookId+accountId]): whether the
+ * trigger is in, since when, cooldowns — whatever the engine needs so that a score hovering at a
+ * threshold does not create a task every day.
+ */
+export interface PlaybookStateRecord {
+  playbookId: string;
+  accountId: string;
+  state: unknown;
+}
+
+/** The CSM's own call on an account's renewal. */
+export type RenewalCall = 'commit' | 'at-risk' | 'will-churn';
+
+/** The CSM's call on one renewal (key [accountId+renewalDay]). */
+export interface RenewalCallRecord {
+  accountId: string;
+  renewalDay: number;
+  call: RenewalCall;
+  note: string | null;
+  /** Epoch milliseconds. */
+  at: number;
+}

@@ -58,17 +58,33 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('scoreDetails').bulkPut(details);
 }
 
+/**
+ * Version 3: the week's work — tasks created by playbooks, the playbooks themselves, the
+ * playbooks' per-account state (hysteresis, cooldowns) — and the CSM's renewal calls. Only new
+ * tables, no upgrade of existing data. Frozen.
+ */
+export const SCHEMA_V3_ADDED = {
+  tasks: '++id, accountId, playbookId, status, dueDay, [playbookId+accountId]',
+  playbooks: 'id',
+  playbookState: '[playbookId+accountId], accountId',
+  renewalCalls: '[accountId+renewalDay], accountId',
+} as const;
+
+/** Every table of version 3. */
+export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_ADDED } as const;
+
 /** All shipped versions, ascending. Append only. */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 2, stores: { scoreDetails: 'accountId' }, upgrade: upgradeToV2 },
+  { version: 3, stores: SCHEMA_V3_ADDED },
 ];
 
 /** The newest schema version; also written into backups. */
 export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
 
 /** The stores of the newest schema version. */
-export const CURRENT_STORES = SCHEMA_V2;
+export const CURRENT_STORES = SCHEMA_V3;
 
 /** Names of every table in the current schema. */
 export type TableName = keyof typeof CURRENT_STORES;
