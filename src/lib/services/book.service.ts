@@ -9,6 +9,7 @@ import {
   setSetting,
   SCORING_DAY_SETTING,
   type ScoringDayRecord,
+  startupFacts,
 } from '$lib/db';
 import { callWorker, warmWorker } from '$lib/worker/client';
 import { bookStatus } from '$lib/state/book-status.svelte';
@@ -109,10 +110,9 @@ async function startUp(): Promise<void> {
     return;
   }
   const db = getDb();
-  const [firstVisitDone, accounts, latest, scoring] = await Promise.all([
+  const [firstVisitDone, { accounts, anyScore: latest }, scoring] = await Promise.all([
     getSetting<boolean>(db, FIRST_VISIT_SETTING),
-    db.accounts.count(),
-    db.currentScores.toCollection().first(),
+    startupFacts(db),
     getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
   ]);
   if (!firstVisitDone && accounts === 0) {

@@ -1,7 +1,7 @@
 // Shared by the validate and apply ops: applying a mapping to a source file (with any lookup
 // files it needs), cached for the last request so "Import" does not parse the file again.
 import { todayDay } from '../../engine/dates';
-import { getDb } from '../../db';
+import { getDb, listAccountIds, listAllOutcomes, outcomesAndImportsStamp } from '../../db';
 import {
   buildLookup,
   mappingSchema,
@@ -71,17 +71,17 @@ export async function prepareRequest(
   const db = getDb();
   // The book's outcomes shape the prepared import (renewals vs churns): a change to them since
   // the check must not reuse it.
-  const bookState = `${await db.outcomes.count()}:${await db.imports.count()}`;
+  const bookState = await outcomesAndImportsStamp(db);
   const key = `${requestKey(r, today)}\u0001${bookState}`;
   if (cached?.key === key) return cached.prepared;
   cached = null;
   const lookups = await loadLookups(r);
   // Lookups read other files and replace the one-entry text cache; read the source last.
   const text = await readSourceText(r.source);
-  const knownAccountIds = new Set((await db.accounts.toCollection().primaryKeys()) as string[]);
+  const knownAccountIds = new Set(await listAccountIds(db));
   // Renewals are never inferred after a stored churn, and a new churn withdraws the inferred
   // renewals after it: both need the book's outcomes.
-  const outcomeFacts = outcomeFactsOf(await db.outcomes.toArray());
+  const outcomeFacts = outcomeFactsOf(await listAllOutcomes(db));
   const prepared = await prepareImport(
     text.text,
     parsed.data,
