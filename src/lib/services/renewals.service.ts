@@ -33,7 +33,9 @@ export async function saveRenewalCall(
     else await setRenewalCall(getDb(), { accountId, renewalDay, call, note });
     toasts.show(
       'success',
-      call === null ? `Cleared your call on ${name}.` : `Your call on ${name}: ${CALL_WORDS[call]}.`,
+      call === null
+        ? `Cleared your call on ${name}.`
+        : `Your call on ${name}: ${CALL_WORDS[call]}.`,
     );
     return true;
   } catch (e) {
