@@ -84,7 +84,9 @@ test('with a backtest: calibrated probabilities and expected churned ARR with it
   await openRenewals(page);
   const basis = page.getByTestId('backtest-basis');
   await expect(basis).toContainText('From the backtest of');
-  await expect(basis).toContainText('30, 60, 90 days');
+  await expect(basis).toContainText('From the backtest of');
+  await expect(page.getByTestId('calibration-horizons').getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByTestId('calibration-horizons')).toContainText('60 days ahead: fitted on');
   await expect(page.getByTestId('no-backtest')).toHaveCount(0);
   await expect(page.getByTestId('expected-total')).toHaveText(/^\$[\d,]+$/);
   await expect(page.getByTestId('renewals-total')).toContainText('90% interval $');

@@ -1,6 +1,9 @@
 // ARR at risk over time, point in time: on each day, the ARR of accounts whose score on that
 // day (a snapshot of the model's score history, computed then from data dated up to that day)
-// was red — and, apart, amber. Each account counts at its ARR as recorded on or before that day.
+// was red — and, apart, amber. Each account counts at its ARR today; only where that is missing or
+// 0 (a customer since cancelled in billing) at the latest dated ARR recorded on or before the day.
+// A dated series is not read first because it need not be a level: RavenStack's `arr` series is
+// the ARR booked by each new subscription, far below the ARR in force.
 import { addMonths } from '../dates';
 import type { Band, DayNumber, OutcomeKind } from '../types';
 
@@ -10,10 +13,10 @@ export interface AtRiskAccount {
   /** Snapshot days ascending, with band codes 0 red / 1 amber / 2 green. */
   historyDays: ArrayLike<number>;
   historyBands: ArrayLike<number>;
-  /** A dated ARR series (already annual), days ascending; null when the book has none for it. */
+  /** A dated ARR series (already annual), days ascending; null when the book has none for it. Read only when today's ARR is missing or 0. */
   arrDays: ArrayLike<number> | null;
   arrValues: ArrayLike<number> | null;
-  /** The account's ARR today (used when no dated ARR is recorded on or before the day). */
+  /** The account's ARR today. */
   arrToday: number | null;
   outcomes: readonly { day: DayNumber; outcome: OutcomeKind }[];
 }
@@ -31,7 +34,7 @@ export interface AtRiskPoint {
   amber: ArrCount;
   /** Every account with a score that day (red, amber and green). */
   scored: ArrCount;
-  /** Scored accounts whose ARR came from a dated series (the rest from today's ARR). */
+  /** Scored accounts counted at a dated series' value (no ARR today); the rest at today's ARR. */
   arrFromSeries: number;
   /** Scored accounts with no ARR at all (counted with ARR 0). */
   withoutArr: number;
@@ -79,11 +82,13 @@ export function bandOnDay(a: AtRiskAccount, day: DayNumber): Band | null {
   return BANDS[a.historyBands[i]] ?? null;
 }
 
-/** The account's ARR on `day`: the latest dated value on or before it, else today's ARR. */
+/** The account's ARR counted on `day`: today's ARR, else (missing or 0) the latest dated value on or before it. */
 export function arrOnDay(
   a: AtRiskAccount,
   day: DayNumber,
 ): { arr: number | null; fromSeries: boolean } {
+  if (a.arrToday !== null && Number.isFinite(a.arrToday) && a.arrToday > 0)
+    return { arr: a.arrToday, fromSeries: false };
   if (a.arrDays && a.arrValues) {
     const i = lastAtOrBefore(a.arrDays, day);
     if (i >= 0 && Number.isFinite(a.arrValues[i])) return { arr: a.arrValues[i], fromSeries: true };

@@ -308,7 +308,7 @@ describe('ARR at risk', () => {
     ...over,
   });
 
-  it('counts each account at its band on the day and its ARR recorded by then', () => {
+  it('counts each account at its band on the day, at today’s ARR or, without one, the ARR recorded by then', () => {
     const a = account({
       accountId: 'a',
       historyDays: [d0, d0 + 7, d0 + 14, d0 + 60],
@@ -317,13 +317,22 @@ describe('ARR at risk', () => {
       arrValues: [12_000, 24_000],
       arrToday: 0,
     });
+    // c has ARR today: its booked-ARR series is not read.
+    const c = account({
+      accountId: 'c',
+      historyDays: [d0 + 14],
+      historyBands: [0],
+      arrDays: [d0],
+      arrValues: [10],
+      arrToday: 7000,
+    });
     const b = account({
       accountId: 'b',
       historyDays: [d0, d0 + 14],
       historyBands: [1, 2],
       arrToday: 5000,
     });
-    const [p0, p7, p14, p40] = arrAtRisk([a, b], [d0, d0 + 7, d0 + 14, d0 + 40]);
+    const [p0, p7, p14, p40] = arrAtRisk([a, b, c], [d0, d0 + 7, d0 + 14, d0 + 40]);
     expect(p0).toMatchObject({
       red: { accounts: 0, arr: 0 },
       amber: { accounts: 1, arr: 5000 },
@@ -333,8 +342,9 @@ describe('ARR at risk', () => {
     expect(p7).toMatchObject({ amber: { accounts: 2, arr: 17_000 } });
     // On day 14 a is red at the ARR recorded on day 10, not at today's 0.
     expect(p14).toMatchObject({
-      red: { accounts: 1, arr: 24_000 },
+      red: { accounts: 2, arr: 24_000 + 7000 },
       amber: { accounts: 0, arr: 0 },
+      arrFromSeries: 1,
     });
     // Day 40: a's last snapshot is 26 days old and b's 26 days: no score that day.
     expect(p40.scored.accounts).toBe(0);
@@ -375,8 +385,10 @@ describe('ARR at risk', () => {
       historyBands: [0, 1],
       arrDays: [d0],
       arrValues: [9000],
+      arrToday: 0,
     });
     const later = account({
+      arrToday: 0,
       historyDays: [d0, d0 + 7, d0 + 14],
       historyBands: [0, 1, 2],
       arrDays: [d0, d0 + 12],
@@ -384,6 +396,7 @@ describe('ARR at risk', () => {
       outcomes: [{ day: d0 + 13, outcome: 'churned' }],
     });
     expect(arrAtRisk([later], [d0, d0 + 7])).toEqual(arrAtRisk([base], [d0, d0 + 7]));
+    expect(arrAtRisk([later], [d0])[0].red.arr).toBe(9000);
   });
 
   it('steps back month by month from the end day', () => {

@@ -57,8 +57,6 @@ export interface RenewalsData {
     points: AtRiskPoint[];
     /** The last day of the series: the book's scoring day. */
     endDay: DayNumber;
-    /** Accounts with a dated arr / mrr series. */
-    accountsWithArrSeries: number;
   };
   ms: number;
 }
@@ -173,7 +171,6 @@ export default async function renewals(request: RenewalsRequest): Promise<Renewa
     atRisk: {
       points: arrAtRisk(atRiskAccounts, monthlyDays(endDay, 12)),
       endDay,
-      accountsWithArrSeries: arrSeries.size,
     },
     ms: performance.now() - started,
   };
