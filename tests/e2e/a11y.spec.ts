@@ -5,7 +5,9 @@ import { expect, test } from './fixture';
 import { PortfolioPage } from './app';
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`portfolio and settings have no axe violations (${colorScheme})`, async ({ page }) => {
+  test(`portfolio, settings and renewals have no axe violations (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await new PortfolioPage(page).open();
     const portfolio = await new AxeBuilder({ page }).analyze();
