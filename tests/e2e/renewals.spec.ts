@@ -3,7 +3,7 @@
 // model's, goes to the top as a disagreement, and persists on reload; with a backtest every
 // scored renewal has a probability and each month an expected churned ARR with its interval.
 import { expect, test, type Page } from './fixture';
-import { BacktestPage, PortfolioPage } from './app';
+import { BacktestPage, PortfolioPage, SettingsPage } from './app';
 
 async function openRenewals(page: Page): Promise<void> {
   await page
@@ -112,4 +112,20 @@ test('with a backtest: calibrated probabilities and expected churned ARR with it
   await expect(page.getByTestId('at-risk-definition')).toContainText('Definition.');
   await expect(page.getByTestId('at-risk-row')).toHaveCount(13);
   await page.screenshot({ path: 'test-results/renewals-backtest.png', fullPage: true });
+});
+
+test('an empty book: no renewals and no history, said plainly', async ({ page }) => {
+  await new PortfolioPage(page).open();
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.eraseAll();
+  await expect(page.getByText('All data erased.').first()).toBeVisible();
+  await openRenewals(page);
+  await expect(page.getByTestId('no-backtest')).toContainText('No model has scored this book yet');
+  await expect(page.getByTestId('no-renewals')).toContainText(
+    'No renewals in the next twelve months',
+  );
+  await expect(page.getByTestId('renewal-month')).toHaveCount(0);
+  await expect(page.getByTestId('no-history')).toContainText('No score history yet');
+  await page.screenshot({ path: 'test-results/renewals-empty.png', fullPage: true });
 });
