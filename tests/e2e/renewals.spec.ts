@@ -71,6 +71,18 @@ test('without a backtest: months listed, no probability claimed, a CSM call set 
   // Agreeing with the model clears the disagreement.
   await after.getByTestId('csm-call').selectOption('commit');
   await expect(page.getByTestId('disagreement-table')).toHaveCount(0);
+
+  // By keyboard: the call moves its row to the top of the month, and focus stays on it.
+  const row = month.locator(`[data-account="${accountId}"]`);
+  const select = row.getByTestId('csm-call');
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue('at-risk');
+  await expect(month.getByTestId('renewal-row').first()).toHaveAttribute('data-account', accountId);
+  await expect(select).toBeFocused();
+  await expect(page.getByTestId('disagreement-table').getByTestId('renewal-row')).toHaveCount(1);
+  await select.selectOption('commit');
+  await expect(page.getByTestId('disagreement-table')).toHaveCount(0);
   await expect(page.getByTestId('disagreements')).toContainText('None.');
 });
 
