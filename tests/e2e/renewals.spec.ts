@@ -4,6 +4,7 @@
 // scored renewal has a probability and each month an expected churned ARR with its interval.
 import { expect, test, type Page } from './fixture';
 import { BacktestPage, PortfolioPage, SettingsPage } from './app';
+import { readmeShot } from './readme-shots';
 
 async function openRenewals(page: Page): Promise<void> {
   await page
@@ -124,6 +125,21 @@ test('with a backtest: calibrated probabilities and expected churned ARR with it
   await expect(page.getByTestId('at-risk-definition')).toContainText('Definition.');
   await expect(page.getByTestId('at-risk-row')).toHaveCount(13);
   await page.screenshot({ path: 'test-results/renewals-backtest.png', fullPage: true });
+
+  // For the README: one call that disagrees, shown at the top.
+  const commitRow = rows
+    .filter({ has: page.getByTestId('model-call').getByText('Commit') })
+    .first();
+  await commitRow.getByTestId('csm-call').selectOption('will-churn');
+  await expect(page.getByTestId('disagreement-table').getByTestId('renewal-row')).toHaveCount(1);
+  await readmeShot(
+    page,
+    'renewals',
+    page.getByRole('heading', { level: 1, name: 'Renewals' }),
+    page.getByTestId('disagreements'),
+  );
+  await readmeShot(page, 'renewals-month', page.getByTestId('renewal-month').nth(1));
+  await readmeShot(page, 'renewals-at-risk', page.getByTestId('at-risk'));
 });
 
 test('an empty book: no renewals and no history, said plainly', async ({ page }) => {
