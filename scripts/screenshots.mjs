@@ -99,7 +99,8 @@ async function appShots() {
 
 /**
  * The README's "CS lead's afternoon": the two specs that walk it on the real data sets, run
- * with CANARY_README_SCREENSHOTS=1 so each step writes its docs/screenshots/afternoon-*.png.
+ * with CANARY_README_SCREENSHOTS=1 so each step writes its docs/screenshots/afternoon-*.png;
+ * and the renewals spec, which writes docs/screenshots/renewals*.png the same way.
  * Playwright serves ./build itself on the same port (the server above is stopped by now).
  */
 function afternoonShots() {
@@ -110,6 +111,7 @@ function afternoonShots() {
       'test',
       'tests/e2e/afternoon-telco.spec.ts',
       'tests/e2e/afternoon-ravenstack.spec.ts',
+      'tests/e2e/renewals.spec.ts',
     ],
     {
       env: {

@@ -8,6 +8,7 @@ import {
   formatMoney,
   formatMoneyCompact,
   formatMonthDay,
+  formatMonthLong,
   formatMonthYear,
   formatNumber,
   formatShare,
@@ -84,6 +85,11 @@ describe('format without Intl matches Intl en-US', () => {
       year: '2-digit',
       timeZone: 'UTC',
     });
+    const monthLong = new Intl.DateTimeFormat('en-US', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     const first = isoToDay('1999-01-01')!;
     const last = isoToDay('2041-12-31')!;
     const mismatches: string[] = [];
@@ -92,6 +98,7 @@ describe('format without Intl matches Intl en-US', () => {
       if (formatDay(day) !== full.format(date)) mismatches.push(`day ${day}: ${formatDay(day)}`);
       if (formatMonthDay(day) !== monthDay.format(date)) mismatches.push(`md ${day}`);
       if (formatMonthYear(day) !== monthYear.format(date)) mismatches.push(`my ${day}`);
+      if (formatMonthLong(day) !== monthLong.format(date)) mismatches.push(`ml ${day}`);
     }
     expect(mismatches).toEqual([]);
   });

@@ -115,6 +115,27 @@ export function formatMonthYear(day: number): string {
   return `${p.month} ${String(p.year % 100).padStart(2, '0')}`;
 }
 
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "March 2026" from a day number. */
+export function formatMonthLong(day: number): string {
+  const [y, m] = dayToIso(day).split('-').map(Number);
+  return `${LONG_MONTHS[m - 1]} ${y}`;
+}
+
 /** "$1.2M", "$85K"; an em dash when unknown. */
 export function formatMoneyCompact(value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return '—';

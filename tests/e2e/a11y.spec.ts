@@ -1,11 +1,13 @@
-// Accessibility: axe finds no violations on the portfolio and settings pages, light and dark,
+// Accessibility: axe finds no violations on the portfolio, settings and renewals pages, light and dark,
 // and the portfolio works by keyboard alone.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixture';
 import { PortfolioPage } from './app';
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`portfolio and settings have no axe violations (${colorScheme})`, async ({ page }) => {
+  test(`portfolio, settings and renewals have no axe violations (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await new PortfolioPage(page).open();
     const portfolio = await new AxeBuilder({ page }).analyze();
@@ -14,6 +16,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const settings = await new AxeBuilder({ page }).analyze();
     expect(settings.violations).toEqual([]);
+    await page.goto('/renewals');
+    await expect(page.getByTestId('renewal-month').first()).toBeVisible({ timeout: 30_000 });
+    const renewals = await new AxeBuilder({ page }).analyze();
+    expect(renewals.violations).toEqual([]);
   });
 }
 

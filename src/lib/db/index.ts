@@ -34,3 +34,4 @@ export * from './crosswalk-repo';
 // (the worker does).
 export * from './storage';
 export * from './live';
+export * from './renewals-repo';

@@ -56,3 +56,4 @@ export type {
   ScoreTrend,
 } from './score/result';
 export { makeBenchBook, BENCH_METRICS, BENCH_LAST_DAY } from './score/bench-book';
+export * from './renewals';

@@ -22,6 +22,7 @@ import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
 import previewModel from './ops/preview-model';
 import proposeFromData from './ops/propose-model';
+import renewals from './ops/renewals';
 import rescore from './ops/rescore';
 import whatIf from './ops/what-if';
 
@@ -51,6 +52,7 @@ const api = {
   crosswalkResolve,
   crosswalkImport,
   exportRecognize,
+  renewals,
 };
 
 /** The worker's API; the main thread imports this type only. */

@@ -55,8 +55,26 @@ describe('backtestSummary', () => {
           bands: [],
           lead_time_days: { median: null, p25: null, p75: null },
           warnings: ['thin'],
+          calibration: null,
         },
       ],
     });
+  });
+});
+
+describe('backtestSummary calibration', () => {
+  it('keeps the Platt mapping score → churn probability of each horizon', () => {
+    const report = {
+      n_outcomes: 50,
+      n_churned: 10,
+      horizon_days: 60,
+      warnings: [],
+      details: { calibrated: { mapping: { a: 1.5, b: 5 }, brier: 0.12, log_loss: 0.4 } },
+    } as unknown as HorizonReport;
+    const fitted = { ...report, details: { calibrated: null } } as unknown as HorizonReport;
+    const s = backtestSummary([report, fitted], false, 1);
+    expect(s.horizons[0].calibration).toEqual({ a: 1.5, b: 5, brier: 0.12, log_loss: 0.4 });
+    expect(s.horizons[1].calibration).toBeNull();
+    expect(s.horizons[0]).not.toHaveProperty('details');
   });
 });

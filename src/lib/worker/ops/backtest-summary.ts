@@ -11,8 +11,23 @@ import {
 /** Format tag of the stored summary, so a later reader can tell old shapes apart. */
 export const BACKTEST_SUMMARY_FORMAT = 'canary-backtest/1';
 
-/** The CLI-contract fields of one horizon. */
-export type HorizonSummary = Omit<HorizonReport, 'details'>;
+/** The score → churn-probability mapping of one horizon (Platt), kept for the renewals view. */
+export interface StoredCalibration {
+  /** churn probability = 1 / (1 + exp(−(a − b·score/100))). */
+  a: number;
+  b: number;
+  /** Out-of-sample (grouped 5-fold) Brier score and log loss of the mapped probabilities. */
+  brier: number | null;
+  log_loss: number | null;
+}
+
+/**
+ * The CLI-contract fields of one horizon, plus its calibration (null when none was fitted: a
+ * fitted report, or outcomes of one class only). Summaries stored before it lack the field.
+ */
+export type HorizonSummary = Omit<HorizonReport, 'details'> & {
+  calibration?: StoredCalibration | null;
+};
 
 /** The backtest summary stored with a model version (`attachBacktest`). */
 export interface StoredBacktest {
@@ -23,10 +38,14 @@ export interface StoredBacktest {
   horizons: HorizonSummary[];
 }
 
-/** Strips a report to the PRODUCT.md fields (what `backtest --json` prints without details). */
+/** Strips a report to the PRODUCT.md fields (what `backtest --json` prints without details) and its calibration. */
 export function horizonSummary(report: HorizonReport): HorizonSummary {
-  const { details: _details, ...summary } = report;
-  return summary;
+  const { details, ...summary } = report;
+  const c = details?.calibrated;
+  return {
+    ...summary,
+    calibration: c?.mapping ? { ...c.mapping, brier: c.brier, log_loss: c.log_loss } : null,
+  };
 }
 
 /** The compact summary of a run, ready for `attachBacktest`. */
