@@ -117,3 +117,23 @@ export async function loadAccountBook(db: CanaryDb, accountId: string): Promise<
     },
   );
 }
+
+/** How many accounts the book holds. */
+export function countAccounts(db: CanaryDb): Promise<number> {
+  return db.accounts.count();
+}
+
+/** The most recent import (by id), if any. */
+export function latestImport(db: CanaryDb): Promise<ImportRecord | undefined> {
+  return db.imports.orderBy('id').last();
+}
+
+/** The stored accounts with these ids, in the same order (undefined where none is stored). */
+export function getAccounts(db: CanaryDb, ids: string[]): Promise<(AccountRecord | undefined)[]> {
+  return db.accounts.bulkGet(ids);
+}
+
+/** One stored model version, if any. */
+export function getModel(db: CanaryDb, key: string): Promise<ModelVersionRecord | undefined> {
+  return db.models.get(key);
+}

@@ -4,6 +4,7 @@ import { todayDay } from '$lib/engine/dates';
 import {
   databaseExists,
   eraseAllData as eraseDb,
+  countAccounts as countBookAccounts,
   getDb,
   getSetting,
   setSetting,
@@ -126,7 +127,7 @@ async function startUp(): Promise<void> {
 
 /** How many accounts the book holds (to decide whether replacing it needs a confirmation). */
 export function countAccounts(): Promise<number> {
-  return getDb().accounts.count();
+  return countBookAccounts(getDb());
 }
 
 /** Deletes every record Canary holds (after the page has confirmed with the user). */

@@ -1,7 +1,13 @@
 // Shared by the validate and apply ops: applying a mapping to a source file (with any lookup
 // files it needs), cached for the last request so "Import" does not parse the file again.
 import { todayDay } from '../../engine/dates';
-import { getDb, listAccountIds, listAllOutcomes, outcomesAndImportsStamp } from '../../db';
+import {
+  getAccounts,
+  getDb,
+  listAccountIds,
+  listAllOutcomes,
+  outcomesAndImportsStamp,
+} from '../../db';
 import {
   buildLookup,
   mappingSchema,
@@ -112,7 +118,10 @@ async function keepUnmappedArrAndRenewalDate(p: PreparedImport): Promise<void> {
   const keepArr = !mapped.has('arr');
   const keepDate = !mapped.has('renewalDate');
   if (p.accounts.length === 0 || !(keepArr || keepDate)) return;
-  const stored = await getDb().accounts.bulkGet(p.accounts.map((a) => a.id));
+  const stored = await getAccounts(
+    getDb(),
+    p.accounts.map((a) => a.id),
+  );
   p.accounts = p.accounts.map((a, i) => {
     const before = stored[i];
     if (!before) return a;
