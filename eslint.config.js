@@ -157,6 +157,13 @@ export default ts.config(
     '$app/*',
     ...apart('state', 'services', 'components'),
   ]),
+  // Events carry types of the engine and the worker's results, and run nothing of theirs.
+  ...layer(
+    'src/lib/events/**',
+    ['dexie', ...apart('db', 'state', 'services', 'components', 'worker')],
+    [],
+    true,
+  ),
   ...layer('src/lib/state/**', ['dexie', ...apart('services', 'components')]),
   ...layer('src/lib/services/**', ['dexie', ...apart('components')]),
   // Components and pages may use the database's and the worker's types, never call them.

@@ -24,7 +24,7 @@ export {
   loadScoreHistory,
   saveScores,
 } from './scores-repo';
-export type { ScoreHistoryPoints, StoredScore } from './scores-repo';
+export type { SavedScoreMove, ScoreHistoryPoints, StoredScore } from './scores-repo';
 export * from './models-repo';
 export * from './settings-repo';
 export * from './manual-repo';

@@ -69,10 +69,10 @@ export async function saveScores(
   scores: readonly StoredScore[],
   backfill: readonly ScoreHistoryPoints[] = [],
   scoring?: ScoringDayRecord,
-): Promise<void> {
+): Promise<SavedScoreMove[]> {
   assertHistoryShapes(backfill);
   const tables = [db.currentScores, db.scoreDetails, db.scoreHistory, db.settings];
-  await db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async () => {
     const existing = await db.currentScores.bulkGet(scores.map((s) => s.accountId));
     const fresh = scores.filter((s, i) => {
       const before = existing[i];
@@ -116,10 +116,67 @@ export async function saveScores(
       });
       details.push({ accountId: s.accountId, modelKey, asOfDay, breakdown });
     }
+    const moves = await movesOf(db, fresh, existing, scores, modelKey);
     await db.currentScores.bulkPut(current);
     await db.scoreDetails.bulkPut(details);
     if (scoring) await db.settings.put({ key: SCORING_DAY_SETTING, value: scoring });
+    return moves;
   });
+}
+
+/**
+ * An account whose band or rounded score a save moved, with what it was before: the caller
+ * (the rescore) says why, from the previous breakdown (read only when the model is the same).
+ */
+export interface SavedScoreMove {
+  accountId: string;
+  before: { score: number | null; band: Band | null; modelKey: string };
+  after: { score: number | null; band: Band | null };
+  /** The previous stored breakdown under the same model version; null otherwise. */
+  beforeBreakdown: unknown;
+}
+
+function moved(
+  a: { score: number | null; band: Band | null },
+  b: { score: number | null; band: Band | null },
+): boolean {
+  if (a.band !== b.band) return true;
+  if (a.score === null || b.score === null) return a.score !== b.score;
+  return Math.round(a.score) !== Math.round(b.score);
+}
+
+async function movesOf(
+  db: CanaryDb,
+  fresh: readonly StoredScore[],
+  existing: readonly (CurrentScoreRecord | undefined)[],
+  scores: readonly StoredScore[],
+  modelKey: string,
+): Promise<SavedScoreMove[]> {
+  const beforeOf = new Map<string, CurrentScoreRecord>();
+  scores.forEach((s, i) => {
+    const b = existing[i];
+    if (b) beforeOf.set(s.accountId, b);
+  });
+  const moves: SavedScoreMove[] = [];
+  for (const s of fresh) {
+    const b = beforeOf.get(s.accountId);
+    if (!b || !moved(b, s)) continue;
+    moves.push({
+      accountId: s.accountId,
+      before: { score: b.score, band: b.band, modelKey: b.modelKey },
+      after: { score: s.score, band: s.band },
+      beforeBreakdown: null,
+    });
+  }
+  const sameModel = moves.filter((m) => m.before.modelKey === modelKey);
+  if (sameModel.length > 0) {
+    const details = await db.scoreDetails.bulkGet(sameModel.map((m) => m.accountId));
+    sameModel.forEach((m, i) => {
+      const d = details[i];
+      if (d && d.modelKey === modelKey) m.beforeBreakdown = d.breakdown;
+    });
+  }
+  return moves;
 }
 
 function assertHistoryShapes(points: readonly ScoreHistoryPoints[]): void {

@@ -1,29 +1,18 @@
 // User actions on one account: pulses, band overrides, notes and outcomes (add, delete, end an
-// override early), each written through the database, then the book is rescored so the score,
-// band and explanation follow; and the worker's what-if analysis of the current score.
-import {
-  addNote,
-  addOverride,
-  addPulse,
-  deleteNote,
-  deleteOutcome,
-  deleteOverride,
-  deletePulse,
-  getCurrentScore,
-  endOverride,
-  getDb,
-  listOutcomes,
-  recordOutcome,
-  type NewNote,
-} from '$lib/db';
-import { archivedAccounts, renewalRollFor } from '$lib/engine/book-state';
+// override early). Each change that can move the score is one worker call (`accountChange`,
+// through `runChange`) that writes, rescores the book and returns what moved; notes change no
+// score and are written directly. Also the worker's what-if analysis of the current score.
+import { addNote, deleteNote, getCurrentScore, getDb, type NewNote } from '$lib/db';
+import type { ScoreChange } from '$lib/engine';
+import { todayDay } from '$lib/engine/dates';
 import type { BandOverride, DayNumber, Outcome, Pulse } from '$lib/engine/types';
 import { formatDay } from '$lib/format';
 import { callWorker } from '$lib/worker/client';
+import type { AccountChange, AccountChangeFacts } from '$lib/worker/ops/account-change';
 import { account } from '$lib/state/account.svelte';
 import type { TimelineEntry } from '$lib/state/account-timeline';
 import { toasts } from '$lib/state/toasts.svelte';
-import { rescoreBook } from './book.service';
+import { runChange } from './book.service';
 
 const BAND_NAMES = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
 
@@ -33,59 +22,77 @@ function failed(action: string, e: unknown): false {
   return false;
 }
 
-/** Rescores, then confirms with the account's new score ("Pulse added. Now Amber 45."). */
-async function rescoreAndReport(accountId: string, done: string): Promise<boolean> {
-  const ok = await rescoreBook('Updating the score');
-  if (!ok) {
+/** " Now Amber 45 (was Green 72)." from the account's move, or its current score. */
+async function nowText(accountId: string, move: ScoreChange | undefined): Promise<string> {
+  const current = await getCurrentScore(getDb(), accountId);
+  if (current?.band == null) return '';
+  const now = `${BAND_NAMES[current.band]}${current.score === null ? '' : ` ${Math.round(current.score)}`}`;
+  const was =
+    move && move.bandBefore
+      ? ` (was ${BAND_NAMES[move.bandBefore]}${move.scoreBefore === null ? '' : ` ${Math.round(move.scoreBefore)}`})`
+      : '';
+  return ` Now ${now}${was}.`;
+}
+
+/**
+ * Makes one change in the worker (write + rescore in one call) and confirms with the account's
+ * new score ("Pulse added. Now Amber 45 (was Green 72)."). `done` words the write's facts.
+ */
+async function change(
+  action: string,
+  accountChange: AccountChange,
+  done: (facts: AccountChangeFacts) => string,
+): Promise<boolean> {
+  let changed;
+  try {
+    changed = await runChange('Updating the score', (signal, onProgress) =>
+      callWorker('accountChange', [{ change: accountChange, today: todayDay() }], {
+        signal,
+        onProgress,
+      }),
+    );
+  } catch (e) {
+    return failed(action, e);
+  }
+  const { accountId, facts } = changed.result;
+  const text = done(facts);
+  if (!changed.rescore) {
     toasts.show(
       'info',
-      `${done} The score could not be updated yet; it will be on the next rescore.`,
+      `${text} The score could not be updated yet; it will be on the next rescore.`,
     );
     return true;
   }
-  const current = await getCurrentScore(getDb(), accountId);
-  const now =
-    current?.band != null
-      ? ` Now ${BAND_NAMES[current.band]}${current.score === null ? '' : ` ${Math.round(current.score)}`}.`
-      : '';
-  toasts.show('success', `${done}${now}`);
+  const move = changed.rescore.changes.find((c) => c.accountId === accountId);
+  toasts.show('success', `${text}${await nowText(accountId, move)}`);
   return true;
 }
 
 /** Adds a CSM pulse and rescores. */
-export async function addAccountPulse(pulse: Pulse): Promise<boolean> {
-  try {
-    await addPulse(getDb(), pulse);
-  } catch (e) {
-    return failed('Adding the pulse', e);
-  }
-  return rescoreAndReport(pulse.accountId, 'Pulse added.');
+export function addAccountPulse(pulse: Pulse): Promise<boolean> {
+  return change('Adding the pulse', { kind: 'addPulse', pulse }, () => 'Pulse added.');
 }
 
 /** Adds a band override (in force from its day until its expiry) and rescores. */
-export async function addAccountOverride(override: BandOverride): Promise<boolean> {
-  try {
-    await addOverride(getDb(), override);
-  } catch (e) {
-    return failed('Overriding the band', e);
-  }
-  return rescoreAndReport(override.accountId, `Band set to ${BAND_NAMES[override.band]}.`);
+export function addAccountOverride(override: BandOverride): Promise<boolean> {
+  return change(
+    'Overriding the band',
+    { kind: 'addOverride', override },
+    () => `Band set to ${BAND_NAMES[override.band]}.`,
+  );
 }
 
 /** Ends an override in force today (its expiry becomes today) and rescores. */
-export async function endAccountOverride(
+export function endAccountOverride(
   accountId: string,
   overrideId: number,
   today: DayNumber,
 ): Promise<boolean> {
-  try {
-    if (!(await endOverride(getDb(), overrideId, today))) {
-      throw new Error('the override no longer exists');
-    }
-  } catch (e) {
-    return failed('Ending the override', e);
-  }
-  return rescoreAndReport(accountId, 'Override ended: the scored band applies again.');
+  return change(
+    'Ending the override',
+    { kind: 'endOverride', accountId, overrideId, day: today },
+    () => 'Override ended: the scored band applies again.',
+  );
 }
 
 /** Adds a note (notes do not change the score, so no rescore). */
@@ -99,28 +106,18 @@ export async function addAccountNote(note: NewNote): Promise<boolean> {
   }
 }
 
-/** Whether the account is archived by its outcomes (latest one a churn). */
-async function isArchived(accountId: string): Promise<boolean> {
-  return archivedAccounts(await listOutcomes(getDb(), accountId)).has(accountId);
-}
-
 /**
  * Records a renewal outcome and rescores. A renewal (renewed, expanded, contracted) of the
  * current term rolls the renewal date forward by the contract term (engine renewalRollFor), in
  * the same transaction; a churn archives the account.
  */
-export async function recordAccountOutcome(outcome: Outcome): Promise<boolean> {
-  let done: string;
-  try {
-    const { renewalRoll } = await recordOutcome(getDb(), outcome, renewalRollFor);
-    done = `Outcome recorded: ${outcome.outcome}.`;
-    if (renewalRoll) done += ` Next renewal ${formatDay(renewalRoll.to)}.`;
-    if (await isArchived(outcome.accountId))
-      done += ' The account is archived: it leaves the live portfolio.';
-  } catch (e) {
-    return failed('Recording the outcome', e);
-  }
-  return rescoreAndReport(outcome.accountId, done);
+export function recordAccountOutcome(outcome: Outcome): Promise<boolean> {
+  return change('Recording the outcome', { kind: 'recordOutcome', outcome }, (facts) => {
+    let done = `Outcome recorded: ${outcome.outcome}.`;
+    if (facts.renewalRoll) done += ` Next renewal ${formatDay(facts.renewalRoll.to)}.`;
+    if (facts.archived) done += ' The account is archived: it leaves the live portfolio.';
+    return done;
+  });
 }
 
 const DELETE_LABELS: Record<TimelineEntry['kind'], string> = {
@@ -136,31 +133,36 @@ export async function deleteTimelineEntry(
   accountId: string,
   entry: TimelineEntry,
 ): Promise<boolean> {
-  const db = getDb();
-  let done = DELETE_LABELS[entry.kind];
-  try {
-    if (entry.kind === 'pulse') await deletePulse(db, entry.id);
-    else if (entry.kind === 'override') await deleteOverride(db, entry.id);
-    else if (entry.kind === 'note') await deleteNote(db, entry.id);
-    else if (entry.kind === 'outcome') {
-      const wasArchived = await isArchived(accountId);
-      const { restoredRenewalDate } = await deleteOutcome(db, entry.id);
-      if (restoredRenewalDate)
-        done +=
-          restoredRenewalDate.to === null
-            ? ' The renewal date it set is cleared.'
-            : ` Renewal date back to ${formatDay(restoredRenewalDate.to)}.`;
-      if (wasArchived && !(await isArchived(accountId)))
-        done += ' The account is back in the live portfolio.';
-    } else throw new Error('imports are undone from the import page');
-  } catch (e) {
-    return failed('Deleting', e);
-  }
+  const done = DELETE_LABELS[entry.kind];
   if (entry.kind === 'note') {
+    try {
+      await deleteNote(getDb(), entry.id);
+    } catch (e) {
+      return failed('Deleting', e);
+    }
     toasts.show('success', done);
     return true;
   }
-  return rescoreAndReport(accountId, done);
+  if (entry.kind === 'import') {
+    return failed('Deleting', new Error('imports are undone from the import page'));
+  }
+  const kind =
+    entry.kind === 'pulse'
+      ? 'deletePulse'
+      : entry.kind === 'override'
+        ? 'deleteOverride'
+        : 'deleteOutcome';
+  return change('Deleting', { kind, accountId, id: entry.id }, (facts) => {
+    let text = done;
+    const restored = facts.restoredRenewalDate;
+    if (restored)
+      text +=
+        restored.to === null
+          ? ' The renewal date it set is cleared.'
+          : ` Renewal date back to ${formatDay(restored.to)}.`;
+    if (facts.unarchived) text += ' The account is back in the live portfolio.';
+    return text;
+  });
 }
 
 let whatIfRequest = 0;

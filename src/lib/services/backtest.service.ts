@@ -1,13 +1,14 @@
 // User actions of the backtest page: run a backtest, suggest fitted weights, compare two
 // versions (all in the worker, cancellable), and accept a fitted model as a new version.
 import type { ModelDocument } from '$lib/engine';
+import { todayDay } from '$lib/engine/dates';
 import { callWorker, type Progress } from '$lib/worker/client';
 import type { BacktestRequest, BacktestRun } from '$lib/worker/ops/backtest';
 import type { BacktestCoverage, CoverageRequest } from '$lib/worker/ops/backtest-coverage';
 import type { CompareRequest, VersionComparison } from '$lib/worker/ops/compare';
 import type { FitRequest, FitSuggestion } from '$lib/worker/ops/fit';
 import { toasts } from '$lib/state/toasts.svelte';
-import { rescoreBook } from './book.service';
+import { runChange } from './book.service';
 
 /** True when `e` is the rejection of a cancelled worker call. */
 export function isCancelled(e: unknown): boolean {
@@ -60,12 +61,13 @@ export async function acceptFittedModel(
   baseName: string,
 ): Promise<string | null> {
   try {
-    const saved = await callWorker('acceptFit', [{ fitted, baseName }]);
+    const { result: saved } = await runChange('Saving the fitted model', (signal, onProgress) =>
+      callWorker('acceptFit', [{ fitted, baseName, today: todayDay() }], { signal, onProgress }),
+    );
     toasts.show(
       'success',
-      `Saved the fitted weights as version ${saved.version}; it is now active.`,
+      `Saved the fitted weights as version ${saved.version}; it is now active and the book is rescored.`,
     );
-    await rescoreBook(`Rescoring with version ${saved.version}`);
     return saved.key;
   } catch (e) {
     toasts.show(

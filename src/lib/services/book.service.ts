@@ -12,9 +12,13 @@ import {
   type ScoringDayRecord,
   startupFacts,
 } from '$lib/db';
-import { callWorker, warmWorker } from '$lib/worker/client';
+import { callWorker, warmWorker, type Progress } from '$lib/worker/client';
+import type { RescoreSummary } from '$lib/worker/ops/rescore';
+import type { Changed } from '$lib/worker/ops/then-rescore';
+import { events } from '$lib/events';
 import { bookStatus } from '$lib/state/book-status.svelte';
-import { latestCoverage } from '$lib/state/coverage.svelte';
+// Loaded with the book service so it hears every rescore, whichever page is open.
+import '$lib/state/coverage.svelte';
 import { storageState } from '$lib/state/storage.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
 
@@ -39,7 +43,8 @@ export async function loadDemoBook(accounts?: number): Promise<boolean> {
     const summary = await bookStatus.run('Loading the demo book', (signal, onProgress) =>
       callWorker('loadDemo', [{ todayDay: todayDay(), accounts }], { signal, onProgress }),
     );
-    latestCoverage.value = summary.coverage;
+    publishRescore(summary, 'Demo book loaded');
+    events.emit('book.replaced', { reason: 'demo' });
     await setSetting(getDb(), FIRST_VISIT_SETTING, true);
     toasts.show(
       'success',
@@ -62,12 +67,38 @@ export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> 
     const summary = await bookStatus.run(label, (signal, onProgress) =>
       callWorker('rescore', [{ today: todayDay() }], { signal, onProgress }),
     );
-    latestCoverage.value = summary.coverage;
+    publishRescore(summary, label);
     return true;
   } catch (e) {
     reportError('Scoring', e);
     return false;
   }
+}
+
+/** Tells the app a rescore finished: the `scores.changed` event, with what it moved. */
+function publishRescore(summary: RescoreSummary, cause: string): void {
+  events.emit('scores.changed', { summary, changes: summary.changes, cause });
+}
+
+/**
+ * Runs one change to the book as the current book operation: a worker op wrapped in
+ * `thenRescore`, which writes, rescores and returns what moved in the same queued call. Publishes
+ * the rescore; when only the rescore failed, the write stands and a toast says the scores catch
+ * up on the next rescore. Throws what the write threw (nothing written).
+ */
+export async function runChange<R>(
+  label: string,
+  call: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<Changed<R>>,
+): Promise<Changed<R>> {
+  const changed = await bookStatus.run(label, call);
+  if (changed.rescore) publishRescore(changed.rescore, label);
+  else if (changed.rescoreError) {
+    toasts.show(
+      'info',
+      `Saved, but the scores could not be updated yet (${changed.rescoreError}); they will be on the next rescore.`,
+    );
+  }
+  return changed;
 }
 
 let firstVisit: Promise<boolean> | null = null;
@@ -136,6 +167,7 @@ export async function eraseAllData(): Promise<void> {
     const db = getDb();
     await eraseDb(db);
     await setSetting(db, FIRST_VISIT_SETTING, true);
+    events.emit('book.replaced', { reason: 'erase' });
     toasts.show(
       'success',
       'All data erased. Load the demo book or import your own data to start again.',

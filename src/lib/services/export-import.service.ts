@@ -8,7 +8,7 @@ import { callWorker } from '$lib/worker/client';
 import type { ExportFileRequest, ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
 import type { CrosswalkImportResult } from '$lib/worker/ops/crosswalk-import';
 import type { CrosswalkResolveResult } from '$lib/worker/ops/crosswalk-resolve';
-import { afterApply, step, type StepResult } from './import.service';
+import { afterApply, announceImport, changeStep, step, type StepResult } from './import.service';
 
 /** Every export preset the header row fits, best first (empty for any other CSV). */
 export async function recognizeExportHeaders(headers: string[]): Promise<ExportMatchInfo[]> {
@@ -39,7 +39,7 @@ export function checkExportImport(
     callWorker('crosswalkImport', [{ ...request, decisions, today: todayDay(), apply: false }], {
       signal,
       onProgress,
-    }),
+    }).then((checked) => checked.result),
   );
 }
 
@@ -52,7 +52,7 @@ export async function applyExportImport(
   decisions: [string, CrosswalkDecision][],
 ): Promise<StepResult<ImportRecord>> {
   const startedAt = Date.now();
-  const result = await step('Importing', (signal, onProgress) =>
+  const result = await changeStep('Importing', (signal, onProgress) =>
     callWorker('crosswalkImport', [{ ...request, decisions, today: todayDay(), apply: true }], {
       signal,
       onProgress,
@@ -72,5 +72,5 @@ export async function applyExportImport(
     const why = status === 'rejected' ? 'the file was rejected' : 'no rows could be imported';
     return { ok: false, failure: { cancelled: false, message: `Nothing was imported: ${why}.` } };
   }
-  return afterApply(record, '');
+  return announceImport(record, '');
 }

@@ -7,7 +7,8 @@ import type { CsvExportKind, ExportFile } from '$lib/worker/ops/export-csv';
 import type { RestoreSummary } from '$lib/worker/ops/backup-restore';
 import { bookStatus } from '$lib/state/book-status.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
-import { rescoreBook } from './book.service';
+import { runChange } from './book.service';
+import { events } from '$lib/events';
 import { formatDay, formatInteger } from '$lib/format';
 
 /** Saves bytes as a file through a temporary download link. */
@@ -97,10 +98,13 @@ export async function restoreBackupFile(
   passphrase: string | null,
 ): Promise<{ ok: true; summary: RestoreSummary } | { ok: false; message: string }> {
   try {
-    const summary = await bookStatus.run('Restoring the backup', (signal, onProgress) =>
-      callWorker('backupRestore', [{ file, passphrase }], { signal, onProgress }),
+    const { result: summary } = await runChange('Restoring the backup', (signal, onProgress) =>
+      callWorker('backupRestore', [{ file, passphrase, today: todayDay() }], {
+        signal,
+        onProgress,
+      }),
     );
-    await rescoreBook('Updating scores');
+    events.emit('book.replaced', { reason: 'restore' });
     toasts.show(
       'success',
       `Backup restored: ${formatInteger(summary.accounts)} accounts${summary.exportedAt ? ` as of ${formatDay(dateToDay(new Date(summary.exportedAt)))}` : ''}.`,

@@ -13,7 +13,9 @@ import type { OpenedCsv, OpenedZip } from '$lib/worker/ops/import-open';
 import type { ImportValidation } from '$lib/worker/ops/import-validate';
 import { bookStatus } from '$lib/state/book-status.svelte';
 import { toasts } from '$lib/state/toasts.svelte';
-import { rescoreBook } from './book.service';
+import { rescoreBook, runChange } from './book.service';
+import type { Changed } from '$lib/worker/ops/then-rescore';
+import { todayDay } from '$lib/engine/dates';
 import { formatInteger } from '$lib/format';
 
 /** Settings key of the user's saved mapping presets (the worker's import-presets.ts reads the same key). */
@@ -44,6 +46,24 @@ export async function step<T>(
 ): Promise<StepResult<T>> {
   try {
     return { ok: true, value: await bookStatus.run(label, work) };
+  } catch (e) {
+    return { ok: false, failure: failureOf(e) };
+  }
+}
+
+/**
+ * A step that changes the book: the worker writes and rescores in one call (`runChange`); the
+ * value is the write's result.
+ */
+export async function changeStep<T>(
+  label: string,
+  work: (
+    signal: AbortSignal,
+    onProgress: (p: { fraction: number; label: string }) => void,
+  ) => Promise<Changed<T>>,
+): Promise<StepResult<T>> {
+  try {
+    return { ok: true, value: (await runChange(label, work)).result };
   } catch (e) {
     return { ok: false, failure: failureOf(e) };
   }
@@ -113,8 +133,11 @@ export async function applyImportRequest(
   mappingName: string | null,
 ): Promise<StepResult<ImportRecord>> {
   const startedAt = Date.now();
-  const result = await step('Importing', (signal, onProgress) =>
-    callWorker('importApply', [{ ...request, mappingName }], { signal, onProgress }),
+  const result = await changeStep('Importing', (signal, onProgress) =>
+    callWorker('importApply', [{ ...request, mappingName, today: todayDay() }], {
+      signal,
+      onProgress,
+    }),
   );
   if (!result.ok) {
     if (result.failure.cancelled) {
@@ -125,15 +148,23 @@ export async function applyImportRequest(
     }
     return result;
   }
-  return afterApply(result.value, '');
+  return announceImport(result.value, '');
 }
 
-/** After an import was written: rescores, then toasts its counts with Undo. */
+/**
+ * After an import was written but its call was cancelled (it had committed before Cancel, so
+ * its rescore did not run): rescores, then toasts its counts with Undo.
+ */
 export async function afterApply(
   record: ImportRecord,
   note: string,
 ): Promise<StepResult<ImportRecord>> {
   await rescoreBook('Updating scores');
+  return announceImport(record, note);
+}
+
+/** Toasts an import's counts with Undo (its rescore has run). */
+export function announceImport(record: ImportRecord, note: string): StepResult<ImportRecord> {
   toasts.show(
     'success',
     `Imported ${record.fileName}${note}: ${describeImport(record)}.`,
@@ -145,11 +176,10 @@ export async function afterApply(
 
 /** Undoes one import as a whole and rescores; a blocking later import is named. */
 export async function undoImportById(importId: number): Promise<StepResult<ImportRecord>> {
-  const result = await step('Undoing the import', (signal, onProgress) =>
-    callWorker('importUndo', [{ importId }], { signal, onProgress }),
+  const result = await changeStep('Undoing the import', (signal, onProgress) =>
+    callWorker('importUndo', [{ importId, today: todayDay() }], { signal, onProgress }),
   );
   if (result.ok) {
-    await rescoreBook('Updating scores');
     toasts.show('success', `Import #${importId} (${result.value.fileName}) undone.`);
   } else if (result.failure.cancelled) {
     toasts.show('info', 'Undo cancelled. Nothing was changed.');

@@ -2,19 +2,13 @@
 // (activate it and rescore the book), revert to an old version, import and export model JSON.
 import { parseModel, type ModelDocument, type ModelError } from '$lib/engine';
 import { todayDay } from '$lib/engine/dates';
-import {
-  getDb,
-  listModelVersions,
-  saveModelVersion,
-  setActiveModel,
-  type ModelVersionRecord,
-} from '$lib/db';
+import { getDb, listModelVersions, type ModelVersionRecord } from '$lib/db';
 import { callWorker, type Progress } from '$lib/worker/client';
 import type { PreviewExample } from '$lib/worker/ops/preview-examples';
 import type { PreviewModelResult } from '$lib/worker/ops/preview-model';
 import type { DataProposal, ProposeRequest } from '$lib/worker/ops/propose-model';
 import { toasts } from '$lib/state/toasts.svelte';
-import { rescoreBook } from './book.service';
+import { runChange } from './book.service';
 
 /** The version number the next save of `modelId` gets (max saved + 1). */
 export async function nextVersionOf(modelId: string): Promise<number> {
@@ -26,17 +20,13 @@ async function saveAsNewVersion(
   document: ModelDocument,
   verb: string,
 ): Promise<ModelVersionRecord> {
-  const db = getDb();
-  const version = await nextVersionOf(document.id);
-  const record = await saveModelVersion(db, {
-    modelId: document.id,
-    version,
-    name: document.name,
-    document: { ...document, version },
-  });
-  await setActiveModel(db, record.key);
-  toasts.show('success', `${verb} ${document.name} as version ${version}; it is now active.`);
-  await rescoreBook(`Rescoring with version ${version}`);
+  const { result: record } = await runChange(`Saving ${document.name}`, (signal, onProgress) =>
+    callWorker('modelSave', [{ document, today: todayDay() }], { signal, onProgress }),
+  );
+  toasts.show(
+    'success',
+    `${verb} ${document.name} as version ${record.version}; it is now active and the book is rescored.`,
+  );
   return record;
 }
 

@@ -1,6 +1,7 @@
 // The one engine worker: every scoring, backtest and parsing operation runs here, off the main
 // thread. Each operation lives in its own file under ops/; this file only exposes them.
 import * as Comlink from 'comlink';
+import accountChange from './ops/account-change';
 import backtest from './ops/backtest';
 import benchBacktest from './ops/backtest-bench';
 import backtestCoverage from './ops/backtest-coverage';
@@ -20,37 +21,41 @@ import exportRecognize from './ops/export-recognize';
 import fitWeights from './ops/fit';
 import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
+import modelSave from './ops/model-save';
 import previewModel from './ops/preview-model';
 import proposeFromData from './ops/propose-model';
 import renewals from './ops/renewals';
 import rescore from './ops/rescore';
 import whatIf from './ops/what-if';
+import { thenRescore } from './ops/then-rescore';
 
 const api = {
   /** Liveness check used by tests and the bench. */
   ping: async (_onProgress?: unknown): Promise<'pong'> => 'pong',
   loadDemo,
   rescore,
+  accountChange: thenRescore(accountChange),
   previewModel,
   proposeFromData,
   benchRescore,
   importOpen,
   importValidate,
-  importApply,
-  importUndo,
+  importApply: thenRescore(importApply),
+  importUndo: thenRescore(importUndo),
   exportCsv,
   backupExport,
-  backupRestore,
+  backupRestore: thenRescore(backupRestore),
   benchImport,
   whatIf,
   backtest,
   backtestCoverage,
   fitWeights,
-  acceptFit,
+  acceptFit: thenRescore(acceptFit),
+  modelSave: thenRescore(modelSave),
   compareVersions,
   benchBacktest,
   crosswalkResolve,
-  crosswalkImport,
+  crosswalkImport: thenRescore(crosswalkImport, (request, r) => request.apply && r.record !== null),
   exportRecognize,
   renewals,
 };

@@ -6,7 +6,9 @@
 // data ends before the model's windows reach today), stored with the scores.
 import {
   archivedAccounts,
+  changeCause,
   chooseScoringDay,
+  orderChanges,
   bookCoverage,
   prepareBook,
   scoreBook,
@@ -15,6 +17,7 @@ import {
   type AccountScore,
   type BookCoverage,
   type PreparedBook,
+  type ScoreChange,
 } from '../../engine';
 import { rankAccounts } from '../../engine/priority';
 import type { Book, DayNumber } from '../../engine/types';
@@ -25,6 +28,7 @@ import {
   saveScores,
   type CanaryDb,
   type ScoreHistoryPoints,
+  type SavedScoreMove,
   type ScoringDayRecord,
   type StoredScore,
   accountsWithHistory,
@@ -60,6 +64,11 @@ export interface RescoreSummary {
   /** How much of the book the active model could read (low: say so, offer a model from the data). */
   coverage: BookCoverage;
   snapshotsAdded: number;
+  /**
+   * Accounts whose band or rounded score this rescore moved from their stored score (band
+   * changes first), each with its cause in words; empty on a first scoring.
+   */
+  changes: ScoreChange[];
   /** Total milliseconds, and its parts. */
   ms: number;
   timings: { readMs: number; scoreMs: number; historyMs: number; saveMs: number };
@@ -164,6 +173,35 @@ async function accountsWithoutHistory(
   return prepared.accounts.filter((a) => !scored.has(a.id)).map((a) => a.id);
 }
 
+/** The moves a save reported, each with its cause from the previous and the new breakdown. */
+function describeMoves(
+  moves: readonly SavedScoreMove[],
+  scores: readonly AccountScore[],
+  modelKey: string,
+): ScoreChange[] {
+  if (moves.length === 0) return [];
+  const byId = new Map(scores.map((s) => [s.accountId, s]));
+  const changes: ScoreChange[] = [];
+  for (const m of moves) {
+    const after = byId.get(m.accountId);
+    if (!after) continue;
+    changes.push({
+      accountId: m.accountId,
+      name: after.accountName,
+      scoreBefore: m.before.score,
+      scoreAfter: m.after.score,
+      bandBefore: m.before.band,
+      bandAfter: m.after.band,
+      cause: changeCause(
+        (m.beforeBreakdown as AccountScore | null) ?? null,
+        after,
+        m.before.modelKey !== modelKey,
+      ),
+    });
+  }
+  return orderChanges(changes);
+}
+
 /** Rescores every account as of the book's scoring day and stores the results. */
 export default function rescore(
   request: RescoreWithBook,
@@ -218,7 +256,8 @@ export async function scoreAndSave(
   }
   onProgress?.({ fraction: 0.9, label: 'Saving scores' });
   const stored = toStored(scores, prepared, archived);
-  await saveScores(db, active.key, asOfDay, stored, backfill, scoring);
+  const moves = await saveScores(db, active.key, asOfDay, stored, backfill, scoring);
+  const changes = describeMoves(moves, scores, active.key);
   const t4 = performance.now();
   const bands = { red: 0, amber: 0, green: 0, none: 0 };
   let stale = 0;
@@ -242,6 +281,7 @@ export async function scoreAndSave(
     // The live book: archived (churned) accounts do not count towards how well the model fits.
     coverage: bookCoverage(scores.filter((s) => !archived.has(s.accountId)).map((s) => s.coverage)),
     snapshotsAdded: backfill.reduce((n, p) => n + p.days.length, 0),
+    changes,
     ms: t4 - started,
     timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },
   };
