@@ -5,6 +5,7 @@ import {
   getSetting,
   SCORING_DAY_SETTING,
   getScoreDetail,
+  listTasks,
   type AccountRecord,
   type CanaryDb,
   type CurrentScoreRecord,
@@ -17,6 +18,7 @@ import {
   type ScoreHistoryRecord,
   type ScoringDayRecord,
   type SeriesRecord,
+  type TaskRecord,
 } from '../db';
 import type { AccountScore, BandThresholds } from '../engine';
 import { archivedAccounts } from '../engine/book-state';
@@ -38,6 +40,8 @@ export interface AccountSnapshot {
   outcomes: OutcomeRecord[];
   /** Imports that added or changed data of this account. */
   imports: ImportRecord[];
+  /** The account's tasks (open, snoozed and done), soonest due first. */
+  tasks: TaskRecord[];
   /** The active model version and the versions with history for this account. */
   models: ModelVersionRecord[];
   activeKey: string | null;
@@ -86,19 +90,31 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
     getSetting<string>(db, ACTIVE_MODEL_SETTING).then((k) => k ?? null),
     getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING).then((s) => s ?? null),
   ]);
-  const [account, current, detail, history, series, pulses, overrides, notes, outcomes, imports] =
-    await Promise.all([
-      db.accounts.get(accountId),
-      db.currentScores.get(accountId),
-      getScoreDetail(db, accountId),
-      db.scoreHistory.where('accountId').equals(accountId).toArray(),
-      db.series.where('accountId').equals(accountId).toArray(),
-      db.pulses.where('accountId').equals(accountId).toArray(),
-      db.overrides.where('accountId').equals(accountId).toArray(),
-      db.notes.where('accountId').equals(accountId).toArray(),
-      db.outcomes.where('accountId').equals(accountId).toArray(),
-      importsTouching(db, accountId),
-    ]);
+  const [
+    account,
+    current,
+    detail,
+    history,
+    series,
+    pulses,
+    overrides,
+    notes,
+    outcomes,
+    imports,
+    tasks,
+  ] = await Promise.all([
+    db.accounts.get(accountId),
+    db.currentScores.get(accountId),
+    getScoreDetail(db, accountId),
+    db.scoreHistory.where('accountId').equals(accountId).toArray(),
+    db.series.where('accountId').equals(accountId).toArray(),
+    db.pulses.where('accountId').equals(accountId).toArray(),
+    db.overrides.where('accountId').equals(accountId).toArray(),
+    db.notes.where('accountId').equals(accountId).toArray(),
+    db.outcomes.where('accountId').equals(accountId).toArray(),
+    importsTouching(db, accountId),
+    listTasks(db, { accountId }),
+  ]);
   const keys = new Set(history.map((h) => h.modelKey));
   if (activeKey) keys.add(activeKey);
   const models = (await db.models.bulkGet([...keys])).filter(
@@ -117,6 +133,7 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
     notes,
     outcomes,
     imports,
+    tasks,
     models,
     activeKey,
     bands: bandsOf(models.find((m) => m.key === activeKey)),
