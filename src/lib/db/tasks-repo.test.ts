@@ -6,7 +6,9 @@ import {
   completeTask,
   getTask,
   listTasks,
+  listTasksToDo,
   MANUAL_PLAYBOOK_ID,
+  readTaskBoard,
   reassignTask,
   reopenTask,
   setChecklistItem,
@@ -210,5 +212,27 @@ describe('tasks repository', () => {
     await expect(completeTask(db, 99, { day: TODAY, note: null })).rejects.toThrow(
       'Task 99 does not exist',
     );
+  });
+});
+
+describe('task board', () => {
+  it('reads every task with its account name, the owners and playbook names', async () => {
+    const db = await bookDb();
+    await db.playbooks.put({
+      id: 'red-review',
+      definition: { name: 'Urgent review' },
+      enabled: true,
+      updatedAt: 1,
+    });
+    const a = await addManualTask(db, { ...base, dueDay: TODAY + 5 });
+    const b = await addManualTask(db, { ...base, accountId: 'globex', dueDay: TODAY });
+    await completeTask(db, b.id, { day: TODAY, note: null });
+    const board = await readTaskBoard(db);
+    expect(board.tasks.map((t) => t.id)).toEqual([b.id, a.id]);
+    expect(board.accounts.get('acme')).toEqual({ name: 'Account acme', owner: 'dana' });
+    expect(board.accounts.get('globex')).toEqual({ name: 'Account globex', owner: 'lee' });
+    expect(board.owners).toEqual(['dana', 'lee']);
+    expect(board.playbookNames.get('red-review')).toBe('Urgent review');
+    expect((await listTasksToDo(db)).map((t) => t.id)).toEqual([a.id]);
   });
 });

@@ -257,3 +257,39 @@ export function setChecklistItem(
     };
   });
 }
+
+/** What the Inbox reads: every task, the names of their accounts, owners to offer, playbook names. */
+export interface TaskBoard {
+  tasks: TaskRecord[];
+  /** Account id → name and owner, for the accounts that have tasks. */
+  accounts: Map<string, { name: string; owner: string | null }>;
+  /** Every owner named on an account, in key order (for "reassign to"). */
+  owners: string[];
+  /** Playbook id → its definition's name, when it has one. */
+  playbookNames: Map<string, string>;
+}
+
+/** Reads the task board in one read transaction. */
+export function readTaskBoard(db: CanaryDb): Promise<TaskBoard> {
+  return db.transaction('r', [db.tasks, db.accounts, db.playbooks], async () => {
+    const tasks = (await db.tasks.toArray()).sort((a, b) => a.dueDay - b.dueDay || a.id - b.id);
+    const ids = [...new Set(tasks.map((t) => t.accountId))];
+    const found = await db.accounts.bulkGet(ids);
+    const accounts = new Map<string, { name: string; owner: string | null }>();
+    for (const a of found) if (a) accounts.set(a.id, { name: a.name || a.id, owner: a.owner });
+    const owners = (await db.accounts.orderBy('owner').uniqueKeys()).filter(
+      (k): k is string => typeof k === 'string' && k.trim() !== '',
+    );
+    const playbookNames = new Map<string, string>();
+    for (const p of await db.playbooks.toArray()) {
+      const name = (p.definition as { name?: unknown } | null)?.name;
+      if (typeof name === 'string' && name.trim() !== '') playbookNames.set(p.id, name);
+    }
+    return { tasks, accounts, owners, playbookNames };
+  });
+}
+
+/** The tasks not done yet (open or snoozed): what the navigation's count is made from. */
+export function listTasksToDo(db: CanaryDb): Promise<TaskRecord[]> {
+  return listTasks(db, { status: ['open', 'snoozed'] });
+}
