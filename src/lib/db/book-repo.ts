@@ -90,3 +90,8 @@ export async function eraseAllData(db: CanaryDb): Promise<void> {
     await Promise.all(db.tables.map((t) => t.clear()));
   });
 }
+
+/** Writes accounts as they are (the import benchmark's scratch database). */
+export async function putAccounts(db: CanaryDb, accounts: Book['accounts']): Promise<void> {
+  await db.accounts.bulkPut(accounts);
+}

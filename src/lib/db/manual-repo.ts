@@ -30,6 +30,11 @@ export function listOverrides(db: CanaryDb, accountId: string): Promise<Override
 }
 
 /** Deletes a band override by id. */
+/** Ends an override on `day` (its expiry becomes that day); false when it no longer exists. */
+export async function endOverride(db: CanaryDb, id: number, day: number): Promise<boolean> {
+  return (await db.overrides.update(id, { expiresDay: day })) > 0;
+}
+
 export function deleteOverride(db: CanaryDb, id: number): Promise<void> {
   return db.overrides.delete(id);
 }

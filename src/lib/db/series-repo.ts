@@ -121,3 +121,11 @@ export async function mergeSeries(
 export function loadAccountSeries(db: CanaryDb, accountId: string): Promise<SeriesRecord[]> {
   return db.series.where('accountId').equals(accountId).sortBy('metric');
 }
+
+/**
+ * Writes series records as they are, in one transaction, with no merge: the floor the import
+ * benchmark measures the app's import against.
+ */
+export async function putSeriesRaw(db: CanaryDb, series: SeriesRecord[]): Promise<void> {
+  await db.transaction('rw', db.series, () => db.series.bulkPut(series));
+}

@@ -10,6 +10,7 @@ import {
   deleteOverride,
   deletePulse,
   getCurrentScore,
+  endOverride,
   getDb,
   listOutcomes,
   recordOutcome,
@@ -78,8 +79,9 @@ export async function endAccountOverride(
   today: DayNumber,
 ): Promise<boolean> {
   try {
-    const changed = await getDb().overrides.update(overrideId, { expiresDay: today });
-    if (changed === 0) throw new Error('the override no longer exists');
+    if (!(await endOverride(getDb(), overrideId, today))) {
+      throw new Error('the override no longer exists');
+    }
   } catch (e) {
     return failed('Ending the override', e);
   }

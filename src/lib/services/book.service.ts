@@ -4,11 +4,13 @@ import { todayDay } from '$lib/engine/dates';
 import {
   databaseExists,
   eraseAllData as eraseDb,
+  countAccounts as countBookAccounts,
   getDb,
   getSetting,
   setSetting,
   SCORING_DAY_SETTING,
   type ScoringDayRecord,
+  startupFacts,
 } from '$lib/db';
 import { callWorker, warmWorker } from '$lib/worker/client';
 import { bookStatus } from '$lib/state/book-status.svelte';
@@ -109,10 +111,9 @@ async function startUp(): Promise<void> {
     return;
   }
   const db = getDb();
-  const [firstVisitDone, accounts, latest, scoring] = await Promise.all([
+  const [firstVisitDone, { accounts, anyScore: latest }, scoring] = await Promise.all([
     getSetting<boolean>(db, FIRST_VISIT_SETTING),
-    db.accounts.count(),
-    db.currentScores.toCollection().first(),
+    startupFacts(db),
     getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
   ]);
   if (!firstVisitDone && accounts === 0) {
@@ -126,7 +127,7 @@ async function startUp(): Promise<void> {
 
 /** How many accounts the book holds (to decide whether replacing it needs a confirmation). */
 export function countAccounts(): Promise<number> {
-  return getDb().accounts.count();
+  return countBookAccounts(getDb());
 }
 
 /** Deletes every record Canary holds (after the page has confirmed with the user). */

@@ -2,7 +2,7 @@
 // header row, resolve its customers against the accounts (crosswalk), check the rows with the
 // user's decisions (nothing written), then import in one transaction, rescore and toast Undo.
 import { todayDay } from '$lib/engine/dates';
-import { getDb, type ImportRecord } from '$lib/db';
+import { getDb, latestImport, type ImportRecord } from '$lib/db';
 import type { CrosswalkDecision } from '$lib/import/exports';
 import { callWorker } from '$lib/worker/client';
 import type { ExportFileRequest, ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
@@ -60,7 +60,7 @@ export async function applyExportImport(
   );
   if (!result.ok) {
     if (result.failure.cancelled) {
-      const latest = await getDb().imports.orderBy('id').last();
+      const latest = await latestImport(getDb());
       if (latest && latest.at >= startedAt && latest.undoneAt === null) {
         return afterApply(latest, ' (it had finished before Cancel)');
       }

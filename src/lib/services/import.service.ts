@@ -2,7 +2,7 @@
 // save a mapping preset. Parsing and writing run in the worker (the File itself is handed over,
 // never read on this thread); long steps go through bookStatus for progress and Cancel.
 import type { OutcomeKind } from '$lib/engine/types';
-import { getDb, getSetting, setSetting, type ImportRecord } from '$lib/db';
+import { getDb, getSetting, latestImport, setSetting, type ImportRecord } from '$lib/db';
 import { createPreset, presetSchema, type MappingPreset } from '$lib/import/presets';
 import type { ImportMapping } from '$lib/import/mapping';
 import type { LookupNeed } from '$lib/import/presets';
@@ -118,7 +118,7 @@ export async function applyImportRequest(
   );
   if (!result.ok) {
     if (result.failure.cancelled) {
-      const latest = await getDb().imports.orderBy('id').last();
+      const latest = await latestImport(getDb());
       if (latest && latest.at >= startedAt && latest.undoneAt === null) {
         return afterApply(latest, ' (it had finished before Cancel)');
       }

@@ -1,11 +1,7 @@
 // Reads everything stored about one account in one pass (the account page runs it inside
 // watchQuery, so it re-runs whenever any of these tables change, in this tab or another).
 import {
-  ACTIVE_MODEL_SETTING,
-  getSetting,
-  SCORING_DAY_SETTING,
-  getScoreDetail,
-  listTasks,
+  readAccountRecords,
   type AccountRecord,
   type CanaryDb,
   type CurrentScoreRecord,
@@ -62,64 +58,11 @@ function bandsOf(model: ModelVersionRecord | undefined): BandThresholds {
     : DEFAULT_BANDS;
 }
 
-// Whether an import touched an account never changes once written: remember it, so a live
-// re-run reads only the undo data of imports it has not seen.
-const importTouches = new Map<string, boolean>();
-
-async function importsTouching(db: CanaryDb, accountId: string): Promise<ImportRecord[]> {
-  const log = await db.imports.toArray();
-  const unseen = log.filter((i) => !importTouches.has(`${accountId}\u0000${i.id}`));
-  if (unseen.length > 0) {
-    const undo = await db.importUndo.bulkGet(unseen.map((i) => i.id));
-    unseen.forEach((i, k) => {
-      const u = undo[k];
-      const touched =
-        !!u &&
-        (u.referencedAccountIds.includes(accountId) ||
-          u.createdAccountIds.includes(accountId) ||
-          u.previousAccounts.some((a) => a.id === accountId));
-      importTouches.set(`${accountId}\u0000${i.id}`, touched);
-    });
-  }
-  return log.filter((i) => importTouches.get(`${accountId}\u0000${i.id}`));
-}
-
 /** Reads everything about one account (run inside watchQuery). */
 export async function readAccount(db: CanaryDb, accountId: string): Promise<AccountSnapshot> {
-  const [activeKey, scoring] = await Promise.all([
-    getSetting<string>(db, ACTIVE_MODEL_SETTING).then((k) => k ?? null),
-    getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING).then((s) => s ?? null),
-  ]);
-  const [
-    account,
-    current,
-    detail,
-    history,
-    series,
-    pulses,
-    overrides,
-    notes,
-    outcomes,
-    imports,
-    tasks,
-  ] = await Promise.all([
-    db.accounts.get(accountId),
-    db.currentScores.get(accountId),
-    getScoreDetail(db, accountId),
-    db.scoreHistory.where('accountId').equals(accountId).toArray(),
-    db.series.where('accountId').equals(accountId).toArray(),
-    db.pulses.where('accountId').equals(accountId).toArray(),
-    db.overrides.where('accountId').equals(accountId).toArray(),
-    db.notes.where('accountId').equals(accountId).toArray(),
-    db.outcomes.where('accountId').equals(accountId).toArray(),
-    importsTouching(db, accountId),
-    listTasks(db, { accountId }),
-  ]);
-  const keys = new Set(history.map((h) => h.modelKey));
-  if (activeKey) keys.add(activeKey);
-  const models = (await db.models.bulkGet([...keys])).filter(
-    (m): m is ModelVersionRecord => m !== undefined,
-  );
+  const r = await readAccountRecords(db, accountId);
+  const { account, current, detail, history, series, pulses, overrides, notes, outcomes } = r;
+  const { imports, tasks, models, activeKey, scoring } = r;
   series.sort((a, b) => compareText(a.metric, b.metric));
   return {
     accountId,

@@ -9,6 +9,8 @@ import {
   type AccountRecord,
   type CurrentScoreRecord,
   type ScoringDayRecord,
+  listAccounts,
+  listCurrentScores,
 } from '$lib/db';
 import { bookStatus } from './book-status.svelte';
 import { buildRows, type PortfolioRow } from './portfolio-row';
@@ -36,8 +38,8 @@ interface Snapshot {
 async function readSnapshot(): Promise<Snapshot> {
   const db = getDb();
   const [accounts, scores, scoring] = await Promise.all([
-    db.accounts.toArray(),
-    db.currentScores.toArray(),
+    listAccounts(db),
+    listCurrentScores(db),
     getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
   ]);
   return { accounts, scores, scoring };

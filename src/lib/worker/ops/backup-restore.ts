@@ -1,7 +1,7 @@
 // Restoring a backup file: read (decrypt when needed), check the checksum of its content and
 // validate the WHOLE document before replacing anything; restoreBackup then replaces every
 // table in one transaction. A wrong passphrase, a changed or a corrupt file changes nothing.
-import { getDb } from '../../db';
+import { getDb, countBook } from '../../db';
 import { restoreBackup } from '../../db/backup';
 import { readBackupFile } from '../../import';
 import type { ProgressFn } from '../progress';
@@ -28,7 +28,7 @@ export default async function backupRestore(
     onProgress?.({ fraction: 0.4, label: 'Checking and restoring' });
     const db = getDb();
     const { checksum } = await restoreBackup(db, document);
-    const [accounts, imports] = await Promise.all([db.accounts.count(), db.imports.count()]);
+    const { accounts, imports } = await countBook(db);
     onProgress?.({ fraction: 1, label: 'Restored' });
     const exportedAt = (document as { exportedAt?: unknown }).exportedAt;
     return {

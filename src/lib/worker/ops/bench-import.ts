@@ -3,7 +3,7 @@
 // into a scratch database, against a floor measured in the same run: a bare papaparse parse of
 // the same text plus one bulk write of the same typed arrays. The scratch database is deleted.
 import Papa from 'papaparse';
-import { CanaryDb, applyImport } from '../../db';
+import { CanaryDb, applyImport, putAccounts, putSeriesRaw } from '../../db';
 import { dayToIso } from '../../engine/dates';
 import { createRandom } from '../../engine/random';
 import type { Account } from '../../engine/types';
@@ -75,7 +75,7 @@ function benchAccounts(n: number): Account[] {
 async function freshDb(accounts: Account[]): Promise<CanaryDb> {
   await CanaryDb.delete(BENCH_DB);
   const db = new CanaryDb(BENCH_DB);
-  await db.accounts.bulkPut(accounts);
+  await putAccounts(db, accounts);
   return db;
 }
 
@@ -141,7 +141,7 @@ export default async function benchImport(
     const f0 = performance.now();
     const parsed = Papa.parse<string[]>(text, { delimiter: ',', newline: '\n' });
     const f1 = performance.now();
-    await db.transaction('rw', db.series, () => db.series.bulkPut(prepared.series));
+    await putSeriesRaw(db, prepared.series);
     const f2 = performance.now();
     if (parsed.data.length < prepared.rows) throw new Error('Floor parse lost rows');
     onProgress?.({ fraction: 1, label: 'Done' });

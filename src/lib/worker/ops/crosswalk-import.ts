@@ -7,6 +7,8 @@ import {
   listCrosswalk,
   type CrosswalkUpsertCounts,
   type ImportRecord,
+  listAccounts,
+  listAllOutcomes,
 } from '../../db';
 import type { DayNumber } from '../../engine/types';
 import {
@@ -89,9 +91,9 @@ export default async function crosswalkImport(
     }
     const db = getDb();
     const [accounts, crosswalk, stored] = await Promise.all([
-      db.accounts.toArray(),
+      listAccounts(db),
       listCrosswalk(db),
-      db.outcomes.toArray(),
+      listAllOutcomes(db),
     ]);
     onProgress?.({ fraction: 0.5, label: 'Matching customers to accounts' });
     const file = readExport(table, match);

@@ -1,6 +1,6 @@
 // Crosswalk step 1: recognise a vendor export and resolve its customers against the stored
 // accounts and crosswalk — matched (with how), name suggestions to confirm, unmatched keys.
-import { getDb, listCrosswalk } from '../../db';
+import { getDb, listCrosswalk, listAccounts } from '../../db';
 import { readExport, resolveExport, type ExportResolution } from '../../import/exports';
 import type { ProgressFn } from '../progress';
 import {
@@ -37,7 +37,7 @@ export default async function crosswalkResolve(
       onProgress?.({ fraction: 0.02 + 0.6 * f, label: 'Reading the file' }),
     );
     const db = getDb();
-    const [accounts, crosswalk] = await Promise.all([db.accounts.toArray(), listCrosswalk(db)]);
+    const [accounts, crosswalk] = await Promise.all([listAccounts(db), listCrosswalk(db)]);
     onProgress?.({ fraction: 0.7, label: 'Matching customers to accounts' });
     const resolution =
       match && match.complete ? resolveExport(readExport(table, match), accounts, crosswalk) : null;

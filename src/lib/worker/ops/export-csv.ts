@@ -11,6 +11,9 @@ import {
   SCORING_DAY_SETTING,
   type CanaryDb,
   type ScoringDayRecord,
+  listAccounts,
+  listCurrentScores,
+  listScoreHistory,
 } from '../../db';
 import { formatCsv, writeCanonicalBook, type CsvCell } from '../../import/canonical';
 import type { ProgressFn } from '../progress';
@@ -33,8 +36,8 @@ export interface ExportFile {
  */
 async function scoresCsv(db: CanaryDb): Promise<{ text: string; rows: number }> {
   const [scores, accounts, scoring] = await Promise.all([
-    db.currentScores.toArray(),
-    db.accounts.toArray(),
+    listCurrentScores(db),
+    listAccounts(db),
     getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
   ]);
   const names = new Map(accounts.map((a) => [a.id, a.name]));
@@ -80,7 +83,7 @@ async function scoresCsv(db: CanaryDb): Promise<{ text: string; rows: number }> 
 }
 
 async function historyCsv(db: CanaryDb): Promise<{ text: string; rows: number }> {
-  const history = await db.scoreHistory.toArray();
+  const history = await listScoreHistory(db);
   const parts = [formatCsv([['account_id', 'model', 'date', 'score', 'band', 'coverage']])];
   let rows = 0;
   for (const h of history) {

@@ -1,7 +1,13 @@
 // Shared by the validate and apply ops: applying a mapping to a source file (with any lookup
 // files it needs), cached for the last request so "Import" does not parse the file again.
 import { todayDay } from '../../engine/dates';
-import { getDb } from '../../db';
+import {
+  getAccounts,
+  getDb,
+  listAccountIds,
+  listAllOutcomes,
+  outcomesAndImportsStamp,
+} from '../../db';
 import {
   buildLookup,
   mappingSchema,
@@ -71,17 +77,17 @@ export async function prepareRequest(
   const db = getDb();
   // The book's outcomes shape the prepared import (renewals vs churns): a change to them since
   // the check must not reuse it.
-  const bookState = `${await db.outcomes.count()}:${await db.imports.count()}`;
+  const bookState = await outcomesAndImportsStamp(db);
   const key = `${requestKey(r, today)}\u0001${bookState}`;
   if (cached?.key === key) return cached.prepared;
   cached = null;
   const lookups = await loadLookups(r);
   // Lookups read other files and replace the one-entry text cache; read the source last.
   const text = await readSourceText(r.source);
-  const knownAccountIds = new Set((await db.accounts.toCollection().primaryKeys()) as string[]);
+  const knownAccountIds = new Set(await listAccountIds(db));
   // Renewals are never inferred after a stored churn, and a new churn withdraws the inferred
   // renewals after it: both need the book's outcomes.
-  const outcomeFacts = outcomeFactsOf(await db.outcomes.toArray());
+  const outcomeFacts = outcomeFactsOf(await listAllOutcomes(db));
   const prepared = await prepareImport(
     text.text,
     parsed.data,
@@ -112,7 +118,10 @@ async function keepUnmappedArrAndRenewalDate(p: PreparedImport): Promise<void> {
   const keepArr = !mapped.has('arr');
   const keepDate = !mapped.has('renewalDate');
   if (p.accounts.length === 0 || !(keepArr || keepDate)) return;
-  const stored = await getDb().accounts.bulkGet(p.accounts.map((a) => a.id));
+  const stored = await getAccounts(
+    getDb(),
+    p.accounts.map((a) => a.id),
+  );
   p.accounts = p.accounts.map((a, i) => {
     const before = stored[i];
     if (!before) return a;

@@ -1,6 +1,6 @@
 // Undoing one import as a whole (one transaction, in the database layer). When a later import
 // blocks it, the message names those imports by file so the user knows which to undo first.
-import { getDb, ImportUndoError, undoImport, type ImportRecord } from '../../db';
+import { getDb, ImportUndoError, undoImport, type ImportRecord, getImports } from '../../db';
 import { InputError } from '../errors';
 import type { ProgressFn } from '../progress';
 import { rethrowForUser } from './import-errors';
@@ -18,7 +18,7 @@ export default async function importUndo(
     return record;
   } catch (e) {
     if (e instanceof ImportUndoError && e.blockingImportIds.length > 0) {
-      const later = await db.imports.bulkGet([...e.blockingImportIds]);
+      const later = await getImports(db, [...e.blockingImportIds]);
       const names = later.map((r, i) =>
         r
           ? `#${r.id} ${r.fileName} (${new Date(r.at).toLocaleString()})`

@@ -12,7 +12,7 @@ import {
   type PreparedBook,
 } from '../../engine';
 import type { DayNumber, Outcome } from '../../engine/types';
-import { getDb, loadBook, type CanaryDb } from '../../db';
+import { getDb, loadBook, type CanaryDb, bookFingerprint } from '../../db';
 import { ensureActiveModel } from './active-model';
 import {
   countBands,
@@ -63,22 +63,6 @@ interface BookCache {
 
 let bookCache: BookCache | null = null;
 let savedCache: { key: string; scores: AccountScore[] } | null = null;
-
-/** Changes whenever accounts, series (via imports), outcomes, pulses or overrides change. */
-async function bookFingerprint(db: CanaryDb): Promise<string> {
-  const tables = [db.accounts, db.series, db.outcomes, db.pulses, db.overrides, db.imports];
-  return db.transaction('r', [...tables, db.importUndo], async () => {
-    const parts = await Promise.all([
-      ...tables.map((t) => t.count()),
-      db.importUndo.count(),
-      db.outcomes.orderBy(':id').lastKey(),
-      db.pulses.orderBy(':id').lastKey(),
-      db.overrides.orderBy(':id').lastKey(),
-      db.imports.orderBy(':id').lastKey(),
-    ]);
-    return parts.map((p) => String(p ?? '-')).join('|');
-  });
-}
 
 async function cachedBook(db: CanaryDb): Promise<BookCache> {
   const fingerprint = await bookFingerprint(db);

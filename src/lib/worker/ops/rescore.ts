@@ -27,6 +27,7 @@ import {
   type ScoreHistoryPoints,
   type ScoringDayRecord,
   type StoredScore,
+  accountsWithHistory,
 } from '../../db';
 import type { ProgressFn } from '../progress';
 import { ensureActiveModel, type ActiveModel } from './active-model';
@@ -159,8 +160,7 @@ async function accountsWithoutHistory(
   prepared: PreparedBook,
   modelKey: string,
 ): Promise<string[]> {
-  const have = await db.scoreHistory.where('modelKey').equals(modelKey).primaryKeys();
-  const scored = new Set(have.map((k) => (k as [string, string])[0]));
+  const scored = await accountsWithHistory(db, modelKey);
   return prepared.accounts.filter((a) => !scored.has(a.id)).map((a) => a.id);
 }
 

@@ -11,7 +11,7 @@ import {
   type PreparedBook,
 } from '../../engine';
 import type { Account, Book, DayNumber } from '../../engine/types';
-import { getDb, loadBook, type CanaryDb } from '../../db';
+import { getDb, loadBook, loadAccountBook } from '../../db';
 import { InputError } from '../errors';
 import type { ProgressFn } from '../progress';
 import { ensureActiveModel } from './active-model';
@@ -112,25 +112,6 @@ function usesPercentile(model: ModelDocument): boolean {
   );
 }
 
-/** Only the account's own data, unless percentile scoring needs the whole book to rank it. */
-async function loadAccountBook(db: CanaryDb, accountId: string): Promise<Book> {
-  return db.transaction(
-    'r',
-    [db.accounts, db.series, db.outcomes, db.pulses, db.overrides],
-    async () => {
-      const account = await db.accounts.get(accountId);
-      if (!account) throw new InputError(`Account "${accountId}" does not exist.`);
-      const [series, outcomes, pulses, overrides] = await Promise.all([
-        db.series.where('accountId').equals(accountId).toArray(),
-        db.outcomes.where('accountId').equals(accountId).toArray(),
-        db.pulses.where('accountId').equals(accountId).toArray(),
-        db.overrides.where('accountId').equals(accountId).toArray(),
-      ]);
-      return { accounts: [account], series, outcomes, pulses, overrides };
-    },
-  );
-}
-
 /** Computes the what-if analysis of one account with the active model. */
 export default async function whatIf(
   request: WhatIfRequest,
@@ -141,7 +122,7 @@ export default async function whatIf(
   const book = usesPercentile(active.model)
     ? await loadBook(db)
     : await loadAccountBook(db, request.accountId);
-  if (!book.accounts.some((a) => a.id === request.accountId)) {
+  if (!book || !book.accounts.some((a) => a.id === request.accountId)) {
     throw new InputError(`Account "${request.accountId}" does not exist.`);
   }
   const { base, measures } = whatIfScores(book, active.model, request.accountId, request.asOfDay);

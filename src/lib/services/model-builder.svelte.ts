@@ -9,13 +9,16 @@ import {
   getSetting,
   watchQuery,
   type ModelVersionRecord,
+  listAccounts,
+  listMetricNames,
+  listModelVersions,
 } from '$lib/db';
 import type { PreviewExample } from '$lib/worker/ops/preview-examples';
 import type { PreviewModelResult } from '$lib/worker/ops/preview-model';
-import { previewDraft } from '$lib/services/model.service';
-import { checkAgainstBook, indexErrors, type BookVocabulary } from './model-checks';
-import { versionEntries } from './model-diff';
-import type { ModelDraft } from './model-draft';
+import { previewDraft } from './model.service';
+import { checkAgainstBook, indexErrors, type BookVocabulary } from '$lib/state/model-checks';
+import { versionEntries } from '$lib/state/model-diff';
+import type { ModelDraft } from '$lib/state/model-draft';
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -84,15 +87,15 @@ class ModelBuilderState {
     const sub = watchQuery<Snapshot>(async () => {
       const [activeKey, versions, metrics, accounts] = await Promise.all([
         getSetting<string>(db, ACTIVE_MODEL_SETTING),
-        db.models.toArray(),
-        db.series.orderBy('metric').uniqueKeys(),
-        db.accounts.toArray(),
+        listModelVersions(db),
+        listMetricNames(db),
+        listAccounts(db),
       ]);
       const custom = [...new Set(accounts.flatMap((a) => Object.keys(a.attributes ?? {})))];
       return {
         activeKey: activeKey ?? null,
         versions,
-        metrics: metrics.map(String),
+        metrics,
         accounts: accounts.map((a) => ({ id: a.id, name: a.name || a.id, segment: a.segment })),
         attributes: [...BUILT_IN_ATTRIBUTES, ...custom.sort()],
       };

@@ -3,17 +3,13 @@
 // The work runs in the worker through export-import.service.ts; this class holds what is shown.
 import type { ImportRecord } from '$lib/db';
 import type { CrosswalkDecision } from '$lib/import/exports';
-import {
-  applyExportImport,
-  checkExportImport,
-  resolveExportFile,
-} from '$lib/services/export-import.service';
-import type { StepFailure } from '$lib/services/import.service';
+import { applyExportImport, checkExportImport, resolveExportFile } from './export-import.service';
+import type { StepFailure } from './import.service';
 import type { ExportFileRequest, ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
 import type { CrosswalkImportResult } from '$lib/worker/ops/crosswalk-import';
 import type { CrosswalkResolveResult } from '$lib/worker/ops/crosswalk-resolve';
 import type { ImportSource } from '$lib/worker/ops/import-source';
-import { columnChoices, missingColumnKeys, type ColumnChoice } from './export-columns';
+import { columnChoices, missingColumnKeys, type ColumnChoice } from '$lib/state/export-columns';
 
 /** The steps of an export import. */
 export type ExportStep = 'columns' | 'review' | 'check';

@@ -3,10 +3,10 @@
 // beat the current model out of sample stays out of the draft unless the user asks for it.
 import type { Progress } from '$lib/worker/client';
 import type { DataProposal } from '$lib/worker/ops/propose-model';
-import { failureMessage, isCancelled } from '$lib/services/backtest.service';
-import { proposeInWorker } from '$lib/services/model.service';
+import { failureMessage, isCancelled } from './backtest.service';
+import { proposeInWorker } from './model.service';
 import { modelBuilder } from './model-builder.svelte';
-import { loadsIntoDraft } from './model-proposal';
+import { loadsIntoDraft } from '$lib/state/model-proposal';
 
 class ModelProposalState {
   running = $state(false);

@@ -2,7 +2,9 @@
 // active model or its backtest changes) and the CSM's calls, live, set beside the model's.
 import {
   ACTIVE_MODEL_SETTING,
+  countAccounts,
   getDb,
+  getModel,
   getSetting,
   listRenewalCalls,
   SCORING_DAY_SETTING,
@@ -11,7 +13,7 @@ import {
 } from '$lib/db';
 import { todayDay } from '$lib/engine/dates';
 import type { RenewalsData } from '$lib/worker/ops/renewals';
-import { loadRenewalsInWorker } from '$lib/services/renewals.service';
+import { loadRenewalsInWorker } from './renewals.service';
 
 class RenewalsState {
   data = $state.raw<RenewalsData | null>(null);
@@ -34,9 +36,9 @@ class RenewalsState {
       const [day, key, accounts] = await Promise.all([
         getSetting(db, SCORING_DAY_SETTING),
         getSetting<string>(db, ACTIVE_MODEL_SETTING),
-        db.accounts.count(),
+        countAccounts(db),
       ]);
-      const model = key ? await db.models.get(key) : undefined;
+      const model = key ? await getModel(db, key) : undefined;
       return JSON.stringify([day, key, accounts, (model?.backtest as { ranAt?: number })?.ranAt]);
     }).subscribe({
       next: () => void this.#load(),

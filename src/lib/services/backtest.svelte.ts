@@ -7,6 +7,7 @@ import {
   getSetting,
   watchQuery,
   type ModelVersionRecord,
+  listModelVersions,
 } from '$lib/db';
 import type { Progress } from '$lib/worker/client';
 import type { BacktestRun } from '$lib/worker/ops/backtest';
@@ -21,8 +22,8 @@ import {
   isCancelled,
   runBacktestInWorker,
   suggestWeightsInWorker,
-} from '$lib/services/backtest.service';
-import { versionOptions, type VersionOption } from './backtest-view';
+} from './backtest.service';
+import { versionOptions, type VersionOption } from '$lib/state/backtest-view';
 
 /** The horizons offered (days before the outcome); 0 is the same-day test (weaker evidence). */
 export const HORIZON_CHOICES = [0, 30, 60, 90] as const;
@@ -94,7 +95,7 @@ class BacktestState {
     const sub = watchQuery(async () => {
       const [activeKey, records] = await Promise.all([
         getSetting<string>(db, ACTIVE_MODEL_SETTING),
-        db.models.toArray(),
+        listModelVersions(db),
       ]);
       return { activeKey: activeKey ?? null, records };
     }).subscribe({

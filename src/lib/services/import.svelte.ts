@@ -11,19 +11,19 @@ import {
   saveMappingPreset,
   validateImport,
   type StepFailure,
-} from '$lib/services/import.service';
+} from './import.service';
 import type { OpenedCsv } from '$lib/worker/ops/import-open';
 import type { ImportRequest } from '$lib/worker/ops/import-plan';
 import type { ImportSource } from '$lib/worker/ops/import-source';
 import type { ImportValidation } from '$lib/worker/ops/import-validate';
-import { recognizeExportHeaders } from '$lib/services/export-import.service';
+import { recognizeExportHeaders } from './export-import.service';
 import { exportImport } from './export-import.svelte';
 import {
   changeKind,
   mappingProblems,
   openQuestions,
   snapshotOutcomeQuestion,
-} from './import-mapping';
+} from '$lib/state/import-mapping';
 
 /** The wizard's steps ('export': a recognised vendor export on the crosswalk path). */
 export type ImportStep = 'choose' | 'zip' | 'map' | 'summary' | 'export';
