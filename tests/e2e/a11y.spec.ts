@@ -1,11 +1,11 @@
-// Accessibility: axe finds no violations on the portfolio, settings and renewals pages, light and dark,
+// Accessibility: axe finds no violations on the portfolio, settings, renewals and inbox pages, light and dark,
 // and the portfolio works by keyboard alone.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixture';
 import { PortfolioPage } from './app';
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`portfolio, settings and renewals have no axe violations (${colorScheme})`, async ({
+  test(`portfolio, settings, renewals and inbox have no axe violations (${colorScheme})`, async ({
     page,
   }) => {
     await page.emulateMedia({ colorScheme });
@@ -20,6 +20,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('renewal-month').first()).toBeVisible({ timeout: 30_000 });
     const renewals = await new AxeBuilder({ page }).analyze();
     expect(renewals.violations).toEqual([]);
+    await page.goto('/inbox');
+    await expect(page.getByTestId('inbox-empty')).toBeVisible({ timeout: 30_000 });
+    const inbox = await new AxeBuilder({ page }).analyze();
+    expect(inbox.violations).toEqual([]);
   });
 }
 

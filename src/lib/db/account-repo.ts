@@ -14,9 +14,11 @@ import type {
   ScoreHistoryRecord,
   ScoringDayRecord,
   SeriesRecord,
+  TaskRecord,
 } from './records';
 import { SCORING_DAY_SETTING } from './records';
 import { ACTIVE_MODEL_SETTING, getSetting } from './settings-repo';
+import { listTasks } from './tasks-repo';
 
 /** The stored records of one account. */
 export interface AccountRecords {
@@ -32,6 +34,8 @@ export interface AccountRecords {
   outcomes: OutcomeRecord[];
   /** Imports that added or changed data of this account. */
   imports: ImportRecord[];
+  /** The account's tasks (open, snoozed and done), soonest due first. */
+  tasks: TaskRecord[];
   /** The active model version and the versions with history for this account. */
   models: ModelVersionRecord[];
   activeKey: string | null;
@@ -66,19 +70,31 @@ export async function readAccountRecords(db: CanaryDb, accountId: string): Promi
     getSetting<string>(db, ACTIVE_MODEL_SETTING).then((k) => k ?? null),
     getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING).then((s) => s ?? null),
   ]);
-  const [account, current, detail, history, series, pulses, overrides, notes, outcomes, imports] =
-    await Promise.all([
-      db.accounts.get(accountId),
-      db.currentScores.get(accountId),
-      db.scoreDetails.get(accountId),
-      db.scoreHistory.where('accountId').equals(accountId).toArray(),
-      db.series.where('accountId').equals(accountId).toArray(),
-      db.pulses.where('accountId').equals(accountId).toArray(),
-      db.overrides.where('accountId').equals(accountId).toArray(),
-      db.notes.where('accountId').equals(accountId).toArray(),
-      db.outcomes.where('accountId').equals(accountId).toArray(),
-      importsTouching(db, accountId),
-    ]);
+  const [
+    account,
+    current,
+    detail,
+    history,
+    series,
+    pulses,
+    overrides,
+    notes,
+    outcomes,
+    imports,
+    tasks,
+  ] = await Promise.all([
+    db.accounts.get(accountId),
+    db.currentScores.get(accountId),
+    db.scoreDetails.get(accountId),
+    db.scoreHistory.where('accountId').equals(accountId).toArray(),
+    db.series.where('accountId').equals(accountId).toArray(),
+    db.pulses.where('accountId').equals(accountId).toArray(),
+    db.overrides.where('accountId').equals(accountId).toArray(),
+    db.notes.where('accountId').equals(accountId).toArray(),
+    db.outcomes.where('accountId').equals(accountId).toArray(),
+    importsTouching(db, accountId),
+    listTasks(db, { accountId }),
+  ]);
   const keys = new Set(history.map((h) => h.modelKey));
   if (activeKey) keys.add(activeKey);
   const models = (await db.models.bulkGet([...keys])).filter(
@@ -95,6 +111,7 @@ export async function readAccountRecords(db: CanaryDb, accountId: string): Promi
     notes,
     outcomes,
     imports,
+    tasks,
     models,
     activeKey,
     scoring,

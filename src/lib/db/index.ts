@@ -35,3 +35,4 @@ export * from './crosswalk-repo';
 export * from './storage';
 export * from './live';
 export * from './renewals-repo';
+export * from './tasks-repo';

@@ -256,8 +256,8 @@ export type TaskPriority = 'low' | 'normal' | 'high' | 'urgent';
 /** One step in a task's life, shown on the account's timeline. */
 export interface TaskEvent {
   day: number;
-  action: 'created' | 'completed' | 'snoozed' | 'reassigned' | 'reopened';
-  /** Free text: the outcome note, the snooze reason, "from A to B". */
+  action: 'created' | 'completed' | 'snoozed' | 'reassigned' | 'reopened' | 'checklist';
+  /** Free text: the outcome note, the snooze reason, "from A to B", the item ticked. */
   note: string | null;
 }
 

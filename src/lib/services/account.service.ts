@@ -126,6 +126,7 @@ const DELETE_LABELS: Record<TimelineEntry['kind'], string> = {
   note: 'Note deleted.',
   outcome: 'Outcome deleted.',
   import: '',
+  task: '',
 };
 
 /** Deletes a pulse, override, note or outcome of the timeline (after the page confirmed). */

@@ -14,6 +14,7 @@ import {
   type ScoreHistoryRecord,
   type ScoringDayRecord,
   type SeriesRecord,
+  type TaskRecord,
 } from '../db';
 import type { AccountScore, BandThresholds } from '../engine';
 import { archivedAccounts } from '../engine/book-state';
@@ -35,6 +36,8 @@ export interface AccountSnapshot {
   outcomes: OutcomeRecord[];
   /** Imports that added or changed data of this account. */
   imports: ImportRecord[];
+  /** The account's tasks (open, snoozed and done), soonest due first. */
+  tasks: TaskRecord[];
   /** The active model version and the versions with history for this account. */
   models: ModelVersionRecord[];
   activeKey: string | null;
@@ -59,7 +62,7 @@ function bandsOf(model: ModelVersionRecord | undefined): BandThresholds {
 export async function readAccount(db: CanaryDb, accountId: string): Promise<AccountSnapshot> {
   const r = await readAccountRecords(db, accountId);
   const { account, current, detail, history, series, pulses, overrides, notes, outcomes } = r;
-  const { imports, models, activeKey, scoring } = r;
+  const { imports, tasks, models, activeKey, scoring } = r;
   series.sort((a, b) => compareText(a.metric, b.metric));
   return {
     accountId,
@@ -73,6 +76,7 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
     notes,
     outcomes,
     imports,
+    tasks,
     models,
     activeKey,
     bands: bandsOf(models.find((m) => m.key === activeKey)),

@@ -82,4 +82,48 @@ describe('buildTimeline', () => {
     });
     expect(entries.filter((e) => e.deletable)).toHaveLength(6);
   });
+
+  it('lists each task event, latest first, with its note and not deletable', () => {
+    const entries = buildTimeline(
+      {
+        pulses: [{ id: 1, accountId: 'a', day: D, value: 4, reason: null }],
+        overrides: [],
+        notes: [],
+        outcomes: [],
+        imports: [],
+        tasks: [
+          {
+            id: 7,
+            accountId: 'a',
+            playbookId: 'manual',
+            title: 'Call the champion',
+            checklist: [],
+            owner: 'lee',
+            priority: 'high',
+            createdDay: D - 3,
+            dueDay: D,
+            reason: 'Added by hand',
+            status: 'done',
+            snoozedUntil: null,
+            snoozeReason: null,
+            completedDay: D,
+            outcomeNote: 'Renewal confirmed',
+            history: [
+              { day: D - 3, action: 'created', note: null },
+              { day: D - 1, action: 'reassigned', note: 'from dana to lee' },
+              { day: D, action: 'completed', note: 'Renewal confirmed' },
+            ],
+          },
+        ],
+      },
+      D,
+    );
+    expect(entries.map((e) => [e.key, e.title, e.detail])).toEqual([
+      ['task-7-2', 'Task completed: Call the champion', 'Outcome: Renewal confirmed'],
+      ['pulse-1', 'CSM pulse: 4 of 5', null],
+      ['task-7-1', 'Task reassigned: Call the champion', 'Owner changed from dana to lee'],
+      ['task-7-0', 'Task added: Call the champion', 'Added by hand'],
+    ]);
+    expect(entries.filter((e) => e.kind === 'task').every((e) => !e.deletable)).toBe(true);
+  });
 });

@@ -1,20 +1,28 @@
-// The account page's timeline (pulses, overrides, notes, imports, outcomes; newest first) and
+// The account page's timeline (pulses, overrides, notes, imports, outcomes, task events; newest first) and
 // the override in force, built from stored records (pure, tested).
-import type { ImportRecord, NoteRecord, OutcomeRecord, OverrideRecord, PulseRecord } from '../db';
+import type {
+  ImportRecord,
+  NoteRecord,
+  OutcomeRecord,
+  OverrideRecord,
+  PulseRecord,
+  TaskEvent,
+  TaskRecord,
+} from '../db';
 import { dateToDay } from '../engine/dates';
 import type { DayNumber } from '../engine/types';
 import { formatDay, formatInteger } from '../format';
 import { pulseLabel } from './account-history';
 
 /** What a timeline entry records. */
-export type TimelineKind = 'pulse' | 'override' | 'note' | 'outcome' | 'import';
+export type TimelineKind = 'pulse' | 'override' | 'note' | 'outcome' | 'import' | 'task';
 
 /** One entry of the timeline. */
 export interface TimelineEntry {
   /** Unique within the timeline (kind + id). */
   key: string;
   kind: TimelineKind;
-  /** The stored record's id (for deleting); the import id for imports. */
+  /** The stored record's id (for deleting); the import id for imports, the task id for task events. */
   id: number;
   day: DayNumber;
   title: string;
@@ -32,6 +40,8 @@ export interface TimelineSources {
   notes: readonly NoteRecord[];
   outcomes: readonly OutcomeRecord[];
   imports: readonly ImportRecord[];
+  /** The account's tasks: each event of their history is an entry. */
+  tasks?: readonly TaskRecord[];
 }
 
 /** The override in force on `day`: the latest-starting one with day ≤ `day` < expiry (as the engine). */
@@ -49,10 +59,20 @@ export function overrideInForce(
 
 const KIND_ORDER: Record<TimelineKind, number> = {
   outcome: 0,
-  override: 1,
-  pulse: 2,
-  note: 3,
-  import: 4,
+  task: 1,
+  override: 2,
+  pulse: 3,
+  note: 4,
+  import: 5,
+};
+
+const TASK_VERB: Record<TaskEvent['action'], string> = {
+  created: 'Task added',
+  completed: 'Task completed',
+  snoozed: 'Task snoozed',
+  reassigned: 'Task reassigned',
+  reopened: 'Task reopened',
+  checklist: 'Task checklist',
 };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -136,8 +156,32 @@ export function buildTimeline(s: TimelineSources, today: DayNumber): TimelineEnt
       order: i.at,
     });
   }
+  for (const t of s.tasks ?? []) {
+    t.history.forEach((e, i) => {
+      entries.push({
+        key: `task-${t.id}-${i}`,
+        kind: 'task',
+        id: t.id,
+        day: e.day,
+        title: `${TASK_VERB[e.action]}: ${t.title}`,
+        detail: taskEventDetail(t, e),
+        status: null,
+        deletable: false,
+        // Later events of one task first; tasks apart by id.
+        order: t.id * 10_000 + i,
+      });
+    });
+  }
   entries.sort(
     (a, b) => b.day - a.day || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.order - a.order,
   );
   return entries.map(({ order: _order, ...e }) => e);
+}
+
+/** What a task event's entry says under its title: its note (for an addition, the task's reason). */
+function taskEventDetail(t: TaskRecord, e: TaskEvent): string | null {
+  if (e.action === 'created') return t.reason;
+  if (e.action === 'completed') return e.note ? `Outcome: ${e.note}` : 'No outcome note.';
+  if (e.action === 'reassigned') return `Owner changed ${e.note ?? ''}`.trim();
+  return e.note;
 }
