@@ -32,3 +32,4 @@ export * from './crosswalk-repo';
 export * from './storage';
 export * from './live';
 export * from './renewals-repo';
+export * from './changes-repo';

@@ -8,6 +8,7 @@ import benchRescore from './ops/bench-rescore';
 import backupExport from './ops/backup-export';
 import backupRestore from './ops/backup-restore';
 import benchImport from './ops/bench-import';
+import changes from './ops/changes';
 import exportCsv from './ops/export-csv';
 import importApply from './ops/import-apply';
 import importOpen from './ops/import-open';
@@ -53,6 +54,7 @@ const api = {
   crosswalkImport,
   exportRecognize,
   renewals,
+  changes,
 };
 
 /** The worker's API; the main thread imports this type only. */

@@ -19,25 +19,28 @@ export interface DatedModel {
 
 /**
  * The version in force at the period's start: the newest saved on or before that day. When
- * none had been saved by then (the book's period predates every model), the active one: the
- * book had no other model to be shown with, so no model change is claimed.
+ * none had been saved by then (a book scored first within the period, or one whose data is
+ * older than every model), the oldest saved version: the book was first scored with it.
  */
 export function modelAtStart(
   versions: readonly DatedModel[],
   active: DatedModel,
   period: Pick<ChangePeriod, 'start'>,
 ): DatedModel {
-  let best: DatedModel | null = null;
-  for (const v of versions) {
-    if (v.savedDay > period.start) continue;
-    if (
-      !best ||
-      v.savedDay > best.savedDay ||
-      (v.savedDay === best.savedDay && v.key === active.key)
-    )
-      best = v;
+  const all = versions.some((v) => v.key === active.key) ? versions : [...versions, active];
+  // Saving is activating, so among versions saved the same day the later one (the active one,
+  // or the higher version) was in force.
+  const later = (a: DatedModel, b: DatedModel) =>
+    a.savedDay !== b.savedDay
+      ? a.savedDay > b.savedDay
+      : a.key === active.key || (b.key !== active.key && a.version > b.version);
+  let newest: DatedModel | null = null;
+  let oldest: DatedModel | null = null;
+  for (const v of all) {
+    if (!oldest || later(oldest, v)) oldest = v;
+    if (v.savedDay <= period.start && (!newest || later(v, newest))) newest = v;
   }
-  return best ?? active;
+  return newest ?? oldest ?? active;
 }
 
 /** The model switch in the period, if the version in force at its start is not the active one. */
