@@ -78,3 +78,21 @@ export async function readOpenTasksDue(
     .filter((t) => t.status === 'open')
     .sort((a, b) => a.dueDay - b.dueDay || a.id - b.id);
 }
+
+/**
+ * A small fingerprint of what the change list depends on — the scoring day (every rescore
+ * rewrites it), the active model, and the counts of pulses, overrides and tasks — for a live
+ * query that tells the page to rebuild.
+ */
+export function readChangesInputsKey(db: CanaryDb): Promise<string> {
+  return db.transaction('r', [db.settings, db.pulses, db.overrides, db.tasks], async () => {
+    const [day, key, pulses, overrides, tasks] = await Promise.all([
+      db.settings.get(SCORING_DAY_SETTING),
+      db.settings.get(ACTIVE_MODEL_SETTING),
+      db.pulses.count(),
+      db.overrides.count(),
+      db.tasks.count(),
+    ]);
+    return JSON.stringify([day?.value ?? null, key?.value ?? null, pulses, overrides, tasks]);
+  });
+}
