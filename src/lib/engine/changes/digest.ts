@@ -15,6 +15,9 @@ export const DIGEST_RENEWAL_DAYS = 90;
 /** Tasks due within this many days of today (today included). */
 export const DIGEST_TASK_DAYS = 7;
 
+/** Rising means more than this many points, unless the model's trend dead zone says otherwise. */
+export const DEFAULT_MIN_RISE = 5;
+
 /** An account as the digest needs it. */
 export interface DigestAccount {
   accountId: string;
@@ -59,6 +62,8 @@ export interface Digest {
   renewals: DigestRenewal[];
   expansion: DigestExpansion[];
   tasks: DigestTaskRow[];
+  /** Expansion candidates rose more than this many points. */
+  minRise: number;
 }
 
 /** Builds the digest from the period's comparisons (every account), the live accounts and open tasks. */
@@ -69,7 +74,10 @@ export function buildDigest(input: {
   comparisons: readonly AccountComparison[];
   accounts: readonly DigestAccount[];
   tasks: readonly DigestTask[];
+  /** A green account is rising when its score rose more than this (the model's trend dead zone). */
+  minRise?: number;
 }): Digest {
+  const minRise = input.minRise ?? DEFAULT_MIN_RISE;
   const { today, comparisons } = input;
   const byId = new Map(comparisons.map((c) => [c.accountId, c]));
   const names = new Map(input.accounts.map((a) => [a.accountId, a.name]));
@@ -92,7 +100,11 @@ export function buildDigest(input: {
   const expansion: DigestExpansion[] = input.accounts
     .flatMap((a) => {
       const c = byId.get(a.accountId);
-      return a.band === 'green' && c && c.bandAfter === 'green' && c.delta !== null && c.delta > 0
+      return a.band === 'green' &&
+        c &&
+        c.bandAfter === 'green' &&
+        c.delta !== null &&
+        c.delta > minRise
         ? [{ ...a, delta: c.delta }]
         : [];
     })
@@ -110,6 +122,7 @@ export function buildDigest(input: {
     renewals,
     expansion,
     tasks,
+    minRise,
   };
 }
 
@@ -118,7 +131,7 @@ export const DIGEST_EMPTY = {
   topDown: 'No account’s score fell in the period.',
   newReds: 'No account entered red in the period.',
   renewals: `No live account renews in the next ${DIGEST_RENEWAL_DAYS} days.`,
-  expansion: 'No green account rose in the period.',
+  expansion: 'No green account rose by more than the model’s trend dead zone in the period.',
   tasks: `No open task is due in the next ${DIGEST_TASK_DAYS} days.`,
 } as const;
 
@@ -128,6 +141,12 @@ function money(v: number | null): string {
 
 function scoreMove(c: AccountComparison): string {
   return `${c.scoreBefore ?? '—'} → ${c.scoreAfter ?? '—'}${c.delta !== null ? ` (${signedPoints(c.delta)})` : ''}`;
+}
+
+function bandMove(c: AccountComparison): string {
+  return c.bandBefore === c.bandAfter
+    ? bandText(c.bandAfter)
+    : `${bandText(c.bandBefore)} → ${bandText(c.bandAfter)}`;
 }
 
 /** The digest's sections as rows of plain-text cells (shared by Markdown and HTML). */
@@ -142,12 +161,7 @@ export function digestTables(d: Digest): {
       id: 'topDown',
       title: 'Top movers down',
       head: ['Account', 'Score', 'Band', 'Why'],
-      rows: d.topDown.map((c) => [
-        c.name,
-        scoreMove(c),
-        `${bandText(c.bandBefore)} → ${bandText(c.bandAfter)}`,
-        c.cause,
-      ]),
+      rows: d.topDown.map((c) => [c.name, scoreMove(c), bandMove(c), c.cause]),
     },
     {
       id: 'newReds',
@@ -170,7 +184,7 @@ export function digestTables(d: Digest): {
     },
     {
       id: 'expansion',
-      title: 'Expansion candidates (green and rising)',
+      title: `Expansion candidates (green, up more than ${d.minRise} points)`,
       head: ['Account', 'Score', 'Rise', 'ARR', 'Owner'],
       rows: d.expansion.map((e) => [
         e.name,

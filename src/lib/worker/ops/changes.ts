@@ -130,6 +130,7 @@ export default async function changes(request: ChangesRequest): Promise<ChangesD
     modelName: active ? `${active.name} v${active.version}` : null,
     comparisons,
     accounts,
+    minRise: active?.document.trend.deadZone,
     tasks: tasks.map((t) => ({
       id: t.id,
       accountId: t.accountId,
