@@ -1,11 +1,11 @@
-// Accessibility: axe finds no violations on the portfolio, settings, renewals and inbox pages, light and dark,
+// Accessibility: axe finds no violations on the portfolio, settings, renewals, inbox, changes and digest pages, light and dark,
 // and the portfolio works by keyboard alone.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixture';
 import { PortfolioPage } from './app';
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`portfolio, settings, renewals and inbox have no axe violations (${colorScheme})`, async ({
+  test(`portfolio, settings, renewals, inbox, changes and digest have no axe violations (${colorScheme})`, async ({
     page,
   }) => {
     await page.emulateMedia({ colorScheme });
@@ -24,6 +24,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('inbox-empty')).toBeVisible({ timeout: 30_000 });
     const inbox = await new AxeBuilder({ page }).analyze();
     expect(inbox.violations).toEqual([]);
+    await page.goto('/changes?days=30&min=10');
+    await expect(page.getByTestId('change-row').first()).toBeVisible({ timeout: 30_000 });
+    await page.locator('details summary').first().click();
+    const changes = await new AxeBuilder({ page }).analyze();
+    expect(changes.violations).toEqual([]);
+    await page.goto('/changes/digest?days=7&min=10');
+    await expect(page.getByTestId('digest-intro')).toBeVisible({ timeout: 30_000 });
+    const digest = await new AxeBuilder({ page }).analyze();
+    expect(digest.violations).toEqual([]);
   });
 }
 

@@ -36,3 +36,4 @@ export * from './storage';
 export * from './live';
 export * from './renewals-repo';
 export * from './tasks-repo';
+export * from './changes-repo';

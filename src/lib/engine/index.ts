@@ -59,3 +59,4 @@ export type {
 } from './score/result';
 export { makeBenchBook, BENCH_METRICS, BENCH_LAST_DAY } from './score/bench-book';
 export * from './renewals';
+export * from './changes';

@@ -9,6 +9,7 @@ import benchRescore from './ops/bench-rescore';
 import backupExport from './ops/backup-export';
 import backupRestore from './ops/backup-restore';
 import benchImport from './ops/bench-import';
+import changes from './ops/changes';
 import exportCsv from './ops/export-csv';
 import importApply from './ops/import-apply';
 import importOpen from './ops/import-open';
@@ -58,6 +59,7 @@ const api = {
   crosswalkImport: thenRescore(crosswalkImport, (request, r) => request.apply && r.record !== null),
   exportRecognize,
   renewals,
+  changes,
 };
 
 /** The worker's API; the main thread imports this type only. */
