@@ -177,7 +177,14 @@ const tables = z.object({
       history: z.array(
         z.object({
           day,
-          action: z.enum(['created', 'completed', 'snoozed', 'reassigned', 'reopened', 'checklist']),
+          action: z.enum([
+            'created',
+            'completed',
+            'snoozed',
+            'reassigned',
+            'reopened',
+            'checklist',
+          ]),
           note: z.string().nullable(),
         }),
       ),
