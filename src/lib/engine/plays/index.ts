@@ -1,0 +1,28 @@
+// Playbooks: triggers with hysteresis, the anti-flap state machine, one day's evaluation and the
+// point-in-time replay. See README.md.
+export {
+  ActionSchema,
+  ConditionsSchema,
+  PlaybookSchema,
+  TriggerSchema,
+  parsePlaybookOrThrow,
+  parsePlaybooks,
+} from './schema';
+export type {
+  Playbook,
+  PlaybookConditions,
+  PlaybookError,
+  PlaybookInput,
+  Trigger,
+  TriggerInput,
+} from './schema';
+export { DEFAULT_PLAYBOOKS } from './defaults';
+export { bookFacts, factsOf, latestPulse, SEAT_USE_MEASURE } from './facts';
+export type { PlayFacts } from './facts';
+export { enters, meetsConditions, reasonOf, staysIn } from './triggers';
+export { sameState, step } from './state';
+export type { PlayState, StepInput, StepResult } from './state';
+export { evaluateDay, stateKey, taskTitle } from './evaluate';
+export type { DayEvaluation, DayInput, PlayTask } from './evaluate';
+export { replayPlaybooks } from './replay';
+export type { ReplayInput } from './replay';

@@ -1,0 +1,321 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isoToDay } from '../dates';
+import { generateDemoBook } from '../demo/generate';
+import { DEFAULT_MODEL } from '../model/presets';
+import { prepareBook } from '../score/prepare';
+import { DEFAULT_PLAYBOOKS } from './defaults';
+import { evaluateDay, stateKey } from './evaluate';
+import type { PlayFacts } from './facts';
+import { replayPlaybooks } from './replay';
+import { parsePlaybookOrThrow, parsePlaybooks, type Playbook, type PlaybookInput } from './schema';
+import type { PlayState } from './state';
+import { enters, reasonOf, staysIn } from './triggers';
+
+function facts(over: Partial<PlayFacts> = {}): PlayFacts {
+  return {
+    accountId: 'A',
+    name: 'Acme',
+    day: 100,
+    score: 60,
+    band: 'amber',
+    trendChange: 0,
+    patterns: [],
+    stage: 'mature',
+    tenureDays: 500,
+    daysToRenewal: 200,
+    pulse: null,
+    daysSinceData: 3,
+    seatUse: 0.5,
+    segment: 'SMB',
+    owner: 'Dana',
+    arr: 12000,
+    scoreOn: () => null,
+    ...over,
+  };
+}
+
+function playbook(over: Partial<PlaybookInput> = {}): Playbook {
+  return parsePlaybookOrThrow({
+    id: 'red-review',
+    name: 'Red review',
+    trigger: { kind: 'score', below: 30, hysteresis: 5 },
+    cooldownDays: 0,
+    action: { title: 'Review {account}', dueInDays: 3 },
+    ...over,
+  });
+}
+
+/**
+ * Runs one playbook over one account's daily scores; a task stays open until its due day (or
+ * `doneAfter` days after creation), like the replay. Returns the days tasks were created.
+ */
+function run(p: Playbook, daily: readonly (number | null)[], doneAfter = p.action.dueInDays) {
+  const states = new Map<string, PlayState>();
+  let openUntil = -1;
+  const created: number[] = [];
+  daily.forEach((score, day) => {
+    const r = evaluateDay({
+      playbooks: [p],
+      facts: [facts({ day, score, band: score === null ? null : score <= 30 ? 'red' : 'amber' })],
+      states,
+      openTasks: day <= openUntil ? new Set([stateKey(p.id, 'A')]) : new Set(),
+    });
+    for (const [k, s] of r.changed) {
+      if (s === null) states.delete(k);
+      else states.set(k, s);
+    }
+    for (const t of r.tasks) {
+      created.push(t.createdDay);
+      openUntil = day + doneAfter;
+    }
+  });
+  return created;
+}
+
+describe('playbook documents', () => {
+  it('parse the defaults and fill in what is left out', () => {
+    expect(DEFAULT_PLAYBOOKS.map((p) => p.id)).toEqual([
+      'urgent-review',
+      'proactive-check-in',
+      'expansion-conversation',
+      'onboarding-kickoff',
+      'first-value-due',
+      'renewal-window',
+      'gone-quiet',
+    ]);
+    const p = playbook();
+    expect(p.enabled).toBe(true);
+    expect(p.forDays).toBe(1);
+    expect(p.action.priority).toBe('normal');
+    expect(p.action.owner).toBeNull();
+  });
+
+  it('name the path of each problem and refuse duplicate ids', () => {
+    const r = parsePlaybooks([
+      { id: 'x', name: 'X', trigger: { kind: 'score' }, action: { title: 'T', dueInDays: 1 } },
+      {
+        id: 'y',
+        name: 'Y',
+        trigger: { kind: 'band', band: 'red' },
+        action: { title: 'T', dueInDays: -1 },
+      },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path)).toEqual(['[0].trigger', '[1].action.dueInDays']);
+    expect(r.errors[0].message).toMatch(/below.*above/);
+    const dup = parsePlaybooks({ playbooks: [DEFAULT_PLAYBOOKS[0], DEFAULT_PLAYBOOKS[0]] });
+    expect(dup).toEqual({
+      ok: false,
+      errors: [{ path: '[1].id', message: 'duplicate playbook id "urgent-review"' }],
+    });
+    expect(() => playbook({ id: 'manual' })).toThrow(/kept for tasks added by hand/);
+  });
+});
+
+describe('triggers', () => {
+  it('enter strictly and stay in with hysteresis', () => {
+    const t = playbook().trigger;
+    expect(enters(t, facts({ score: 29 }))).toBe(true);
+    expect(enters(t, facts({ score: 30 }))).toBe(false);
+    expect(staysIn(t, facts({ score: 35 }), null)).toBe(true);
+    expect(staysIn(t, facts({ score: 36 }), null)).toBe(false);
+    expect(staysIn(t, facts({ score: null }), null)).toBe(true);
+  });
+
+  it('read each kind from the facts, with conditions', () => {
+    const drop = playbook({ trigger: { kind: 'drop', points: 15, days: 28 } }).trigger;
+    const f = facts({ day: 100, score: 40, scoreOn: (d) => (d === 72 ? 60 : null) });
+    expect(enters(drop, f)).toBe(true);
+    expect(reasonOf(drop, f, (s) => s)).toBe('Score fell 20 points in 28 days (to 40)');
+    expect(staysIn(drop, facts({ score: 45 }), 40)).toBe(true);
+    expect(staysIn(drop, facts({ score: 46 }), 40)).toBe(false);
+    expect(enters({ kind: 'renewal', days: 90 }, facts({ daysToRenewal: 90 }))).toBe(true);
+    expect(enters({ kind: 'renewal', days: 90 }, facts({ daysToRenewal: -1 }))).toBe(false);
+    expect(enters({ kind: 'tenure', fromDay: 0, toDay: 14 }, facts({ tenureDays: 13 }))).toBe(true);
+    expect(enters({ kind: 'pulse', atOrBelow: 2 }, facts({ pulse: 2 }))).toBe(true);
+    expect(enters({ kind: 'no-data', days: 30 }, facts({ daysSinceData: 29 }))).toBe(false);
+    const exp = { kind: 'expansion', minSeatUse: 0.8 } as const;
+    expect(enters(exp, facts({ band: 'green', trendChange: 3, seatUse: 0.85 }))).toBe(true);
+    expect(enters(exp, facts({ band: 'green', trendChange: 0, seatUse: 0.85 }))).toBe(false);
+    expect(staysIn(exp, facts({ band: 'green', trendChange: -2, seatUse: 0.76 }), null)).toBe(true);
+    expect(reasonOf(exp, facts({ band: 'green', trendChange: 3, seatUse: 0.85 }), (s) => s)).toBe(
+      'Green and rising (+3) with seat use at 85%',
+    );
+    const pattern = { kind: 'pattern', pattern: 'silent-champion' } as const;
+    const fired = facts({ patterns: [{ id: 'silent-champion', name: 'Champion gone quiet' }] });
+    expect(enters(pattern, fired)).toBe(true);
+    expect(reasonOf(pattern, fired, (s) => s)).toBe('Pattern fired: Champion gone quiet');
+
+    const enterprise = playbook({ conditions: { segments: ['Enterprise'], minArr: 50000 } });
+    const r = evaluateDay({
+      playbooks: [enterprise],
+      facts: [
+        facts({ score: 20 }),
+        facts({ accountId: 'B', score: 20, segment: 'Enterprise', arr: 90000 }),
+      ],
+      states: new Map(),
+      openTasks: new Set(),
+    });
+    expect(r.tasks.map((t) => [t.accountId, t.title, t.owner, t.reason])).toEqual([
+      ['B', 'Review Acme', 'Dana', 'Score 20 is below 30'],
+    ]);
+  });
+});
+
+describe('the state machine', () => {
+  it('gives one task for a score oscillating around a threshold for a year', () => {
+    // The property the issue asks for: whatever the wobble, while it stays inside the hysteresis
+    // band (enter below 30, leave above 35), a year yields exactly one task.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 25, max: 35 }), { minLength: 365, maxLength: 365 }),
+        fc.integer({ min: 0, max: 364 }),
+        (wobble, firstDip) => {
+          const daily = wobble.map((s, d) => (d === firstDip ? 29 : d < firstDip ? 40 : s));
+          expect(run(playbook(), daily)).toEqual([firstDip]);
+        },
+      ),
+    );
+  });
+
+  it('gives one task per episode, and none within the cooldown or while one is open', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(null)), {
+          minLength: 1,
+          maxLength: 400,
+        }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 5 }),
+        (daily, cooldownDays, forDays) => {
+          const p = playbook({ cooldownDays, forDays });
+          const days = run(p, daily, 10);
+          for (let i = 1; i < days.length; i++) {
+            expect(days[i] - days[i - 1]).toBeGreaterThanOrEqual(Math.max(cooldownDays, 11));
+            // Between two tasks the score left the episode (rose above 35) at least once.
+            expect(daily.slice(days[i - 1], days[i]).some((s) => s !== null && s > 35)).toBe(true);
+          }
+          for (const d of days) {
+            // It held below 30 for forDays days before firing.
+            for (let k = 0; k < forDays; k++) expect(daily[d - k]).toBeLessThan(30);
+          }
+        },
+      ),
+    );
+  });
+
+  it('waits out "for N days" and restarts the count on a break', () => {
+    const p = playbook({ forDays: 3 });
+    expect(run(p, [20, 20, 40, 20, 20, 20, 20])).toEqual([5]);
+  });
+
+  it('fires again after leaving and re-entering once the cooldown has passed', () => {
+    const p = playbook({ cooldownDays: 5 });
+    // In on day 0, out on 2, back on 3 (cooldown: no task), out on 4, back on 8: a task.
+    expect(run(p, [20, 20, 40, 20, 40, 40, 40, 40, 20], 0)).toEqual([0, 8]);
+  });
+
+  it('stores nothing for idle accounts and re-evaluates the same day without a second task', () => {
+    const p = playbook();
+    const states = new Map<string, PlayState>();
+    const calm = evaluateDay({
+      playbooks: [p],
+      facts: [facts({ score: 80 })],
+      states,
+      openTasks: new Set(),
+    });
+    expect(calm.changed.size).toBe(0);
+    const first = evaluateDay({
+      playbooks: [p],
+      facts: [facts({ score: 20 })],
+      states,
+      openTasks: new Set(),
+    });
+    expect(first.tasks).toHaveLength(1);
+    const state = first.changed.get(stateKey(p.id, 'A'))!;
+    expect(state).toEqual({ pendingSince: null, inSince: 100, ref: 20, lastFired: 100 });
+    states.set(stateKey(p.id, 'A'), state);
+    // The CSM closed the task the same day; a pulse then moved the score: still one task.
+    const again = evaluateDay({
+      playbooks: [p],
+      facts: [facts({ score: 22 })],
+      states,
+      openTasks: new Set(),
+    });
+    expect(again.tasks).toHaveLength(0);
+    expect(again.changed.size).toBe(0);
+  });
+
+  it('records an episode that met the trigger while a task was open', () => {
+    const p = playbook();
+    const states = new Map<string, PlayState>();
+    const r = evaluateDay({
+      playbooks: [p],
+      facts: [facts({ score: 10 })],
+      states,
+      openTasks: new Set([stateKey(p.id, 'A')]),
+    });
+    expect(r.tasks).toEqual([]);
+    expect(r.metWithoutTask).toEqual([{ playbookId: 'red-review', accountId: 'A' }]);
+  });
+});
+
+describe('replay', () => {
+  const end = isoToDay('2026-11-23')!;
+  const book = generateDemoBook({ endDay: end, accounts: 40 });
+  const prepared = prepareBook(book);
+
+  it('is point in time: data after a day does not change that day’s tasks', () => {
+    const from = end - 120;
+    const to = end - 60;
+    const full = replayPlaybooks({
+      prepared,
+      model: DEFAULT_MODEL,
+      playbooks: DEFAULT_PLAYBOOKS,
+      from,
+      to,
+    });
+    expect(full.length).toBeGreaterThan(0);
+    const cut = {
+      ...book,
+      series: book.series.map((s) => {
+        const keep = s.days.findIndex((d) => d > to);
+        const n = keep < 0 ? s.days.length : keep;
+        return { ...s, days: s.days.slice(0, n), values: s.values.slice(0, n) };
+      }),
+      pulses: book.pulses.filter((p) => p.day <= to),
+      overrides: book.overrides.filter((o) => o.day <= to),
+    };
+    const truncated = replayPlaybooks({
+      prepared: prepareBook(cut),
+      model: DEFAULT_MODEL,
+      playbooks: DEFAULT_PLAYBOOKS,
+      from,
+      to,
+    });
+    expect(truncated).toEqual(full);
+  });
+
+  it('never has two open tasks of one playbook for one account', () => {
+    const tasks = replayPlaybooks({
+      prepared,
+      model: DEFAULT_MODEL,
+      playbooks: DEFAULT_PLAYBOOKS,
+      from: end - 365,
+      to: end,
+    });
+    const lastDue = new Map<string, number>();
+    for (const t of tasks) {
+      const key = stateKey(t.playbookId, t.accountId);
+      const due = lastDue.get(key);
+      if (due !== undefined) expect(t.createdDay).toBeGreaterThan(due);
+      lastDue.set(key, t.dueDay);
+      expect(t.reason).not.toBe('');
+    }
+    const kinds = new Set(tasks.map((t) => t.playbookId));
+    expect(kinds.has('urgent-review')).toBe(true);
+    expect(kinds.has('renewal-window')).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+// Replays playbooks over a book day by day, point in time: each day's facts come from scoring
+// the book as of that day (data dated on or before it), so the tasks are those the playbooks
+// would have created on those days. A replayed task is taken to be done on its due day (the
+// replay cannot know when a CSM really closed it), which frees the playbook for the account.
+import { stageName } from '../model/context';
+import type { ModelDocument } from '../model/schema';
+import { scoreBook } from '../score/account';
+import type { PreparedBook } from '../score/prepare';
+import type { DayNumber } from '../types';
+import { bookFacts } from './facts';
+import { evaluateDay, stateKey, type PlayTask } from './evaluate';
+import type { Playbook } from './schema';
+import type { PlayState } from './state';
+
+export interface ReplayInput {
+  prepared: PreparedBook;
+  model: ModelDocument;
+  playbooks: readonly Playbook[];
+  from: DayNumber;
+  to: DayNumber;
+  /** Called after each day with the share done (0–1). */
+  onDay?: (fraction: number) => void;
+}
+
+/** The longest look-back any drop trigger needs. */
+function dropDays(playbooks: readonly Playbook[]): number {
+  let n = 0;
+  for (const p of playbooks)
+    if (p.enabled && p.trigger.kind === 'drop') n = Math.max(n, p.trigger.days);
+  return n;
+}
+
+/** Every task the playbooks would have created from `from` to `to` (inclusive), by day. */
+export function replayPlaybooks(input: ReplayInput): PlayTask[] {
+  const { prepared, model, playbooks, from, to } = input;
+  if (to < from) throw new RangeError('The replay ends before it starts');
+  const lookBack = dropDays(playbooks);
+  const start = from - lookBack;
+  // Daily rounded scores per account from `start` (NaN: not scored), for drop triggers.
+  const n = prepared.accounts.length;
+  const span = to - start + 1;
+  const scores = lookBack > 0 ? new Float64Array(n * span).fill(NaN) : null;
+  const scoreOn = (accountId: string, day: DayNumber): number | null => {
+    if (!scores || day < start || day > to) return null;
+    const v = scores[prepared.accountIndex.get(accountId)! * span + (day - start)];
+    return Number.isNaN(v) ? null : v;
+  };
+  const states = new Map<string, PlayState>();
+  const open = new Map<string, DayNumber>(); // stateKey → due day of its open task
+  const tasks: PlayTask[] = [];
+  const name = (id: string) => stageName(model, id);
+  for (let day = start; day <= to; day++) {
+    const dayScores = scoreBook(prepared, model, day);
+    if (scores) {
+      for (const s of dayScores) {
+        if (s.score !== null)
+          scores[prepared.accountIndex.get(s.accountId)! * span + (day - start)] = s.score;
+      }
+    }
+    if (day < from) continue;
+    for (const [key, due] of open) if (due < day) open.delete(key);
+    const r = evaluateDay({
+      playbooks,
+      facts: bookFacts(prepared, dayScores, scoreOn),
+      states,
+      openTasks: new Set(open.keys()),
+      stageName: name,
+    });
+    for (const [key, s] of r.changed) {
+      if (s === null) states.delete(key);
+      else states.set(key, s);
+    }
+    for (const t of r.tasks) {
+      tasks.push(t);
+      open.set(stateKey(t.playbookId, t.accountId), t.dueDay);
+    }
+    input.onDay?.((day - from + 1) / (to - from + 1));
+  }
+  return tasks;
+}

@@ -1,0 +1,138 @@
+// Each trigger kind as two tests on an account's facts — "enters" (fire) and "still in" (looser,
+// so a value hovering at a threshold does not leave and re-enter) — and the reason in words.
+import type { PlayFacts } from './facts';
+import type { PlaybookConditions, Trigger } from './schema';
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+function pct(n: number): string {
+  return `${Math.round(n * 100)}%`;
+}
+
+/** Whether the account meets the playbook's conditions (segment, owner, ARR, stage). */
+export function meetsConditions(c: PlaybookConditions, f: PlayFacts): boolean {
+  if (
+    c.segments &&
+    c.segments.length > 0 &&
+    (f.segment === null || !c.segments.includes(f.segment))
+  )
+    return false;
+  if (c.owners && c.owners.length > 0 && (f.owner === null || !c.owners.includes(f.owner)))
+    return false;
+  if (c.minArr !== undefined && (f.arr === null || f.arr < c.minArr)) return false;
+  if (c.maxArr !== undefined && (f.arr === null || f.arr > c.maxArr)) return false;
+  if (c.stages && c.stages.length > 0 && (f.stage === null || !c.stages.includes(f.stage)))
+    return false;
+  return true;
+}
+
+/** In the range strictly (slack 0: entering), or within `slack` points of it, inclusive (staying in). */
+function inRange(
+  score: number,
+  below: number | undefined,
+  above: number | undefined,
+  slack: number,
+): boolean {
+  if (slack === 0)
+    return (below === undefined || score < below) && (above === undefined || score > above);
+  return (
+    (below === undefined || score <= below + slack) &&
+    (above === undefined || score >= above - slack)
+  );
+}
+
+/** The drop over the trigger's window, when both ends are known. */
+function dropOf(t: Extract<Trigger, { kind: 'drop' }>, f: PlayFacts): number | null {
+  if (f.score === null) return null;
+  const before = f.scoreOn(f.day - t.days);
+  return before === null ? null : before - f.score;
+}
+
+/** Whether the trigger enters today (the strict test; a band trigger has no looser one). */
+export function enters(t: Trigger, f: PlayFacts): boolean {
+  switch (t.kind) {
+    case 'band':
+      return f.band === t.band;
+    case 'score':
+      return f.score !== null && inRange(f.score, t.below, t.above, 0);
+    case 'drop': {
+      const d = dropOf(t, f);
+      return d !== null && d >= t.points;
+    }
+    case 'pattern':
+      return f.patterns.some((p) => p.id === t.pattern);
+    case 'stage':
+      return f.stage === t.stage;
+    case 'tenure':
+      return f.tenureDays !== null && f.tenureDays >= t.fromDay && f.tenureDays < t.toDay;
+    case 'renewal':
+      return f.daysToRenewal !== null && f.daysToRenewal >= 0 && f.daysToRenewal <= t.days;
+    case 'pulse':
+      return f.pulse !== null && f.pulse <= t.atOrBelow;
+    case 'no-data':
+      return f.daysSinceData !== null && f.daysSinceData >= t.days;
+    case 'expansion':
+      return (
+        f.band === 'green' &&
+        f.trendChange !== null &&
+        f.trendChange > 0 &&
+        f.seatUse !== null &&
+        f.seatUse >= t.minSeatUse
+      );
+  }
+}
+
+/**
+ * Whether a trigger that is in stays in today: the hysteresis. `ref` is the score a drop fell to.
+ * Missing data (no score today) keeps a score trigger in: silence is not recovery.
+ */
+export function staysIn(t: Trigger, f: PlayFacts, ref: number | null): boolean {
+  switch (t.kind) {
+    case 'score':
+      return f.score === null || inRange(f.score, t.below, t.above, t.hysteresis);
+    case 'drop':
+      return f.score === null || ref === null || f.score <= ref + t.hysteresis;
+    case 'expansion':
+      return f.band === 'green' && f.seatUse !== null && f.seatUse >= t.minSeatUse - 0.05;
+    case 'no-data':
+      return f.daysSinceData === null || f.daysSinceData >= t.days;
+    default:
+      return enters(t, f);
+  }
+}
+
+/** The reason a playbook fired, in words (stored on the task). */
+export function reasonOf(t: Trigger, f: PlayFacts, stageName: (id: string) => string): string {
+  switch (t.kind) {
+    case 'band':
+      return `Band is ${t.band} (score ${f.score ?? 'n/a'})`;
+    case 'score': {
+      const s = f.score ?? 'n/a';
+      if (t.below !== undefined && t.above !== undefined)
+        return `Score ${s} is between ${fmt(t.above)} and ${fmt(t.below)}`;
+      return t.below !== undefined
+        ? `Score ${s} is below ${fmt(t.below)}`
+        : `Score ${s} is above ${fmt(t.above!)}`;
+    }
+    case 'drop':
+      return `Score fell ${fmt(dropOf(t, f) ?? t.points)} points in ${t.days} days (to ${f.score ?? 'n/a'})`;
+    case 'pattern': {
+      const p = f.patterns.find((x) => x.id === t.pattern);
+      return `Pattern fired: ${p?.name ?? t.pattern}`;
+    }
+    case 'stage':
+      return `Entered the ${stageName(t.stage)} stage`;
+    case 'tenure':
+      return `${f.tenureDays} days since the contract started`;
+    case 'renewal':
+      return `Renewal in ${f.daysToRenewal} days`;
+    case 'pulse':
+      return `Latest pulse is ${fmt(f.pulse!)} of 5`;
+    case 'no-data':
+      return `No data for ${f.daysSinceData} days`;
+    case 'expansion':
+      return `Green and rising (+${f.trendChange}) with seat use at ${pct(f.seatUse!)}`;
+  }
+}
