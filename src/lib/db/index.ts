@@ -37,3 +37,4 @@ export * from './live';
 export * from './renewals-repo';
 export * from './tasks-repo';
 export * from './changes-repo';
+export * from './playbooks-repo';

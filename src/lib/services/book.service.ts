@@ -8,6 +8,7 @@ import {
   getDb,
   getSetting,
   setSetting,
+  PLAYBOOKS_DAY_SETTING,
   SCORING_DAY_SETTING,
   type ScoringDayRecord,
   startupFacts,
@@ -78,6 +79,23 @@ export async function rescoreBook(label = 'Scoring accounts'): Promise<boolean> 
 /** Tells the app a rescore finished: the `scores.changed` event, with what it moved. */
 function publishRescore(summary: RescoreSummary, cause: string): void {
   events.emit('scores.changed', { summary, changes: summary.changes, cause });
+  if (summary.playbooksError) {
+    toasts.show(
+      'error',
+      `Scores updated, but the playbooks could not run (${summary.playbooksError}); no tasks were created.`,
+    );
+  }
+}
+
+/** Runs the playbooks as of today on their own (start-up, when today was not evaluated). */
+async function runPlaybooks(): Promise<void> {
+  try {
+    await bookStatus.run('Running playbooks', (signal, onProgress) =>
+      callWorker('evaluatePlaybooks', [{ today: todayDay() }], { signal, onProgress }),
+    );
+  } catch (e) {
+    reportError('Running the playbooks', e);
+  }
 }
 
 /**
@@ -124,7 +142,8 @@ export async function warmUpForFirstVisit(): Promise<void> {
 /**
  * On every app start: on the very first visit load the demo book; otherwise rescore when the
  * book was last scored on an earlier calendar day (or by a version that did not record its
- * scoring day or each score's status), so the scoring day follows today and the data.
+ * scoring day or each score's status), so the scoring day follows today and the data; the
+ * rescore runs the playbooks, and without one they run when today has not been evaluated.
  */
 export async function prepareBookOnStart(): Promise<void> {
   try {
@@ -142,11 +161,14 @@ async function startUp(): Promise<void> {
     return;
   }
   const db = getDb();
-  const [firstVisitDone, { accounts, anyScore: latest }, scoring] = await Promise.all([
-    getSetting<boolean>(db, FIRST_VISIT_SETTING),
-    startupFacts(db),
-    getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
-  ]);
+  const [firstVisitDone, { accounts, anyScore: latest }, scoring, playbooksDay] = await Promise.all(
+    [
+      getSetting<boolean>(db, FIRST_VISIT_SETTING),
+      startupFacts(db),
+      getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
+      getSetting<number>(db, PLAYBOOKS_DAY_SETTING),
+    ],
+  );
   if (!firstVisitDone && accounts === 0) {
     await loadDemoBook();
     return;
@@ -154,6 +176,8 @@ async function startUp(): Promise<void> {
   const outdated =
     !latest || !scoring || scoring.today < todayDay() || latest.summary.status === undefined;
   if (accounts > 0 && outdated) await rescoreBook('Updating scores');
+  // A rescore runs the playbooks; without one, run them when today has not been evaluated.
+  else if (accounts > 0 && (playbooksDay ?? -Infinity) < todayDay()) await runPlaybooks();
 }
 
 /** How many accounts the book holds (to decide whether replacing it needs a confirmation). */

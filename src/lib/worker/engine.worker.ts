@@ -10,6 +10,7 @@ import backupExport from './ops/backup-export';
 import backupRestore from './ops/backup-restore';
 import benchImport from './ops/bench-import';
 import changes from './ops/changes';
+import evaluatePlaybooks from './ops/evaluate-playbooks';
 import exportCsv from './ops/export-csv';
 import importApply from './ops/import-apply';
 import importOpen from './ops/import-open';
@@ -60,6 +61,7 @@ const api = {
   exportRecognize,
   renewals,
   changes,
+  evaluatePlaybooks,
 };
 
 /** The worker's API; the main thread imports this type only. */

@@ -35,6 +35,7 @@ import {
 } from '../../db';
 import type { ProgressFn } from '../progress';
 import { ensureActiveModel, type ActiveModel } from './active-model';
+import { evaluateScoredBook, type PlaybooksSummary } from './evaluate-playbooks';
 
 /** What to rescore. */
 export interface RescoreRequest {
@@ -69,9 +70,21 @@ export interface RescoreSummary {
    * changes first), each with its cause in words; empty on a first scoring.
    */
   changes: ScoreChange[];
+  /**
+   * The playbooks evaluated as of today over the new scores (tasks created); null when the
+   * evaluation failed (`playbooksError` says why; the scores stand).
+   */
+  playbooks: PlaybooksSummary | null;
+  playbooksError: string | null;
   /** Total milliseconds, and its parts. */
   ms: number;
-  timings: { readMs: number; scoreMs: number; historyMs: number; saveMs: number };
+  timings: {
+    readMs: number;
+    scoreMs: number;
+    historyMs: number;
+    saveMs: number;
+    playbooksMs: number;
+  };
 }
 
 /**
@@ -259,6 +272,22 @@ export async function scoreAndSave(
   const moves = await saveScores(db, active.key, asOfDay, stored, backfill, scoring);
   const changes = describeMoves(moves, scores, active.key);
   const t4 = performance.now();
+  onProgress?.({ fraction: 0.95, label: 'Running playbooks' });
+  let playbooks: PlaybooksSummary | null = null;
+  let playbooksError: string | null = null;
+  try {
+    playbooks = await evaluateScoredBook(db, {
+      prepared,
+      scores,
+      model: active.model,
+      modelKey: active.key,
+      archived,
+      today: request.today,
+    });
+  } catch (e) {
+    playbooksError = e instanceof Error ? e.message : String(e);
+  }
+  const t5 = performance.now();
   const bands = { red: 0, amber: 0, green: 0, none: 0 };
   let stale = 0;
   let archivedCount = 0;
@@ -282,7 +311,15 @@ export async function scoreAndSave(
     coverage: bookCoverage(scores.filter((s) => !archived.has(s.accountId)).map((s) => s.coverage)),
     snapshotsAdded: backfill.reduce((n, p) => n + p.days.length, 0),
     changes,
-    ms: t4 - started,
-    timings: { readMs: t1 - started, scoreMs: t2 - t1, historyMs: t3 - t2, saveMs: t4 - t3 },
+    playbooks,
+    playbooksError,
+    ms: t5 - started,
+    timings: {
+      readMs: t1 - started,
+      scoreMs: t2 - t1,
+      historyMs: t3 - t2,
+      saveMs: t4 - t3,
+      playbooksMs: t5 - t4,
+    },
   };
 }
