@@ -1,6 +1,7 @@
 // The shape of one portfolio row and how it is built from stored records (pure, tested).
 import type { Band } from '$lib/engine/types';
-import type { AccountRecord, CurrentScoreRecord } from '$lib/db';
+import type { AccountRecord, CurrentScoreRecord, TaskRecord } from '$lib/db';
+import { sectionOf } from './inbox-view';
 
 /**
  * The group an account is counted in, by tiles, band filters and its row's label alike: its
@@ -44,14 +45,37 @@ export interface PortfolioRow {
   spark: { day: number; score: number }[];
   /** The band shown about 7 days before the current score (for "what changed"). */
   bandLastWeek: Band | null;
+  /** Tasks not done yet (open or snoozed), and of those the ones overdue or due today. */
+  tasksToDo: number;
+  tasksDue: number;
+}
+
+/** Tasks to do per account, and how many are due (overdue or today) as of `today`. */
+function taskCounts(
+  tasks: readonly TaskRecord[],
+  today: number,
+): Map<string, { toDo: number; due: number }> {
+  const out = new Map<string, { toDo: number; due: number }>();
+  for (const t of tasks) {
+    if (t.status === 'done') continue;
+    const c = out.get(t.accountId) ?? { toDo: 0, due: 0 };
+    c.toDo++;
+    const section = sectionOf(t, today);
+    if (section === 'overdue' || section === 'today') c.due++;
+    out.set(t.accountId, c);
+  }
+  return out;
 }
 
 /** Builds portfolio rows from accounts and their current scores. */
 export function buildRows(
   accounts: readonly AccountRecord[],
   scores: readonly CurrentScoreRecord[],
+  tasks: readonly TaskRecord[] = [],
+  today = 0,
 ): PortfolioRow[] {
   const scoreOf = new Map(scores.map((s) => [s.accountId, s]));
+  const tasksOf = taskCounts(tasks, today);
   return accounts.map((a) => {
     const cur = scoreOf.get(a.id);
     const s = cur?.summary;
@@ -87,6 +111,14 @@ export function buildRows(
       priorityReason: s?.priorityReason ?? '',
       spark,
       bandLastWeek: s?.bandLastWeek ?? null,
+      tasksToDo: tasksOf.get(a.id)?.toDo ?? 0,
+      tasksDue: tasksOf.get(a.id)?.due ?? 0,
     };
   });
+}
+
+/** A row's tasks in words: "1 task", "3 tasks · 1 due". */
+export function taskWords(toDo: number, due: number): string {
+  const n = `${toDo} ${toDo === 1 ? 'task' : 'tasks'}`;
+  return due > 0 ? `${n} · ${due} due` : n;
 }

@@ -29,6 +29,8 @@ function row(id: string, over: Partial<PortfolioRow> = {}): PortfolioRow {
     priorityReason: '',
     spark: [],
     bandLastWeek: 'amber',
+    tasksToDo: 0,
+    tasksDue: 0,
     ...over,
   };
 }

@@ -11,7 +11,10 @@ import {
   type ScoringDayRecord,
   listAccounts,
   listCurrentScores,
+  listTasksToDo,
+  type TaskRecord,
 } from '$lib/db';
+import { todayDay } from '$lib/engine/dates';
 import { bookStatus } from './book-status.svelte';
 import { buildRows, type PortfolioRow } from './portfolio-row';
 import { applyView, DEFAULT_VIEW, summarise, type PortfolioView } from './portfolio-view';
@@ -28,6 +31,8 @@ interface Snapshot {
   accounts: AccountRecord[];
   scores: CurrentScoreRecord[];
   scoring: ScoringDayRecord | undefined;
+  /** Tasks not done yet (for each row's task count). */
+  tasks: TaskRecord[];
 }
 
 /**
@@ -37,12 +42,13 @@ interface Snapshot {
  */
 async function readSnapshot(): Promise<Snapshot> {
   const db = getDb();
-  const [accounts, scores, scoring] = await Promise.all([
+  const [accounts, scores, scoring, tasks] = await Promise.all([
     listAccounts(db),
     listCurrentScores(db),
     getSetting<ScoringDayRecord>(db, SCORING_DAY_SETTING),
+    listTasksToDo(db),
   ]);
-  return { accounts, scores, scoring };
+  return { accounts, scores, scoring, tasks };
 }
 
 /** Every account has a current score (true between operations, false mid-import or mid-load). */
@@ -68,7 +74,7 @@ class PortfolioState {
     // A newer snapshot supersedes one held back earlier.
     this.#pending = null;
     clearTimeout(this.#holdTimer);
-    this.rows = buildRows(s.accounts, s.scores);
+    this.rows = buildRows(s.accounts, s.scores, s.tasks, todayDay());
     this.scoring = s.scoring ?? null;
     this.loaded = true;
   }
