@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, CommandLoader> = {
   fit: () => import('./commands/fit'),
   sql: () => import('./commands/sql'),
   warehouse: () => import('./commands/warehouse'),
+  plays: () => import('./commands/plays'),
 };
 
 const invokedDirectly =
