@@ -314,6 +314,13 @@ describe('replay', () => {
       lastDue.set(key, t.dueDay);
       expect(t.reason).not.toBe('');
     }
+    // No task for an account after it churned (archived), as in the app.
+    for (const o of book.outcomes) {
+      if (o.kind !== 'churned') continue;
+      const back = book.outcomes.some((x) => x.accountId === o.accountId && x.day > o.day);
+      if (back) continue;
+      expect(tasks.filter((t) => t.accountId === o.accountId && t.createdDay >= o.day)).toEqual([]);
+    }
     const kinds = new Set(tasks.map((t) => t.playbookId));
     expect(kinds.has('urgent-review')).toBe(true);
     expect(kinds.has('renewal-window')).toBe(true);

@@ -1,7 +1,9 @@
 // Replays playbooks over a book day by day, point in time: each day's facts come from scoring
 // the book as of that day (data dated on or before it), so the tasks are those the playbooks
-// would have created on those days. A replayed task is taken to be done on its due day (the
+// would have created on those days. An account archived by then (its latest outcome so far a
+// churn) gets none, as in the app. A replayed task is taken to be done on its due day (the
 // replay cannot know when a CSM really closed it), which frees the playbook for the account.
+import { archivedAccounts } from '../book-state';
 import { stageName } from '../model/context';
 import type { ModelDocument } from '../model/schema';
 import { scoreBook } from '../score/account';
@@ -59,9 +61,14 @@ export function replayPlaybooks(input: ReplayInput): PlayTask[] {
     }
     if (day < from) continue;
     for (const [key, due] of open) if (due < day) open.delete(key);
+    const archived = archivedAccounts(prepared.book.outcomes.filter((o) => o.day <= day));
     const r = evaluateDay({
       playbooks,
-      facts: bookFacts(prepared, dayScores, scoreOn),
+      facts: bookFacts(
+        prepared,
+        dayScores.filter((s) => !archived.has(s.accountId)),
+        scoreOn,
+      ),
       states,
       openTasks: new Set(open.keys()),
       stageName: name,
