@@ -2,13 +2,19 @@
 // header row, resolve its customers against the accounts (crosswalk), check the rows with the
 // user's decisions (nothing written), then import in one transaction, rescore and toast Undo.
 import { todayDay } from '$lib/engine/dates';
-import { getDb, latestImport, type ImportRecord } from '$lib/db';
+import type { ImportRecord } from '$lib/db';
 import type { CrosswalkDecision } from '$lib/import/exports';
 import { callWorker } from '$lib/worker/client';
 import type { ExportFileRequest, ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
 import type { CrosswalkImportResult } from '$lib/worker/ops/crosswalk-import';
 import type { CrosswalkResolveResult } from '$lib/worker/ops/crosswalk-resolve';
-import { afterApply, announceImport, changeStep, step, type StepResult } from './import.service';
+import {
+  announceImport,
+  changeStep,
+  finishedBeforeCancel,
+  step,
+  type StepResult,
+} from './import.service';
 
 /** Every export preset the header row fits, best first (empty for any other CSV). */
 export async function recognizeExportHeaders(headers: string[]): Promise<ExportMatchInfo[]> {
@@ -59,13 +65,7 @@ export async function applyExportImport(
     }),
   );
   if (!result.ok) {
-    if (result.failure.cancelled) {
-      const latest = await latestImport(getDb());
-      if (latest && latest.at >= startedAt && latest.undoneAt === null) {
-        return afterApply(latest, ' (it had finished before Cancel)');
-      }
-    }
-    return result;
+    return (result.failure.cancelled && (await finishedBeforeCancel(startedAt))) || result;
   }
   const { record, status } = result.value;
   if (!record) {

@@ -1,6 +1,7 @@
 // HubSpot companies (→ accounts) and deals (closed renewal/expansion deals → outcomes).
-import { columnDateFormat, compact, derivedTable } from './derive';
-import { HUBSPOT_LABELS as L, dealOutcome } from './hubspot-labels';
+import { compact, derivedTable } from './derive';
+import { dealOutcomes } from './deals';
+import { HUBSPOT_LABELS as L } from './hubspot-labels';
 import { col, type ExportPreset } from './preset';
 
 /** HubSpot companies export. */
@@ -104,40 +105,15 @@ export const hubspotDeals: ExportPreset = {
     };
   },
   build(input) {
-    const format = columnDateFormat(input.columnValues('closeDate'));
-    const table = derivedTable(['Close Date', 'Outcome', 'Reason'], {
-      kind: 'outcomes',
-      columns: {
-        'Close Date': { role: 'date', format },
-        Outcome: {
-          role: 'outcome',
-          values: {
-            renewed: 'renewed',
-            churned: 'churned',
-            expanded: 'expanded',
-            contracted: 'contracted',
-            skip: 'skip',
-          },
-        },
-        Reason: { role: 'reason' },
-      },
-    });
-    let used = 0;
-    let ignored = 0;
-    input.forEachRow((c, accountId, row) => {
-      const outcome = dealOutcome(c.get('dealType'), c.get('stage'));
-      if (outcome === 'skip') {
-        ignored++;
-        return;
-      }
-      used++;
-      const reason =
-        outcome === 'churned' ? c.get('lostReason') || c.get('dealName') : c.get('dealName');
-      table.push([accountId, c.get('closeDate'), outcome, reason], row);
+    const { table, used, ignored } = dealOutcomes(input, {
+      typeAndStage: (c) => [c.get('dealType'), c.get('stage')],
+      reason: (c, outcome) =>
+        outcome === 'churned' ? c.get('lostReason') || c.get('dealName') : c.get('dealName'),
+      mapSkip: true,
     });
     const notes = [
       `${used} closed renewal/expansion deal(s) became outcomes; ${ignored} open or other deals were not used.`,
     ];
-    return { imports: compact([table.done()]), accountUpdates: [], notes, issues: [] };
+    return { imports: compact([table]), accountUpdates: [], notes, issues: [] };
   },
 };

@@ -3,8 +3,8 @@
 // locale dates; footers are stripped by the CSV reader). 15- and 18-character ids of one
 // record become the same 18-character key.
 import { parseBoolean } from '../booleans';
-import { columnDateFormat, compact, derivedTable } from './derive';
-import { dealOutcome } from './hubspot-labels';
+import { compact, derivedTable } from './derive';
+import { dealOutcomes } from './deals';
 import { normalizeCompanyName } from './names';
 import { col, type ExportPreset, type RowCells } from './preset';
 import { salesforceId18 } from './salesforce-ids';
@@ -138,40 +138,16 @@ export const salesforceOpportunities: ExportPreset = {
     };
   },
   build(input) {
-    const format = columnDateFormat(input.columnValues('closeDate'));
-    const table = derivedTable(['Close Date', 'Outcome', 'Reason'], {
-      kind: 'outcomes',
-      columns: {
-        'Close Date': { role: 'date', format },
-        Outcome: {
-          role: 'outcome',
-          values: {
-            renewed: 'renewed',
-            churned: 'churned',
-            expanded: 'expanded',
-            contracted: 'contracted',
-          },
-        },
-        Reason: { role: 'reason' },
-      },
-    });
-    let used = 0;
-    let ignored = 0;
-    input.forEachRow((c, accountId, row) => {
-      const outcome = dealOutcome(c.get('type'), stageOf(c));
-      if (outcome === 'skip') {
-        ignored++;
-        return;
-      }
-      used++;
-      const reason = outcome === 'churned' ? c.get('lossReason') || c.get('name') : c.get('name');
-      table.push([accountId, c.get('closeDate'), outcome, reason], row);
+    const { table, format, used, ignored } = dealOutcomes(input, {
+      typeAndStage: (c) => [c.get('type'), stageOf(c)],
+      reason: (c, outcome) =>
+        outcome === 'churned' ? c.get('lossReason') || c.get('name') : c.get('name'),
     });
     const notes = [
       `${used} closed renewal/expansion opportunit(ies) became outcomes; ${ignored} open or other opportunities were not used.`,
     ];
     if (format !== 'ymd')
       notes.push(`Close dates read as ${format === 'dmy' ? 'day/month/year' : 'month/day/year'}.`);
-    return { imports: compact([table.done()]), accountUpdates: [], notes, issues: [] };
+    return { imports: compact([table]), accountUpdates: [], notes, issues: [] };
   },
 };
