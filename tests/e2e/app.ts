@@ -421,8 +421,8 @@ export class BacktestPage {
   }
 }
 
-/** The vendor-export (crosswalk) path of the import page. */
-export class ExportImportPage {
+/** The vendor-file (crosswalk) path of the import page. */
+export class VendorImportPage {
   constructor(readonly page: Page) {}
 
   /** The "Recognised: … export" heading of a recognised file. */

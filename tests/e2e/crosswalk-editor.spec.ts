@@ -4,7 +4,7 @@
 // customer lands on the new account, while another tab's editor shows the import's new link.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixture';
-import { ExportImportPage, ImportPage, LinkedIdsPage, PortfolioPage } from './app';
+import { VendorImportPage, ImportPage, LinkedIdsPage, PortfolioPage } from './app';
 
 const HEADER =
   'id,Customer ID,Customer Name,Customer Email,Status,Cancellation Reason,Created (UTC),Start (UTC),Current Period Start (UTC),Current Period End (UTC),Canceled At (UTC),Ended At (UTC),Quantity,Amount,Interval,account_id (metadata)';
@@ -100,7 +100,7 @@ async function importSubscriptions(
 ): Promise<void> {
   const imports = new ImportPage(page);
   await imports.open();
-  const exp = new ExportImportPage(page);
+  const exp = new VendorImportPage(page);
   await imports.pick({ name, content: [HEADER, ...rows].join('\n') });
   await expect(exp.recognised()).toHaveText('Recognised: Stripe subscriptions export', {
     timeout: 60_000,

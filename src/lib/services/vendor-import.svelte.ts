@@ -1,26 +1,30 @@
-// The vendor-export path of the import wizard: the recognised preset, the columns the user
+// The vendor-file path of the import wizard: the recognised preset, the columns the user
 // points at when the preset only half matches, the crosswalk review, and the checked result.
-// The work runs in the worker through export-import.service.ts; this class holds what is shown.
+// The work runs in the worker through vendor-import.service.ts; this class holds what is shown.
 import type { ImportRecord } from '$lib/db';
-import type { CrosswalkDecision } from '$lib/import/exports';
-import { applyExportImport, checkExportImport, resolveExportFile } from './export-import.service';
+import type { CrosswalkDecision } from '$lib/import/vendors';
+import {
+  applyVendorImport,
+  checkVendorImport,
+  matchVendorCustomers,
+} from './vendor-import.service';
 import type { StepFailure } from './import.service';
-import type { ExportFileRequest, ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
+import type { VendorFileRequest, VendorMatchInfo } from '$lib/worker/ops/crosswalk-file';
 import type { CrosswalkImportResult } from '$lib/worker/ops/crosswalk-import';
 import type { CrosswalkResolveResult } from '$lib/worker/ops/crosswalk-resolve';
 import type { ImportSource } from '$lib/worker/ops/import-source';
-import { columnChoices, missingColumnKeys, type ColumnChoice } from '$lib/state/export-columns';
+import { columnChoices, missingColumnKeys, type ColumnChoice } from '$lib/state/vendor-columns';
 
 /** The steps of an export import. */
-export type ExportStep = 'columns' | 'review' | 'check';
+export type VendorStep = 'columns' | 'review' | 'check';
 
-class ExportImport {
-  step = $state<ExportStep | null>(null);
+class VendorImport {
+  step = $state<VendorStep | null>(null);
   source = $state.raw<ImportSource | null>(null);
   /** Every preset the header row fits, best first. */
-  offers = $state.raw<ExportMatchInfo[]>([]);
+  offers = $state.raw<VendorMatchInfo[]>([]);
   /** The preset in use (the best one unless the user chose another). */
-  offer = $state.raw<ExportMatchInfo | null>(null);
+  offer = $state.raw<VendorMatchInfo | null>(null);
   /** The file's header row (the column step's choices). */
   headers = $state.raw<string[]>([]);
   resolved = $state.raw<CrosswalkResolveResult | null>(null);
@@ -44,13 +48,13 @@ class ExportImport {
     this.problem = f.cancelled ? 'Cancelled. Nothing was changed.' : f.message;
   }
 
-  #request(): ExportFileRequest {
+  #request(): VendorFileRequest {
     const columns = Object.fromEntries(Object.entries(this.columns).filter(([, i]) => i >= 0));
     return { source: this.source!, presetId: this.offer?.presetId ?? null, columns };
   }
 
   /** Starts the export path for a recognised file: resolves its customers (or asks for columns). */
-  async start(source: ImportSource, offers: ExportMatchInfo[], headers: string[]): Promise<void> {
+  async start(source: ImportSource, offers: VendorMatchInfo[], headers: string[]): Promise<void> {
     this.clear();
     this.source = source;
     this.offers = offers;
@@ -59,7 +63,7 @@ class ExportImport {
   }
 
   /** Reads the file with one of the presets it fits (its columns are asked again). */
-  async usePreset(offer: ExportMatchInfo): Promise<void> {
+  async usePreset(offer: VendorMatchInfo): Promise<void> {
     this.offer = offer;
     this.step = null;
     this.columns = {};
@@ -88,7 +92,7 @@ class ExportImport {
   async #resolve(): Promise<void> {
     this.problem = null;
     this.working = true;
-    const result = await resolveExportFile(this.#request());
+    const result = await matchVendorCustomers(this.#request());
     this.working = false;
     if (!result.ok) return this.#fail(result.failure);
     this.resolved = result.value;
@@ -107,7 +111,7 @@ class ExportImport {
     this.decisions = decisions;
     this.problem = null;
     this.working = true;
-    const result = await checkExportImport(this.#request(), decisions);
+    const result = await checkVendorImport(this.#request(), decisions);
     this.working = false;
     if (!result.ok) return this.#fail(result.failure);
     this.check = result.value;
@@ -118,7 +122,7 @@ class ExportImport {
   async apply(): Promise<ImportRecord | null> {
     this.problem = null;
     this.working = true;
-    const result = await applyExportImport(this.#request(), this.decisions);
+    const result = await applyVendorImport(this.#request(), this.decisions);
     this.working = false;
     if (!result.ok) {
       this.#fail(result.failure);
@@ -157,4 +161,4 @@ class ExportImport {
 }
 
 /** The app's one export import. */
-export const exportImport = new ExportImport();
+export const vendorImport = new VendorImport();

@@ -2,10 +2,10 @@
 import { compact, derivedTable } from './derive';
 import { dealOutcomes } from './deals';
 import { HUBSPOT_LABELS as L } from './hubspot-labels';
-import { col, type ExportPreset } from './preset';
+import { col, type VendorPreset } from './preset';
 
 /** HubSpot companies export. */
-export const hubspotCompanies: ExportPreset = {
+export const hubspotCompanies: VendorPreset = {
   id: 'hubspot-companies',
   name: 'HubSpot companies',
   source: 'hubspot',
@@ -67,7 +67,7 @@ export const hubspotCompanies: ExportPreset = {
 };
 
 /** HubSpot deals export (with the primary associated company). */
-export const hubspotDeals: ExportPreset = {
+export const hubspotDeals: VendorPreset = {
   id: 'hubspot-deals',
   name: 'HubSpot deals (renewals and expansions)',
   source: 'hubspot',

@@ -4,10 +4,10 @@
 import type { Account, DayNumber } from '../../engine/types';
 import type { ImportMapping } from '../mapping';
 import type { RowIssue } from '../prepared-import';
-import type { ExportSource, RowKey } from './source-keys';
+import type { VendorSource, RowKey } from './source-keys';
 
 /** One column a preset reads. */
-export interface ExportColumn {
+export interface VendorColumn {
   /** The preset's own name for it ('customerId', 'closeDate', …). */
   key: string;
   /** Header spellings (API names, labels, translations); matched normalised, first found wins. */
@@ -61,12 +61,12 @@ export interface BuildOutput {
   issues: RowIssue[];
 }
 
-/** A recognised vendor export. */
-export interface ExportPreset {
+/** A recognised vendor file. */
+export interface VendorPreset {
   id: string;
   name: string;
-  source: ExportSource;
-  columns: readonly ExportColumn[];
+  source: VendorSource;
+  columns: readonly VendorColumn[];
   /** Column keys whose presence identifies the export (at least half must be found). */
   signature: readonly string[];
   /** What a row says about its customer. */
@@ -76,6 +76,6 @@ export interface ExportPreset {
 }
 
 /** A column spec. */
-export function col(key: string, labels: readonly string[], required = false): ExportColumn {
+export function col(key: string, labels: readonly string[], required = false): VendorColumn {
   return { key, labels, required };
 }

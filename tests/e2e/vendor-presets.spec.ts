@@ -1,8 +1,8 @@
-// Every vendor-export preset through the real UI, in one book: each fixture of
-// tests/fixtures/exports/ is picked on the Import page, recognised, its customers reviewed in the
+// Every vendor-file preset through the real UI, in one book: each fixture of
+// tests/fixtures/vendors/ is picked on the Import page, recognised, its customers reviewed in the
 // crosswalk step (created, confirmed or skipped by choice), checked and imported — and the
 // accounts, signal series and outcomes are then read back from the app's own IndexedDB. The
-// facts asserted are those of the Node tests (src/lib/import/exports/*.test.ts); "today" is
+// facts asserted are those of the Node tests (src/lib/import/vendors/*.test.ts); "today" is
 // fixed to their day, 2025-06-30, so snapshot values land on the same day.
 //
 // The files are imported in the order a team would: CRM accounts first (HubSpot companies
@@ -12,11 +12,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type BrowserContext, type Page } from './fixture';
-import { ExportImportPage, ImportPage, PortfolioPage, SettingsPage } from './app';
+import { VendorImportPage, ImportPage, PortfolioPage, SettingsPage } from './app';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
-/** The Node tests' "today" (tests/fixtures/exports/book.ts). */
+/** The Node tests' "today" (tests/fixtures/vendors/book.ts). */
 const TODAY = '2025-06-30';
 
 interface StoredAccount {
@@ -87,12 +87,12 @@ function readBook(page: Page): Promise<StoredBook> {
 }
 
 const fixture = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`../fixtures/exports/${name}`, import.meta.url)));
+  readFileSync(fileURLToPath(new URL(`../fixtures/vendors/${name}`, import.meta.url)));
 
 let context: BrowserContext;
 let page: Page;
 let imports: ImportPage;
-let exp: ExportImportPage;
+let exp: VendorImportPage;
 
 /**
  * Picks a fixture, expects it recognised as `preset`, lets `decide` settle the review, checks
@@ -139,7 +139,7 @@ test.beforeAll(async ({ browser }) => {
   await settings.eraseAll();
   await expect(page.getByText('All data erased.')).toBeVisible();
   imports = new ImportPage(page);
-  exp = new ExportImportPage(page);
+  exp = new VendorImportPage(page);
   await imports.open();
 });
 

@@ -1,10 +1,10 @@
-// Vendor exports through the UI: a Stripe subscriptions export is recognised, its customers are
+// Vendor files through the UI: a Stripe subscriptions export is recognised, its customers are
 // matched to demo accounts by the account id in its metadata, the one customer no account
 // matches is skipped by choice, and the import lands in the history (undoable). A half-matched
 // export asks for the column it could not find. The review step is axe-clean.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixture';
-import { ExportImportPage, ImportPage, PortfolioPage, countStored } from './app';
+import { VendorImportPage, ImportPage, PortfolioPage, countStored } from './app';
 
 const HEADER =
   'id,Customer ID,Customer Name,Customer Email,Status,Cancellation Reason,Created (UTC),Start (UTC),Current Period Start (UTC),Current Period End (UTC),Canceled At (UTC),Ended At (UTC),Quantity,Amount,Interval,account_id (metadata)';
@@ -39,7 +39,7 @@ test('a Stripe subscriptions export is recognised, matched to accounts, reviewed
   const imports = new ImportPage(page);
   await imports.open();
   const before = await countStored(page);
-  const exp = new ExportImportPage(page);
+  const exp = new VendorImportPage(page);
 
   await imports.pick({ name: 'subscriptions.csv', content: subscriptionsCsv(HEADER, ids) });
   await expect(exp.recognised()).toHaveText('Recognised: Stripe subscriptions export', {
@@ -88,7 +88,7 @@ test('a half-matched export asks for the column it could not find', async ({ pag
   const ids = await demoAccountIds(page, 2);
   const imports = new ImportPage(page);
   await imports.open();
-  const exp = new ExportImportPage(page);
+  const exp = new VendorImportPage(page);
 
   const header = HEADER.replace(',Interval,', ',Billing period,');
   await imports.pick({ name: 'subs-renamed.csv', content: subscriptionsCsv(header, ids) });

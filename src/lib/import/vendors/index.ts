@@ -1,26 +1,31 @@
-// Vendor export presets (Stripe, HubSpot, Salesforce, Zendesk, Freshdesk) and the crosswalk
+// Vendor file presets (Stripe, HubSpot, Salesforce, Zendesk, Freshdesk) and the crosswalk
 // that joins one customer across them. Pure: runs in the worker and in Node.
-export { EXPORT_PRESETS, exportPresetById } from './presets';
+export { VENDOR_PRESETS, vendorPresetById } from './presets';
 export type {
-  ExportPreset,
-  ExportColumn,
+  VendorPreset,
+  VendorColumn,
   AmountUnit,
   RowCells,
   DerivedImport,
   BuildInput,
   BuildOutput,
 } from './preset';
-export { recognizeExport, matchExport, assignColumn, type ExportMatch } from './recognize';
 export {
-  readExport,
-  resolveExport,
-  prepareExport,
+  recognizeVendorFile,
+  matchVendorPreset,
+  assignColumn,
+  type VendorMatch,
+} from './recognize';
+export {
+  readVendorFile,
+  resolveVendorFile,
+  prepareVendorFile,
   mergeAccount,
-  type ExportFile,
-  type ExportResolution,
-  type ExportContext,
-  type ExportImport,
-} from './prepare-export';
+  type VendorFile,
+  type VendorResolution,
+  type VendorContext,
+  type VendorImport,
+} from './prepare-vendor';
 export {
   resolveAccounts,
   accountDomains,
@@ -40,7 +45,7 @@ export {
   type CrosswalkDecision,
   type CrosswalkPlan,
 } from './decisions';
-export { crosswalkKey, type ExportSource, type SourceKey, type RowKey } from './source-keys';
+export { crosswalkKey, type VendorSource, type SourceKey, type RowKey } from './source-keys';
 export { normalizeDomain, customerDomain, isFreeMailDomain, FREE_MAIL_DOMAINS } from './domains';
 export { normalizeCompanyName, isUnusableName } from './names';
 export { salesforceId18 } from './salesforce-ids';

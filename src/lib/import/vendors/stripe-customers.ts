@@ -1,6 +1,6 @@
 // Stripe customers (`unified_customers.csv`): delinquency and account balance per account,
 // recorded on the snapshot day (the export says how things are now, not since when).
-import { col, type ExportPreset } from './preset';
+import { col, type VendorPreset } from './preset';
 import { compact, derivedTable, isoDay } from './derive';
 import {
   STRIPE_METADATA_COLUMNS,
@@ -11,7 +11,7 @@ import {
 import { detectAmountUnit, readAmount } from './units';
 
 /** Stripe customers export. */
-export const stripeCustomers: ExportPreset = {
+export const stripeCustomers: VendorPreset = {
   id: 'stripe-customers',
   name: 'Stripe customers',
   source: 'stripe',

@@ -3,7 +3,7 @@
 // status is as of the export, so it is never written back onto the invoice day.
 import { parseBoolean } from '../booleans';
 import { compact, derivedTable, isoCellDay, isoDay } from './derive';
-import { col, type ExportPreset } from './preset';
+import { col, type VendorPreset } from './preset';
 import {
   STRIPE_METADATA_COLUMNS,
   stripeCustomerId,
@@ -16,7 +16,7 @@ const OPEN = new Set(['open', 'uncollectible', 'past_due']);
 const NOT_BILLED = new Set(['draft', 'void', 'deleted']);
 
 /** Stripe invoices export (`invoices.csv`; `Customer` holds the `cus_…` id). */
-export const stripeInvoices: ExportPreset = {
+export const stripeInvoices: VendorPreset = {
   id: 'stripe-invoices',
   name: 'Stripe invoices',
   source: 'stripe',

@@ -2,11 +2,11 @@
 // their spellings; a preset that only half matches is still offered, with the columns it
 // could not find, so the user can point at them.
 import { normalizeHeader } from '../headers';
-import type { ExportPreset, RowCells } from './preset';
+import type { VendorPreset, RowCells } from './preset';
 
 /** A preset checked against a header row. */
-export interface ExportMatch {
-  preset: ExportPreset;
+export interface VendorMatch {
+  preset: VendorPreset;
   /** Column key → index in the header row (-1 = not found). */
   columns: Record<string, number>;
   /** Required columns not found, with the spellings that were looked for. */
@@ -17,7 +17,7 @@ export interface ExportMatch {
   score: number;
 }
 
-function locate(preset: ExportPreset, headers: readonly string[]): Record<string, number> {
+function locate(preset: VendorPreset, headers: readonly string[]): Record<string, number> {
   const byName = new Map<string, number>();
   headers.forEach((h, i) => {
     const n = normalizeHeader(h);
@@ -37,7 +37,7 @@ function locate(preset: ExportPreset, headers: readonly string[]): Record<string
   return columns;
 }
 
-function summarise(preset: ExportPreset, columns: Record<string, number>): ExportMatch {
+function summarise(preset: VendorPreset, columns: Record<string, number>): VendorMatch {
   const missing = preset.columns
     .filter((c) => c.required && columns[c.key] < 0)
     .map((c) => ({ key: c.key, labels: c.labels }));
@@ -52,7 +52,7 @@ function summarise(preset: ExportPreset, columns: Record<string, number>): Expor
 }
 
 /** Checks one preset against a header row. */
-export function matchExport(preset: ExportPreset, headers: readonly string[]): ExportMatch {
+export function matchVendorPreset(preset: VendorPreset, headers: readonly string[]): VendorMatch {
   return summarise(preset, locate(preset, headers));
 }
 
@@ -61,13 +61,13 @@ export function matchExport(preset: ExportPreset, headers: readonly string[]): E
  * share of signature columns found. A preset is listed when at least half (and two) of its
  * signature columns are present.
  */
-export function recognizeExport(
+export function recognizeVendorFile(
   headers: readonly string[],
-  presets: readonly ExportPreset[],
-): ExportMatch[] {
-  const out: ExportMatch[] = [];
+  presets: readonly VendorPreset[],
+): VendorMatch[] {
+  const out: VendorMatch[] = [];
   for (const p of presets) {
-    const m = matchExport(p, headers);
+    const m = matchVendorPreset(p, headers);
     const found = Math.round(m.score * p.signature.length);
     if (found >= 2 && m.score >= 0.5) out.push(m);
   }
@@ -80,7 +80,7 @@ export function recognizeExport(
 }
 
 /** The match with one column pointed at by hand (`headerIndex` -1 unsets it). */
-export function assignColumn(match: ExportMatch, key: string, headerIndex: number): ExportMatch {
+export function assignColumn(match: VendorMatch, key: string, headerIndex: number): VendorMatch {
   if (!match.preset.columns.some((c) => c.key === key)) {
     throw new RangeError(`${match.preset.name} has no column ${key}`);
   }
@@ -93,7 +93,7 @@ export class MatchedCells implements RowCells {
   readonly #columns: Record<string, number>;
   readonly #headers: readonly string[];
 
-  constructor(match: ExportMatch, headers: readonly string[]) {
+  constructor(match: VendorMatch, headers: readonly string[]) {
     this.#columns = match.columns;
     this.#headers = headers;
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryBook, loadFixture } from '../../../../tests/fixtures/exports/book';
+import { MemoryBook, loadFixture } from '../../../../tests/fixtures/vendors/book';
 import { parseCsv } from '../csv-table';
 import { outcomeFactsOf } from '../outcome-balance';
 import { planCrosswalk } from './decisions';
-import { prepareExport, readExport, resolveExport } from './prepare-export';
-import { EXPORT_PRESETS } from './presets';
-import { recognizeExport } from './recognize';
+import { prepareVendorFile, readVendorFile, resolveVendorFile } from './prepare-vendor';
+import { VENDOR_PRESETS } from './presets';
+import { recognizeVendorFile } from './recognize';
 import { salesforceId18 } from './salesforce-ids';
 import { dealOutcome } from './hubspot-labels';
 
@@ -126,7 +126,7 @@ describe('Salesforce', () => {
 
   it('recognises the ALL-CAPS Data Loader header', async () => {
     const { table } = await loadFixture('salesforce-accounts-dataloader-caps.csv');
-    const [match] = recognizeExport(table.headers, EXPORT_PRESETS);
+    const [match] = recognizeVendorFile(table.headers, VENDOR_PRESETS);
     expect(match.preset.id).toBe('salesforce-accounts');
     expect(match.complete).toBe(true);
     expect(match.columns.id).toBe(0);
@@ -173,22 +173,22 @@ describe('CRM deals that record churn only', () => {
       'Record ID,Deal Name,Deal Stage,Close Date,Deal Type,Associated Company IDs (Primary)\n' +
         '9001,Globex renewal,Closed lost,2025-03-10,Renewal,77\n',
     );
-    const [match] = recognizeExport(table.headers, EXPORT_PRESETS);
+    const [match] = recognizeVendorFile(table.headers, VENDOR_PRESETS);
     expect(match.preset.id).toBe('hubspot-deals');
-    const file = readExport(table, match);
-    const resolution = resolveExport(file, [], []);
+    const file = readVendorFile(table, match);
+    const resolution = resolveVendorFile(file, [], []);
     const plan = planCrosswalk(
       resolution,
       new Map([[resolution.unmatched[0].key.key, { kind: 'create' }]]),
       new Set(),
     );
     const context = { fileName: 'deals.csv', today: 20269, accounts: [] };
-    const alone = prepareExport(file, plan, context).prepared;
+    const alone = prepareVendorFile(file, plan, context).prepared;
     expect(alone.outcomes.map((o) => o.outcome)).toEqual(['churned']);
     expect(alone.outcomeNotes).toEqual([
       expect.stringMatching(/^No row of this file is a renewal\. No renewals have been imported/),
     ]);
-    const withRenewals = prepareExport(file, plan, {
+    const withRenewals = prepareVendorFile(file, plan, {
       ...context,
       outcomeFacts: outcomeFactsOf([
         { accountId: 'x', day: 1, outcome: 'renewed', reason: null, avoidable: null },

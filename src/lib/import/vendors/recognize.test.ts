@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../../../tests/fixtures/exports/book';
-import { EXPORT_PRESETS, exportPresetById } from './presets';
-import { assignColumn, recognizeExport } from './recognize';
-import { readExport } from './prepare-export';
+import { loadFixture } from '../../../../tests/fixtures/vendors/book';
+import { VENDOR_PRESETS, vendorPresetById } from './presets';
+import { assignColumn, recognizeVendorFile } from './recognize';
+import { readVendorFile } from './prepare-vendor';
 
 const FIXTURES: [string, string][] = [
   ['stripe-unified-customers.csv', 'stripe-customers'],
@@ -24,10 +24,10 @@ const FIXTURES: [string, string][] = [
   ['freshdesk-tickets-created-time.csv', 'freshdesk-tickets'],
 ];
 
-describe('recognizeExport', () => {
+describe('recognizeVendorFile', () => {
   it.each(FIXTURES)('recognises %s as %s, complete', async (file, id) => {
     const { table } = await loadFixture(file);
-    const [best] = recognizeExport(table.headers, EXPORT_PRESETS);
+    const [best] = recognizeVendorFile(table.headers, VENDOR_PRESETS);
     expect(best.preset.id).toBe(id);
     expect(best.complete).toBe(true);
   });
@@ -43,12 +43,15 @@ describe('recognizeExport', () => {
       'Interval',
       'Start (UTC)',
     ];
-    const [match] = recognizeExport(headers, EXPORT_PRESETS);
+    const [match] = recognizeVendorFile(headers, VENDOR_PRESETS);
     expect(match.preset.id).toBe('stripe-subscriptions');
     expect(match.complete).toBe(false);
     expect(match.missing).toEqual([{ key: 'amount', labels: ['Amount', 'Plan Amount'] }]);
     expect(() =>
-      readExport({ headers, rows: [], rowNumbers: new Int32Array(0), summary: undefined! }, match),
+      readVendorFile(
+        { headers, rows: [], rowNumbers: new Int32Array(0), summary: undefined! },
+        match,
+      ),
     ).toThrow(/map these columns first: Amount/);
     const fixed = assignColumn(match, 'amount', 4);
     expect(fixed.complete).toBe(true);
@@ -56,11 +59,11 @@ describe('recognizeExport', () => {
   });
 
   it('does not offer presets for unrelated files', () => {
-    expect(recognizeExport(['account_id', 'date', 'logins'], EXPORT_PRESETS)).toEqual([]);
+    expect(recognizeVendorFile(['account_id', 'date', 'logins'], VENDOR_PRESETS)).toEqual([]);
   });
 
   it('finds presets by id', () => {
-    expect(exportPresetById('zendesk-tickets')?.source).toBe('zendesk');
-    expect(exportPresetById('nope')).toBeUndefined();
+    expect(vendorPresetById('zendesk-tickets')?.source).toBe('zendesk');
+    expect(vendorPresetById('nope')).toBeUndefined();
   });
 });

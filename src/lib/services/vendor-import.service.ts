@@ -1,11 +1,11 @@
-// User actions of the vendor-export path of the import page: recognise the export from its
+// User actions of the vendor-file path of the import page: recognise the export from its
 // header row, resolve its customers against the accounts (crosswalk), check the rows with the
 // user's decisions (nothing written), then import in one transaction, rescore and toast Undo.
 import { todayDay } from '$lib/engine/dates';
 import type { ImportRecord } from '$lib/db';
-import type { CrosswalkDecision } from '$lib/import/exports';
+import type { CrosswalkDecision } from '$lib/import/vendors';
 import { callWorker } from '$lib/worker/client';
-import type { ExportFileRequest, ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
+import type { VendorFileRequest, VendorMatchInfo } from '$lib/worker/ops/crosswalk-file';
 import type { CrosswalkImportResult } from '$lib/worker/ops/crosswalk-import';
 import type { CrosswalkResolveResult } from '$lib/worker/ops/crosswalk-resolve';
 import {
@@ -17,9 +17,9 @@ import {
 } from './import.service';
 
 /** Every export preset the header row fits, best first (empty for any other CSV). */
-export async function recognizeExportHeaders(headers: string[]): Promise<ExportMatchInfo[]> {
+export async function recognizeVendorHeaders(headers: string[]): Promise<VendorMatchInfo[]> {
   try {
-    return await callWorker('exportRecognize', [{ headers }]);
+    return await callWorker('vendorRecognize', [{ headers }]);
   } catch (e) {
     // Recognition is an offer only: when it fails the generic mapping still works.
     console.error('Export recognition failed', e);
@@ -28,8 +28,8 @@ export async function recognizeExportHeaders(headers: string[]): Promise<ExportM
 }
 
 /** Reads the export and matches its customers to accounts (stored crosswalk, ids, domains, names). */
-export function resolveExportFile(
-  request: ExportFileRequest,
+export function matchVendorCustomers(
+  request: VendorFileRequest,
 ): Promise<StepResult<CrosswalkResolveResult>> {
   return step('Matching customers to accounts', (signal, onProgress) =>
     callWorker('crosswalkResolve', [request], { signal, onProgress }),
@@ -37,8 +37,8 @@ export function resolveExportFile(
 }
 
 /** Checks every row with the user's crosswalk decisions; writes nothing. */
-export function checkExportImport(
-  request: ExportFileRequest,
+export function checkVendorImport(
+  request: VendorFileRequest,
   decisions: [string, CrosswalkDecision][],
 ): Promise<StepResult<CrosswalkImportResult>> {
   return step('Checking every row', (signal, onProgress) =>
@@ -53,8 +53,8 @@ export function checkExportImport(
  * Writes the export and its crosswalk entries in one transaction, rescores and toasts with Undo
  * (the import log entry is an ordinary one). On a cancel it checks whether the write had finished.
  */
-export async function applyExportImport(
-  request: ExportFileRequest,
+export async function applyVendorImport(
+  request: VendorFileRequest,
   decisions: [string, CrosswalkDecision][],
 ): Promise<StepResult<ImportRecord>> {
   const startedAt = Date.now();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
-import { columnChoices, missingColumnKeys } from './export-columns';
+import type { VendorMatchInfo } from '$lib/worker/ops/crosswalk-file';
+import { columnChoices, missingColumnKeys } from './vendor-columns';
 
-const half: ExportMatchInfo = {
+const half: VendorMatchInfo = {
   presetId: 'stripe-subscriptions',
   name: 'Stripe subscriptions',
   source: 'stripe',

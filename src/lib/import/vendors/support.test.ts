@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryBook, seriesOf } from '../../../../tests/fixtures/exports/book';
+import { MemoryBook, seriesOf } from '../../../../tests/fixtures/vendors/book';
 import { readDurationHours } from './units';
 
 let book: MemoryBook;

@@ -5,7 +5,7 @@
 import { parseNumber } from '../numbers';
 import type { RowIssue } from '../prepared-import';
 import { compact, derivedTable, isoCellDay, isoDay } from './derive';
-import { col, type ExportPreset } from './preset';
+import { col, type VendorPreset } from './preset';
 import {
   STRIPE_METADATA_COLUMNS,
   stripeCustomerId,
@@ -24,7 +24,7 @@ const PAST_DUE = new Set(['past_due', 'unpaid', 'past due']);
 const ENDED = new Set(['canceled', 'cancelled', 'incomplete_expired', 'ended']);
 
 /** Stripe subscriptions export (`Amount, Interval` or `Plan Amount, Plan Interval, Plan Interval Count`). */
-export const stripeSubscriptions: ExportPreset = {
+export const stripeSubscriptions: VendorPreset = {
   id: 'stripe-subscriptions',
   name: 'Stripe subscriptions',
   source: 'stripe',

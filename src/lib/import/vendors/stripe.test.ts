@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isoToDay } from '../../engine/dates';
-import { MemoryBook, confirmAndSkip, seriesOf } from '../../../../tests/fixtures/exports/book';
+import { MemoryBook, confirmAndSkip, seriesOf } from '../../../../tests/fixtures/vendors/book';
 import { parseCsv } from '../csv-table';
 import { planCrosswalk } from './decisions';
-import { prepareExport, readExport, resolveExport } from './prepare-export';
-import { EXPORT_PRESETS } from './presets';
-import { recognizeExport } from './recognize';
+import { prepareVendorFile, readVendorFile, resolveVendorFile } from './prepare-vendor';
+import { VENDOR_PRESETS } from './presets';
+import { recognizeVendorFile } from './recognize';
 import { cancellationOutcomes, monthlyAmount, mrrHistory } from './stripe-mrr';
 import { detectAmountUnit } from './units';
 
@@ -191,21 +191,21 @@ describe('Stripe rows the preset cannot read', () => {
         'sub_1,cus_1,active,1,10.00,month,2025-01-01\n' +
         'sub_2,cus_1,active,1,10.00,fortnight,2025-01-01\n',
     );
-    const [match] = recognizeExport(table.headers, EXPORT_PRESETS);
-    const file = readExport(table, match);
-    const resolution = resolveExport(file, [], []);
+    const [match] = recognizeVendorFile(table.headers, VENDOR_PRESETS);
+    const file = readVendorFile(table, match);
+    const resolution = resolveVendorFile(file, [], []);
     const plan = planCrosswalk(
       resolution,
       new Map([[resolution.unmatched[0].key.key, { kind: 'create' }]]),
       new Set(),
     );
     const context = { fileName: 's.csv', today: 20269, accounts: [] };
-    const rejected = prepareExport(file, plan, context).prepared;
+    const rejected = prepareVendorFile(file, plan, context).prepared;
     expect(rejected.status).toBe('rejected');
     expect(rejected.errors).toEqual([
       expect.objectContaining({ row: 3, column: 'Interval', value: 'fortnight' }),
     ]);
-    const skipped = prepareExport(file, plan, {
+    const skipped = prepareVendorFile(file, plan, {
       ...context,
       errorPolicy: 'skip' as const,
     }).prepared;

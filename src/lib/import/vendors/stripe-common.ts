@@ -1,10 +1,10 @@
 // Columns every Stripe export may carry: metadata keys that name the customer's CRM or app
 // account (seen in real files as `account_id (metadata)` and `companyId (metadata)`).
 import { isUnusableName } from './names';
-import { col, type ExportColumn, type RowCells } from './preset';
+import { col, type VendorColumn, type RowCells } from './preset';
 
 /** Metadata columns holding an explicit account id. */
-export const STRIPE_METADATA_COLUMNS: readonly ExportColumn[] = [
+export const STRIPE_METADATA_COLUMNS: readonly VendorColumn[] = [
   col('accountIdMeta', [
     'account_id (metadata)',
     'accountId (metadata)',

@@ -17,7 +17,7 @@ import type { CrosswalkPlan } from './decisions';
 import { ACCOUNT_COLUMN } from './derive';
 import { customerDomain } from './domains';
 import type { AmountUnit, BuildInput, DerivedImport } from './preset';
-import { MatchedCells, type ExportMatch } from './recognize';
+import { MatchedCells, type VendorMatch } from './recognize';
 import {
   resolveAccounts,
   type CrosswalkEntry,
@@ -33,22 +33,22 @@ const NO_ROWS_MAPPING = createMapping({
 });
 
 /** A parsed export with its customer keys collected. */
-export interface ExportFile {
+export interface VendorFile {
   table: CsvTable;
-  match: ExportMatch;
+  match: VendorMatch;
   keys: SourceKey[];
   /** For each data row, the index of its key in `keys` (-1 = the row names no customer). */
   rowKeys: Int32Array;
 }
 
 /** The crosswalk resolution of a file, plus the rows that name no customer at all. */
-export interface ExportResolution extends CrosswalkResolution {
+export interface VendorResolution extends CrosswalkResolution {
   /** Row numbers of rows without any id, usable email domain or name (they will be skipped). */
   keylessRows: number[];
 }
 
 /** Reads each row's customer key (the match must be complete). */
-export function readExport(table: CsvTable, match: ExportMatch): ExportFile {
+export function readVendorFile(table: CsvTable, match: VendorMatch): VendorFile {
   if (!match.complete) {
     const names = match.missing.map((m) => m.labels[0]).join(', ');
     throw new RangeError(`${match.preset.name}: map these columns first: ${names}`);
@@ -64,11 +64,11 @@ export function readExport(table: CsvTable, match: ExportMatch): ExportFile {
 }
 
 /** Resolves a file's keys against the stored accounts and crosswalk. */
-export function resolveExport(
-  file: ExportFile,
+export function resolveVendorFile(
+  file: VendorFile,
   accounts: readonly MatchableAccount[],
   crosswalk: readonly CrosswalkEntry[],
-): ExportResolution {
+): VendorResolution {
   const keylessRows: number[] = [];
   file.rowKeys.forEach((k, i) => {
     if (k < 0) keylessRows.push(file.table.rowNumbers[i]);
@@ -77,7 +77,7 @@ export function resolveExport(
 }
 
 /** What preparing an export needs besides the file and the crosswalk plan. */
-export interface ExportContext {
+export interface VendorContext {
   fileName: string;
   today: DayNumber;
   /** The day snapshot facts (balances, open invoices) are recorded on; default today. */
@@ -91,7 +91,7 @@ export interface ExportContext {
 }
 
 /** A prepared export: the import to apply and the crosswalk entries to store with it. */
-export interface ExportImport {
+export interface VendorImport {
   presetId: string;
   prepared: PreparedImport;
   crosswalk: CrosswalkEntry[];
@@ -119,8 +119,8 @@ export function mergeAccount(stored: Account | undefined, incoming: Account): Ac
 
 function runDerived(
   d: DerivedImport,
-  file: ExportFile,
-  context: ExportContext,
+  file: VendorFile,
+  context: VendorContext,
   known: ReadonlySet<string>,
 ): PreparedImport {
   const table: CsvTable = {
@@ -150,11 +150,11 @@ function runDerived(
  * Maps a resolved export into one PreparedImport. Rows of skipped keys and rows naming no
  * customer are listed as notices and counted as skipped; every key must be decided first.
  */
-export function prepareExport(
-  file: ExportFile,
+export function prepareVendorFile(
+  file: VendorFile,
   plan: CrosswalkPlan,
-  context: ExportContext,
-): ExportImport {
+  context: VendorContext,
+): VendorImport {
   if (plan.undecided.length > 0) {
     throw new RangeError(
       `${plan.undecided.length} customer(s) still need a decision (match, create or skip)`,
@@ -212,9 +212,9 @@ export function prepareExport(
 }
 
 function combine(
-  file: ExportFile,
+  file: VendorFile,
   plan: CrosswalkPlan,
-  context: ExportContext,
+  context: VendorContext,
   parts: PreparedImport[],
   built: { accountUpdates: Account[]; notes: string[]; issues: RowIssue[] },
   notices: RowIssue[],

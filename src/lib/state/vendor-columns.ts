@@ -1,6 +1,6 @@
 // Pure helpers of the export path's column step: which preset columns to ask for and what the
 // user chose for each (a preset that only half matches lists the columns it could not find).
-import type { ExportMatchInfo } from '$lib/worker/ops/crosswalk-file';
+import type { VendorMatchInfo } from '$lib/worker/ops/crosswalk-file';
 
 /** One column the preset needs, as the column step shows it. */
 export interface ColumnChoice {
@@ -13,13 +13,13 @@ export interface ColumnChoice {
 }
 
 /** Keys of the required columns the preset could not find. */
-export function missingColumnKeys(match: ExportMatchInfo): string[] {
+export function missingColumnKeys(match: VendorMatchInfo): string[] {
   return match.missing.map((m) => m.key);
 }
 
 /** The asked columns with their spellings and the header chosen for each. */
 export function columnChoices(
-  match: ExportMatchInfo,
+  match: VendorMatchInfo,
   asked: readonly string[],
   chosen: Readonly<Record<string, number>>,
 ): ColumnChoice[] {

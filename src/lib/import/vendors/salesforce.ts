@@ -6,7 +6,7 @@ import { parseBoolean } from '../booleans';
 import { compact, derivedTable } from './derive';
 import { dealOutcomes } from './deals';
 import { normalizeCompanyName } from './names';
-import { col, type ExportPreset, type RowCells } from './preset';
+import { col, type VendorPreset, type RowCells } from './preset';
 import { salesforceId18 } from './salesforce-ids';
 
 /** The key of a Salesforce account: its 18-character id, or `name:<normalised name>` in reports without ids. */
@@ -17,7 +17,7 @@ function accountKey(id: string, name: string): string {
 }
 
 /** Salesforce accounts (Data Loader or report export). */
-export const salesforceAccounts: ExportPreset = {
+export const salesforceAccounts: VendorPreset = {
   id: 'salesforce-accounts',
   name: 'Salesforce accounts',
   source: 'salesforce',
@@ -100,7 +100,7 @@ function stageOf(c: RowCells): string {
 }
 
 /** Salesforce opportunities (Data Loader or report export). */
-export const salesforceOpportunities: ExportPreset = {
+export const salesforceOpportunities: VendorPreset = {
   id: 'salesforce-opportunities',
   name: 'Salesforce opportunities (renewals and expansions)',
   source: 'salesforce',

@@ -1,14 +1,14 @@
-// Every vendor export preset Canary recognises.
+// Every vendor file preset Canary recognises.
 import { hubspotCompanies, hubspotDeals } from './hubspot';
-import type { ExportPreset } from './preset';
+import type { VendorPreset } from './preset';
 import { salesforceAccounts, salesforceOpportunities } from './salesforce';
 import { stripeCustomers } from './stripe-customers';
 import { stripeInvoices } from './stripe-invoices';
 import { stripeSubscriptions } from './stripe-subscriptions';
 import { freshdeskTickets, zendeskTickets } from './support';
 
-/** The vendor export presets, in the order they are offered when equally good. */
-export const EXPORT_PRESETS: readonly ExportPreset[] = [
+/** The vendor file presets, in the order they are offered when equally good. */
+export const VENDOR_PRESETS: readonly VendorPreset[] = [
   stripeCustomers,
   stripeSubscriptions,
   stripeInvoices,
@@ -21,6 +21,6 @@ export const EXPORT_PRESETS: readonly ExportPreset[] = [
 ];
 
 /** The preset with this id, or undefined. */
-export function exportPresetById(id: string): ExportPreset | undefined {
-  return EXPORT_PRESETS.find((p) => p.id === id);
+export function vendorPresetById(id: string): VendorPreset | undefined {
+  return VENDOR_PRESETS.find((p) => p.id === id);
 }

@@ -4,7 +4,7 @@
 // an earlier day never sees them.
 import { columnDateFormat, compact, derivedTable } from './derive';
 import { customerDomain } from './domains';
-import { col, type ExportPreset, type RowCells } from './preset';
+import { col, type VendorPreset, type RowCells } from './preset';
 import type { RowKey } from './source-keys';
 import { readDurationHours } from './units';
 
@@ -67,7 +67,7 @@ function later(c: RowCells, keys: string[]): string {
 }
 
 /** Zendesk ticket export (optionally with a leading `Summation column`, any casing). */
-export const zendeskTickets: ExportPreset = {
+export const zendeskTickets: VendorPreset = {
   id: 'zendesk-tickets',
   name: 'Zendesk tickets',
   source: 'zendesk',
@@ -139,7 +139,7 @@ export const zendeskTickets: ExportPreset = {
 };
 
 /** Freshdesk ticket export (`(in hrs)` values as HH:MM:SS or decimals). */
-export const freshdeskTickets: ExportPreset = {
+export const freshdeskTickets: VendorPreset = {
   id: 'freshdesk-tickets',
   name: 'Freshdesk tickets',
   source: 'freshdesk',

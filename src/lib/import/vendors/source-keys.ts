@@ -2,7 +2,7 @@
 // organisation name, an email domain), collected once per distinct key.
 
 /** The tools whose exports Canary recognises; also the crosswalk's `source` values. */
-export type ExportSource = 'stripe' | 'hubspot' | 'salesforce' | 'zendesk' | 'freshdesk';
+export type VendorSource = 'stripe' | 'hubspot' | 'salesforce' | 'zendesk' | 'freshdesk';
 
 /** What one row says about its customer. */
 export interface RowKey {
@@ -20,7 +20,7 @@ export interface RowKey {
 export interface SourceKey {
   /** `${source}\u0000${sourceId}`: unique within a resolution. */
   key: string;
-  source: ExportSource;
+  source: VendorSource;
   sourceId: string;
   name: string | null;
   /** Customer domains (normalised, free mail removed). */
@@ -41,7 +41,7 @@ export class SourceKeyCollector {
   readonly keys: SourceKey[] = [];
   readonly #index = new Map<string, number>();
 
-  constructor(readonly source: ExportSource) {}
+  constructor(readonly source: VendorSource) {}
 
   /** Records one row's key; returns its index in `keys`, or -1 when the row has no key. */
   add(row: RowKey, rowNumber: number, toDomain: (raw: string) => string | null): number {
