@@ -1,12 +1,12 @@
 // npm run screenshots: builds the app, serves it, loads the demo book in headless Chromium and
 // saves a screenshot of each page into docs/screenshots/ (used by the README), then imports the
 // vendor-file fixtures (tests/fixtures/vendors/) into an empty book and saves each tool's
-// "Recognised: … export" review step as docs/screenshots/export-<tool>.png, and the linked-ids
+// "Recognised: … export" review step as docs/screenshots/vendor-<tool>.png, and the linked-ids
 // editor holding the links those imports made as docs/screenshots/crosswalk-editor.png.
 // Last, it runs the two "CS lead's afternoon" specs (tests/e2e/afternoon-telco.spec.ts and
 // afternoon-ravenstack.spec.ts) with CANARY_README_SCREENSHOTS=1, which write
 // docs/screenshots/afternoon-*.png from their real runs.
-// Flags: --no-build (use ./build as it is), --vendors-only (only the export shots),
+// Flags: --no-build (use ./build as it is), --vendors-only (only the vendor-file shots),
 // --afternoon-only (only the afternoon specs' shots).
 // CANARY_SCREENSHOTS_PORT overrides the port (4193).
 import { spawn } from 'node:child_process';
@@ -125,7 +125,7 @@ function afternoonShots() {
 }
 
 /**
- * One screenshot per tool of Canary recognising its export and showing the review step, made
+ * One screenshot per tool of Canary recognising its vendor file and showing the review step, made
  * from the fixture files in a fresh, empty book. Files that create accounts are imported (with
  * the same choices the e2e spec makes) so the later tools join to them, as in real use.
  */
@@ -185,17 +185,17 @@ async function vendorShots(browser) {
       window.scrollTo(0, 0);
     });
     await page.waitForTimeout(300);
-    const file = `docs/screenshots/export-${s.tool}.png`;
+    const file = `docs/screenshots/vendor-${s.tool}.png`;
     await page.screenshot({ path: file, fullPage: true, clip: await unionBox(page) });
     console.log(`wrote ${file}`);
-    const step = page.getByTestId('export-step');
+    const step = page.getByTestId('vendor-step');
     if (!s.decide) {
       await step.getByRole('button', { name: 'Cancel' }).click();
       continue;
     }
     await s.decide(page);
     await page.getByRole('button', { name: 'Continue with these matches' }).click();
-    const summary = page.getByTestId('export-summary');
+    const summary = page.getByTestId('vendor-summary');
     await summary.waitFor({ timeout: 60_000 });
     await summary.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
     await page
@@ -234,7 +234,7 @@ function radio(page, sourceId, name) {
 
 /** The page area holding the "Recognised" card and the review card, with a small margin. */
 async function unionBox(page) {
-  const a = await page.getByTestId('export-step').boundingBox();
+  const a = await page.getByTestId('vendor-step').boundingBox();
   const b = await page.getByTestId('crosswalk-review').boundingBox();
   const pad = 12;
   const x = Math.max(0, Math.min(a.x, b.x) - pad);

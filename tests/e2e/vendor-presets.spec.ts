@@ -114,7 +114,7 @@ async function importFixture(
   await expect(page.getByTestId('rows-ok')).toHaveText(String(expected.ok));
   await expect(page.getByTestId('rows-skipped')).toHaveText(String(expected.skipped));
   for (const note of expected.notes ?? []) {
-    await expect(page.getByTestId('export-summary')).toContainText(note);
+    await expect(page.getByTestId('vendor-summary')).toContainText(note);
   }
   await exp.importAndWait(name);
   // Success toasts (with Undo) stay 12 s and stack over the top of the page; close this one,

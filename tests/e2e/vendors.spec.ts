@@ -95,7 +95,7 @@ test('a half-matched export asks for the column it could not find', async ({ pag
   await expect(exp.recognised()).toHaveText('Recognised: Stripe subscriptions export', {
     timeout: 60_000,
   });
-  await expect(page.getByTestId('export-columns')).toContainText('Interval');
+  await expect(page.getByTestId('vendor-columns')).toContainText('Interval');
   await expect(page.getByRole('button', { name: 'Use these columns' })).toBeDisabled();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await exp.assignColumn('Interval', 'Billing period');
