@@ -22,7 +22,7 @@ export async function recognizeVendorHeaders(headers: string[]): Promise<VendorM
     return await callWorker('vendorRecognize', [{ headers }]);
   } catch (e) {
     // Recognition is an offer only: when it fails the generic mapping still works.
-    console.error('Export recognition failed', e);
+    console.error('Vendor file recognition failed', e);
     return [];
   }
 }

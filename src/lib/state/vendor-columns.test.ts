@@ -17,7 +17,7 @@ const half: VendorMatchInfo = {
   missing: [{ key: 'interval', labels: ['Interval', 'Plan Interval'] }],
 };
 
-describe('export column step', () => {
+describe('vendor file column step', () => {
   it('asks for the required columns the preset could not find', () => {
     expect(missingColumnKeys(half)).toEqual(['interval']);
     expect(missingColumnKeys({ ...half, complete: true, missing: [] })).toEqual([]);

@@ -17,7 +17,7 @@ function source(name: string) {
 }
 
 describe('crosswalk ops (worker, real database)', () => {
-  it('resolves, refuses undecided keys, and applies an export with its crosswalk', async () => {
+  it('resolves, refuses undecided keys, and applies a vendor file with its crosswalk', async () => {
     const companies = await crosswalkResolve({ source: source('hubspot-companies.csv') });
     expect(companies.chosen?.presetId).toBe('hubspot-companies');
     const createAll: [string, CrosswalkDecision][] = companies.resolution!.unmatched.map((u) => [
