@@ -316,12 +316,15 @@ describe('replay', () => {
       expect(t.reason).not.toBe('');
     }
     // No task for an account after it churned (archived), as in the app.
+    let churned = 0;
     for (const o of book.outcomes) {
-      if (o.kind !== 'churned') continue;
+      if (o.outcome !== 'churned') continue;
       const back = book.outcomes.some((x) => x.accountId === o.accountId && x.day > o.day);
       if (back) continue;
       expect(tasks.filter((t) => t.accountId === o.accountId && t.createdDay >= o.day)).toEqual([]);
+      churned++;
     }
+    expect(churned).toBeGreaterThan(0);
     const kinds = new Set(tasks.map((t) => t.playbookId));
     expect(kinds.has('urgent-review')).toBe(true);
     expect(kinds.has('renewal-window')).toBe(true);
