@@ -26,3 +26,22 @@ export { evaluateDay, stateKey, taskTitle } from './evaluate';
 export type { DayEvaluation, DayInput, PlayTask } from './evaluate';
 export { replayPlaybooks } from './replay';
 export type { ReplayInput } from './replay';
+export {
+  EFFECT_MARKS,
+  EFFECTS_CAVEAT,
+  OUTCOME_WINDOW_DAYS,
+  SNAPSHOT_SPAN_DAYS,
+  historyScoreAt,
+  playbookEffects,
+} from './effects';
+export type {
+  EffectOutcome,
+  EffectTask,
+  EffectsInput,
+  GroupEffect,
+  OutcomeCounts,
+  PlaybookEffect,
+  ScoreChange,
+} from './effects';
+export { antiFlapWords, triggerWords } from './describe';
+export type { AntiFlapWords, TriggerNames } from './describe';
