@@ -156,3 +156,53 @@ export async function loadModelHistory(
   const rows = await db.scoreHistory.where('modelKey').equals(modelKey).toArray();
   return new Map(rows.map((r) => [r.accountId, { days: r.days, scores: r.scores }]));
 }
+
+/** A past task to store as it stands (the demo's replayed work). */
+export interface PastPlaybookTask extends NewPlaybookTask {
+  /** The day it was done (with `outcomeNote`); null: still open. */
+  completedDay: number | null;
+  outcomeNote: string | null;
+}
+
+/**
+ * Stores replayed past work in one transaction: its tasks (done ones with their completion
+ * event and note) and the playbook states it ended in. For a book just replaced (no tasks).
+ */
+export function storePastWork(
+  db: CanaryDb,
+  work: { tasks: readonly PastPlaybookTask[]; states: ReadonlyMap<string, unknown> },
+): Promise<void> {
+  return db.transaction('rw', [db.playbookState, db.tasks], async () => {
+    const states: PlaybookStateRecord[] = [];
+    for (const [key, state] of work.states) {
+      const cut = key.indexOf('\u0000');
+      states.push({ playbookId: key.slice(0, cut), accountId: key.slice(cut + 1), state });
+    }
+    await db.playbookState.bulkPut(states);
+    await db.tasks.bulkAdd(
+      work.tasks.map((t): Omit<TaskRecord, 'id'> => ({
+        accountId: t.accountId,
+        playbookId: t.playbookId,
+        title: t.title,
+        checklist: t.checklist.map((text) => ({ text, done: t.completedDay !== null })),
+        owner: t.owner,
+        priority: t.priority,
+        createdDay: t.createdDay,
+        dueDay: t.dueDay,
+        reason: t.reason,
+        status: t.completedDay === null ? 'open' : 'done',
+        snoozedUntil: null,
+        snoozeReason: null,
+        completedDay: t.completedDay,
+        outcomeNote: t.outcomeNote,
+        history:
+          t.completedDay === null
+            ? [{ day: t.createdDay, action: 'created', note: null }]
+            : [
+                { day: t.createdDay, action: 'created', note: null },
+                { day: t.completedDay, action: 'completed', note: t.outcomeNote },
+              ],
+      })) as TaskRecord[],
+    );
+  });
+}

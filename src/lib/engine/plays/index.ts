@@ -24,8 +24,10 @@ export { sameState, step } from './state';
 export type { PlayState, StepInput, StepResult } from './state';
 export { evaluateDay, stateKey, taskTitle } from './evaluate';
 export type { DayEvaluation, DayInput, PlayTask } from './evaluate';
-export { replayPlaybooks } from './replay';
-export type { ReplayInput } from './replay';
+export { replayPlaybooks, replayWithStates } from './replay';
+export type { ReplayInput, ReplayResult } from './replay';
+export { demoWork, DEMO_WORK_WEEKS } from './demo-work';
+export type { DemoTask } from './demo-work';
 export {
   EFFECT_MARKS,
   EFFECTS_CAVEAT,

@@ -7,6 +7,7 @@ import { prepareBook } from '../score/prepare';
 import { DEFAULT_PLAYBOOKS } from './defaults';
 import { evaluateDay, stateKey } from './evaluate';
 import type { PlayFacts } from './facts';
+import { demoWork } from './demo-work';
 import { replayPlaybooks } from './replay';
 import { parsePlaybookOrThrow, parsePlaybooks, type Playbook, type PlaybookInput } from './schema';
 import type { PlayState } from './state';
@@ -324,5 +325,27 @@ describe('replay', () => {
     const kinds = new Set(tasks.map((t) => t.playbookId));
     expect(kinds.has('urgent-review')).toBe(true);
     expect(kinds.has('renewal-window')).toBe(true);
+  });
+});
+
+describe('the demo’s past work', () => {
+  it('is the same on every load, with most tasks done before today and none open twice', () => {
+    const today = isoToDay('2026-11-23')!;
+    const book = generateDemoBook({ endDay: today, accounts: 40 });
+    const input = { model: DEFAULT_MODEL, playbooks: DEFAULT_PLAYBOOKS, today };
+    const a = demoWork({ ...input, prepared: prepareBook(book) });
+    const b = demoWork({ ...input, prepared: prepareBook(book) });
+    expect(b).toEqual(a);
+    const done = a.tasks.filter((t) => t.completedDay !== null);
+    expect(done.length).toBeGreaterThan(a.tasks.length / 2);
+    for (const t of done) {
+      expect(t.completedDay!).toBeLessThan(today);
+      expect(t.outcomeNote).toBeTruthy();
+    }
+    const open = a.tasks
+      .filter((t) => t.completedDay === null)
+      .map((t) => stateKey(t.playbookId, t.accountId));
+    expect(new Set(open).size).toBe(open.length);
+    expect(Math.min(...a.tasks.map((t) => t.createdDay))).toBeGreaterThanOrEqual(today - 63);
   });
 });

@@ -22,6 +22,18 @@ export interface ReplayInput {
   to: DayNumber;
   /** Called after each day with the share done (0–1). */
   onDay?: (fraction: number) => void;
+  /**
+   * The day a replayed task is done, decided when it is created (default: its due day); null:
+   * never (still open at the end). The task blocks its playbook for the account until then.
+   */
+  closeDay?: (task: PlayTask) => DayNumber | null;
+}
+
+/** A replay's tasks (with the day each was done, null: still open) and the states it ended in. */
+export interface ReplayResult {
+  tasks: (PlayTask & { closedDay: DayNumber | null })[];
+  /** The anti-flap state of every (playbook, account) pair not idle after `to`, by stateKey. */
+  states: Map<string, PlayState>;
 }
 
 /** The longest look-back any drop trigger needs. */
@@ -34,6 +46,11 @@ function dropDays(playbooks: readonly Playbook[]): number {
 
 /** Every task the playbooks would have created from `from` to `to` (inclusive), by day. */
 export function replayPlaybooks(input: ReplayInput): PlayTask[] {
+  return replayWithStates(input).tasks.map(({ closedDay: _, ...task }) => task);
+}
+
+/** The replay, with when each task was done and the states it ended in. */
+export function replayWithStates(input: ReplayInput): ReplayResult {
   const { prepared, model, playbooks, from, to } = input;
   if (to < from) throw new RangeError('The replay ends before it starts');
   const lookBack = dropDays(playbooks);
@@ -48,8 +65,9 @@ export function replayPlaybooks(input: ReplayInput): PlayTask[] {
     return Number.isNaN(v) ? null : v;
   };
   const states = new Map<string, PlayState>();
-  const open = new Map<string, DayNumber>(); // stateKey → due day of its open task
-  const tasks: PlayTask[] = [];
+  const open = new Map<string, DayNumber>(); // stateKey → last day its task is open
+  const tasks: ReplayResult['tasks'] = [];
+  const closeDay = input.closeDay ?? ((t: PlayTask) => t.dueDay);
   const name = (id: string) => stageName(model, id);
   for (let day = start; day <= to; day++) {
     const dayScores = scoreBook(prepared, model, day);
@@ -78,10 +96,11 @@ export function replayPlaybooks(input: ReplayInput): PlayTask[] {
       else states.set(key, s);
     }
     for (const t of r.tasks) {
-      tasks.push(t);
-      open.set(stateKey(t.playbookId, t.accountId), t.dueDay);
+      const closed = closeDay(t);
+      tasks.push({ ...t, closedDay: closed });
+      open.set(stateKey(t.playbookId, t.accountId), closed ?? Infinity);
     }
     input.onDay?.((day - from + 1) / (to - from + 1));
   }
-  return tasks;
+  return { tasks, states };
 }

@@ -5,7 +5,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FIXED_TODAY_ISO } from '../../../../tests/setup';
 import {
-  completeTask,
   getDb,
   getSetting,
   listPlaybookRecords,
@@ -27,42 +26,65 @@ describe('playbooks in the worker', () => {
     await loadDemo({ todayDay: TODAY, accounts: 60 });
   });
 
-  it('creates tasks once per episode through the rescore, dated today', async () => {
+  it('gives the demo past work: most tasks done with a note, some overdue, never two open', async () => {
     const db = getDb();
-    const tasks = await listTasks(db);
-    expect(tasks.length).toBeGreaterThan(0);
-    expect(new Set(tasks.map((t) => t.createdDay))).toEqual(new Set([TODAY]));
-    for (const t of tasks) {
-      const p = DEFAULT_PLAYBOOKS.find((x) => x.id === t.playbookId)!;
-      expect(t.dueDay).toBe(TODAY + p.action.dueInDays);
-      expect(t.status).toBe('open');
-      expect(t.reason).not.toBe('');
-      expect(t.history).toEqual([{ day: TODAY, action: 'created', note: null }]);
+    const all = await listTasks(db);
+    const past = all.filter((t) => t.createdDay < TODAY);
+    const done = past.filter((t) => t.status === 'done');
+    expect(done.length).toBeGreaterThan(past.length / 2);
+    for (const t of done) {
+      expect(t.completedDay).toBeGreaterThanOrEqual(t.createdDay);
+      expect(t.completedDay).toBeLessThan(TODAY);
+      expect(t.outcomeNote).toBeTruthy();
+      expect(t.history.map((e) => e.action)).toEqual(['created', 'completed']);
     }
-    const pairs = tasks.map((t) => `${t.playbookId}/${t.accountId}`);
-    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(past.some((t) => t.status === 'open' && t.dueDay < TODAY)).toBe(true);
+    const open = all
+      .filter((t) => t.status !== 'done')
+      .map((t) => `${t.playbookId}/${t.accountId}`);
+    expect(new Set(open).size).toBe(open.length);
+  });
+
+  it('creates tasks dated the day evaluated, once per episode, through the rescore too', async () => {
+    const db = getDb();
     expect(await getSetting(db, PLAYBOOKS_DAY_SETTING)).toBe(TODAY);
     expect((await listPlaybookRecords(db)).map((p) => p.id).sort()).toEqual(
       DEFAULT_PLAYBOOKS.map((p) => p.id).sort(),
     );
-
+    const before = (await listTasks(db)).length;
     const again = await rescore({ today: TODAY });
     expect(again.playbooks).toMatchObject({ created: 0, playbooks: DEFAULT_PLAYBOOKS.length });
     expect(again.playbooksError).toBeNull();
-    expect(await listTasks(db)).toHaveLength(tasks.length);
+    expect(await listTasks(db)).toHaveLength(before);
 
-    // Done while the account is still in the episode: no new task the next day.
-    const urgent = tasks.find((t) => t.playbookId === 'urgent-review')!;
-    await completeTask(db, urgent.id, { day: TODAY, note: 'Called; plan agreed' });
-    const next = await evaluatePlaybooks({ today: TODAY + 1 });
-    const after = await listTasks(db, { accountId: urgent.accountId });
-    expect(after.filter((t) => t.playbookId === 'urgent-review')).toHaveLength(1);
-    expect(next.day).toBe(TODAY + 1);
+    let created = 0;
+    for (let day = TODAY + 1; day <= TODAY + 14; day++) {
+      const r = await evaluatePlaybooks({ today: day });
+      expect(r.day).toBe(day);
+      const fresh = (await listTasks(db)).filter((t) => t.createdDay === day);
+      expect(fresh).toHaveLength(r.created);
+      for (const t of fresh) {
+        const p = DEFAULT_PLAYBOOKS.find((x) => x.id === t.playbookId)!;
+        expect(t.dueDay).toBe(day + p.action.dueInDays);
+        expect(t.status).toBe('open');
+        expect(t.reason).not.toBe('');
+        expect(t.history).toEqual([{ day, action: 'created', note: null }]);
+      }
+      created += r.created;
+      // The same day evaluated again (after another change) creates nothing more.
+      expect((await evaluatePlaybooks({ today: day })).created).toBe(0);
+    }
+    expect(created).toBeGreaterThan(0);
+    const open = (await listTasks(db, { status: ['open', 'snoozed'] })).map(
+      (t) => `${t.playbookId}/${t.accountId}`,
+    );
+    expect(new Set(open).size).toBe(open.length);
+    expect(await getSetting(db, PLAYBOOKS_DAY_SETTING)).toBe(TODAY + 14);
   });
 
   it('does not create a second task while one is snoozed, and names a broken playbook', async () => {
     const db = getDb();
-    const first = (await listTasks(db))[0];
+    const first = (await listTasks(db, { status: 'open' }))[0];
     await snoozeTask(db, first.id, { day: TODAY, until: TODAY + 14, reason: 'Champion on leave' });
     // A playbook that fires for every scored account, and a broken one.
     await putPlaybook(
