@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { playbookEffects } from '../engine/plays/effects';
 import { actionWords, effectRows, formatChange } from './playbook-effects-view';
 
+const SCORES: Record<string, Record<number, number>> = {
+  A: { 100: 40, 130: 52.5 },
+  B: { 100: 61, 130: 50 },
+};
+
 describe('effectRows', () => {
   it('formats each row for both groups, with "—" and the reason where there is no data', () => {
     const [effect] = playbookEffects({
@@ -17,8 +22,7 @@ describe('effectRows', () => {
         { accountId: 'A', day: 120, outcome: 'expanded' },
         { accountId: 'B', day: 140, outcome: 'churned' },
       ],
-      scoreAt: (id, day) =>
-        ({ A: { 100: 40, 130: 52.5 }, B: { 100: 61, 130: 50 } })[id as 'A' | 'B']?.[day] ?? null,
+      scoreAt: (id, day) => SCORES[id]?.[day] ?? null,
       today: 150,
     });
     const rows = effectRows(effect);

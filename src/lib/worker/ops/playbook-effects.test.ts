@@ -54,7 +54,7 @@ async function addTask(
     completedDay: status === 'done' ? createdDay + 2 : null,
     outcomeNote: null,
     history: [{ day: createdDay, action: 'created', note: null }],
-  } as TaskRecord)) as number;
+  } as unknown as TaskRecord)) as number;
 }
 
 describe('the Playbooks page ops', () => {
