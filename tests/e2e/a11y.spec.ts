@@ -21,7 +21,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const renewals = await new AxeBuilder({ page }).analyze();
     expect(renewals.violations).toEqual([]);
     await page.goto('/inbox');
-    await expect(page.getByTestId('inbox-empty')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('inbox-summary')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('task').first()).toBeVisible();
     const inbox = await new AxeBuilder({ page }).analyze();
     expect(inbox.violations).toEqual([]);
     await page.goto('/changes?days=30&min=10');

@@ -2,6 +2,10 @@
 import { todayDay } from '$lib/engine/dates';
 import { callWorker, type Progress } from '$lib/worker/client';
 
+function share(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)}%`;
+}
+
 /** One measured figure. */
 export interface BenchFigure {
   id: string;
@@ -9,6 +13,8 @@ export interface BenchFigure {
   ms: number;
   floorMs: number | null;
   detail: string;
+  /** Further figures for `npm run bench` (data attributes on the row). */
+  extra?: Record<string, number>;
 }
 
 /** The benchmarks offered, in order. */
@@ -94,7 +100,8 @@ export async function runBenchmark(
       label: 'Rescore 5,000 accounts',
       ms: r.prepareMs + r.scoreMs,
       floorMs: r.floorMs,
-      detail: `${(r.observations / 1e6).toFixed(1)} M observations; index ${Math.round(r.prepareMs)} ms, score ${Math.round(r.scoreMs)} ms`,
+      detail: `${(r.observations / 1e6).toFixed(1)} M observations; index ${Math.round(r.prepareMs)} ms, score ${Math.round(r.scoreMs)} ms; default playbooks after it: ${Math.round(r.playbooksNextMs)} ms (${share(r.playbooksNextMs, r.prepareMs + r.scoreMs)} of the rescore; ${r.tasksNext} new tasks), ${Math.round(r.playbooksFirstMs)} ms on the first run (${r.tasksFirst} tasks)`,
+      extra: { playbooksNextMs: r.playbooksNextMs, playbooksFirstMs: r.playbooksFirstMs },
     };
   }
   if (id === 'backtest-5000') {

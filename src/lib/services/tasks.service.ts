@@ -20,6 +20,11 @@ import { taskFileName, tasksCsv, tasksIcs } from '$lib/state/task-files';
 import { toasts } from '$lib/state/toasts.svelte';
 import { saveBytes } from './export.service';
 
+/** Ends a message with one full stop ("… Energy Co." stays as it is). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function failed(what: string, e: unknown): false {
   toasts.show('error', `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
   return false;
@@ -40,7 +45,7 @@ export async function addTask(input: NewManualTask): Promise<boolean> {
 export async function completeTaskWithNote(task: TaskRecord, note: string): Promise<boolean> {
   try {
     await completeTask(getDb(), task.id, { day: todayDay(), note });
-    toasts.show('success', `Done: ${task.title}.`);
+    toasts.show('success', sentence(`Done: ${task.title}`));
     return true;
   } catch (e) {
     return failed('Completing the task', e);
@@ -55,7 +60,7 @@ export async function snoozeTaskUntil(
 ): Promise<boolean> {
   try {
     await snoozeTask(getDb(), task.id, { day: todayDay(), until, reason });
-    toasts.show('success', `Snoozed until ${formatDay(until)}: ${task.title}.`);
+    toasts.show('success', sentence(`Snoozed until ${formatDay(until)}: ${task.title}`));
     return true;
   } catch (e) {
     return failed('Snoozing the task', e);
@@ -77,7 +82,7 @@ export async function reassignTaskTo(task: TaskRecord, owner: string): Promise<b
 export async function reopenTaskNow(task: TaskRecord): Promise<boolean> {
   try {
     await reopenTask(getDb(), task.id, { day: todayDay() });
-    toasts.show('success', `Reopened: ${task.title}.`);
+    toasts.show('success', sentence(`Reopened: ${task.title}`));
     return true;
   } catch (e) {
     return failed('Reopening the task', e);
