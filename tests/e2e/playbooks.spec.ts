@@ -105,7 +105,7 @@ test('Playbooks: triggers, Did it work after completing a task, switch off and o
   await same.getByRole('button', { name: 'Complete…' }).click();
   await same.getByLabel('Outcome note').fill('Called the champion; plan agreed');
   await same.getByRole('button', { name: 'Mark done' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Done: ${title}.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Done: ${title}` })).toBeVisible();
 
   await openPlaybooks(page);
   const mine = card(page, playbook);
@@ -126,11 +126,9 @@ test('Playbooks: triggers, Did it work after completing a task, switch off and o
   await toggle.focus();
   await page.keyboard.press('Space');
   await expect(
-    page
-      .getByRole('status')
-      .filter({
-        hasText: 'Urgent account review is off: it creates no new tasks. Nothing was deleted',
-      }),
+    page.getByRole('status').filter({
+      hasText: 'Urgent account review is off: it creates no new tasks. Nothing was deleted',
+    }),
   ).toBeVisible();
   await expect(toggle).not.toBeChecked();
   await expect(urgent.getByTestId('playbook-state')).toContainText('Off: it creates no new tasks');
@@ -154,4 +152,7 @@ test('Playbooks: triggers, Did it work after completing a task, switch off and o
   }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: 'test-results/playbooks.png', fullPage: true });
+  await card(page, playbook).screenshot({ path: 'test-results/playbooks-card.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await card(page, 'Renewal window').screenshot({ path: 'test-results/playbooks-card-dark.png' });
 });

@@ -61,6 +61,20 @@ describe('effectRows', () => {
     expect(cells[1]).toEqual({ text: '—', note: 'no score on the days the tasks were created' });
     expect(cells[2]).toEqual({ text: '—', note: 'no score 30 days after the task' });
     expect(cells[4]).toEqual({ text: '—', note: 'no renewal or churn within 365 days' });
+    const [recent] = playbookEffects({
+      playbookIds: ['p'],
+      tasks: [
+        { playbookId: 'p', accountId: 'A', createdDay: 0, status: 'open' },
+        { playbookId: 'p', accountId: 'B', createdDay: 0, status: 'open' },
+      ],
+      outcomes: [],
+      scoreAt: () => null,
+      today: 10,
+    });
+    expect(effectRows(recent)[5].notCompleted).toEqual({
+      text: '—',
+      note: 'no renewal or churn yet: the 365 days after 2 tasks are not over',
+    });
   });
 });
 

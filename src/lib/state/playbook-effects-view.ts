@@ -68,7 +68,7 @@ function outcomeCell(g: GroupEffect, kind: 'renewed' | 'churned', windowDays: nu
       text: '—',
       note:
         o.pending > 0
-          ? `no renewal or churn yet (${formatInteger(o.pending)} within ${windowDays} days of the task still open)`
+          ? `no renewal or churn yet: the ${windowDays} days after ${o.pending === 1 ? 'the task are' : `${formatInteger(o.pending)} tasks are`} not over`
           : `no renewal or churn within ${windowDays} days`,
     };
   const n = kind === 'renewed' ? o.renewed : o.churned;
