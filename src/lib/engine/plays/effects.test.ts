@@ -7,6 +7,7 @@ import { antiFlapWords, triggerWords } from './describe';
 import {
   EFFECTS_CAVEAT,
   historyScoreAt,
+  liveScoreAt,
   playbookEffects,
   type EffectOutcome,
   type EffectTask,
@@ -151,6 +152,38 @@ describe('historyScoreAt', () => {
     expect(at('A', 21)).toBeNull();
     expect(at('A', -1)).toBeNull();
     expect(at('B', 7)).toBeNull();
+  });
+});
+
+describe('liveScoreAt', () => {
+  it('has no score for an account on the days it had churned by, and again after a renewal', () => {
+    const at = liveScoreAt(
+      () => 50,
+      [
+        { accountId: 'A', day: 10, outcome: 'churned' },
+        { accountId: 'A', day: 30, outcome: 'renewed' },
+        { accountId: 'B', day: 10, outcome: 'renewed' },
+        { accountId: 'B', day: 10, outcome: 'churned' },
+      ],
+    );
+    expect([9, 10, 29, 30].map((d) => at('A', d))).toEqual([50, null, null, 50]);
+    expect(at('B', 10)).toBeNull();
+    expect(at('C', 10)).toBe(50);
+  });
+
+  it('leaves a churned account out of the later marks', () => {
+    const [p] = playbookEffects({
+      playbookIds: ['p'],
+      tasks: [{ playbookId: 'p', accountId: 'A', createdDay: 0, status: 'done' }],
+      outcomes: [{ accountId: 'A', day: 40, outcome: 'churned' }],
+      scoreAt: liveScoreAt(() => 50, [{ accountId: 'A', day: 40, outcome: 'churned' }]),
+      today: 100,
+    });
+    expect(p.completed.changes).toEqual([
+      { days: 30, eligible: 1, n: 1, mean: 0 },
+      { days: 60, eligible: 1, n: 0, mean: null },
+    ]);
+    expect(p.completed.outcomes.churned).toBe(1);
   });
 });
 

@@ -205,3 +205,37 @@ export function historyScoreAt(
     return Number.isFinite(s) ? s : null;
   };
 }
+
+/**
+ * `scoreAt` without the days an account had churned by (its latest outcome on or before the
+ * day is a churn): a lost customer's later scores say nothing about the task, and its churn is
+ * counted as an outcome already.
+ */
+export function liveScoreAt(
+  scoreAt: (accountId: string, day: DayNumber) => number | null,
+  outcomes: readonly EffectOutcome[],
+): (accountId: string, day: DayNumber) => number | null {
+  const byAccount = new Map<string, EffectOutcome[]>();
+  for (const o of outcomes) {
+    const list = byAccount.get(o.accountId);
+    if (list) list.push(o);
+    else byAccount.set(o.accountId, [o]);
+  }
+  // Same day: a churn wins, as in archivedAccounts.
+  for (const list of byAccount.values())
+    list.sort(
+      (a, b) => a.day - b.day || Number(a.outcome === 'churned') - Number(b.outcome === 'churned'),
+    );
+  return (accountId, day) => {
+    const list = byAccount.get(accountId);
+    if (list) {
+      let latest: EffectOutcome | null = null;
+      for (const o of list) {
+        if (o.day > day) break;
+        latest = o;
+      }
+      if (latest?.outcome === 'churned') return null;
+    }
+    return scoreAt(accountId, day);
+  };
+}

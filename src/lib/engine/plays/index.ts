@@ -34,6 +34,7 @@ export {
   OUTCOME_WINDOW_DAYS,
   SNAPSHOT_SPAN_DAYS,
   historyScoreAt,
+  liveScoreAt,
   playbookEffects,
 } from './effects';
 export type {

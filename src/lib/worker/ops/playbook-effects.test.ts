@@ -18,7 +18,12 @@ import {
   type TaskRecord,
 } from '../../db';
 import { isoToDay } from '../../engine/dates';
-import { DEFAULT_PLAYBOOKS, historyScoreAt, parsePlaybookOrThrow } from '../../engine/plays';
+import {
+  DEFAULT_PLAYBOOKS,
+  historyScoreAt,
+  liveScoreAt,
+  parsePlaybookOrThrow,
+} from '../../engine/plays';
 import loadDemo from './load-demo';
 import playbookEffects from './playbook-effects';
 import setPlaybookEnabled from './playbook-enabled';
@@ -114,10 +119,10 @@ describe('the Playbooks page ops', () => {
     const db = getDb();
     await putPlaybook(db, QUIET, 1);
     const history = await loadModelHistory(db, (await getActiveModel(db))!.key);
-    const at = historyScoreAt(history);
+    const outcomes = await listAllOutcomes(db);
+    const at = liveScoreAt(historyScoreAt(history), outcomes);
     // An account with an outcome in the last 60 days and a score 70 days ago, its task created
     // 10 days before that outcome; two other accounts with scores and no outcome since.
-    const outcomes = await listAllOutcomes(db);
     const recent = outcomes.find(
       (o) =>
         o.day > TODAY - 60 &&

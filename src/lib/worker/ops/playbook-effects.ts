@@ -1,7 +1,8 @@
 // The Playbooks page's data: every playbook (the defaults on first use) with its trigger and
 // anti-flap settings in words, what it creates, its open and done task counts, and "Did it
 // work" — the engine's playbookEffects over the tasks, the outcomes and the active model's
-// weekly score history (the snapshot on or before a day, fewer than 7 days old). Reads only
+// weekly score history (the snapshot on or before a day, fewer than 7 days old; none once the
+// account had churned by the day). Reads only
 // (apart from seeding the defaults and the default model on a first use, as every op does).
 import { stageName } from '../../engine';
 import {
@@ -9,6 +10,7 @@ import {
   EFFECT_MARKS,
   EFFECTS_CAVEAT,
   historyScoreAt,
+  liveScoreAt,
   OUTCOME_WINDOW_DAYS,
   playbookEffects,
   triggerWords,
@@ -78,7 +80,7 @@ export default async function playbookEffectsOp(
     playbookIds: playbooks.map((p) => p.id),
     tasks,
     outcomes: reads.outcomes,
-    scoreAt: historyScoreAt(reads.history),
+    scoreAt: liveScoreAt(historyScoreAt(reads.history), reads.outcomes),
     today: request.today,
   });
   const patternNames = new Map(active.model.patterns.map((p) => [p.id, p.name]));
