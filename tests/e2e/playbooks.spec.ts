@@ -5,7 +5,7 @@
 // so the spec does not depend on how many tasks the demo's past work left.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixture';
-import { PortfolioPage } from './app';
+import { PortfolioPage, SettingsPage } from './app';
 
 const TRIGGERS = [
   ['Urgent account review', 'Score below 50'],
@@ -155,4 +155,18 @@ test('Playbooks: triggers, Did it work after completing a task, switch off and o
   await card(page, playbook).screenshot({ path: 'test-results/playbooks-card.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
   await card(page, 'Renewal window').screenshot({ path: 'test-results/playbooks-card-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // With everything erased: the playbooks are listed, none has a task, and the page says so.
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.eraseAll();
+  await expect(page.getByText('All data erased.').first()).toBeVisible();
+  await openPlaybooks(page);
+  await expect(page.getByTestId('playbooks-empty')).toContainText(
+    'No playbook has created a task yet',
+  );
+  await expect(page.getByTestId('effects-none')).toHaveCount(7);
+  await expect(page.getByTestId('effects-table')).toHaveCount(0);
+  await expect(page.getByTestId('page-caveat')).toBeVisible();
 });
