@@ -1,12 +1,12 @@
 // npm run screenshots: builds the app, serves it, loads the demo book in headless Chromium and
 // saves a screenshot of each page into docs/screenshots/ (used by the README), then imports the
-// vendor-export fixtures (tests/fixtures/exports/) into an empty book and saves each tool's
-// "Recognised: … export" review step as docs/screenshots/export-<tool>.png, and the linked-ids
+// vendor-file fixtures (tests/fixtures/vendors/) into an empty book and saves each tool's
+// "Recognised: … export" review step as docs/screenshots/vendor-<tool>.png, and the linked-ids
 // editor holding the links those imports made as docs/screenshots/crosswalk-editor.png.
 // Last, it runs the two "CS lead's afternoon" specs (tests/e2e/afternoon-telco.spec.ts and
 // afternoon-ravenstack.spec.ts) with CANARY_README_SCREENSHOTS=1, which write
 // docs/screenshots/afternoon-*.png from their real runs.
-// Flags: --no-build (use ./build as it is), --exports-only (only the export shots),
+// Flags: --no-build (use ./build as it is), --vendors-only (only the vendor-file shots),
 // --afternoon-only (only the afternoon specs' shots).
 // CANARY_SCREENSHOTS_PORT overrides the port (4193).
 import { spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ import { requireChromium, run } from './lib.mjs';
 const executablePath = await requireChromium();
 if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
 const port = Number(process.env.CANARY_SCREENSHOTS_PORT ?? 4193);
-const exportsOnly = process.argv.includes('--exports-only');
+const vendorsOnly = process.argv.includes('--vendors-only');
 const afternoonOnly = process.argv.includes('--afternoon-only');
 const base = `http://localhost:${port}`;
 mkdirSync('docs/screenshots', { recursive: true });
@@ -43,9 +43,9 @@ if (!afternoonOnly) {
     await exited;
   }
 }
-if (!exportsOnly) afternoonShots();
+if (!vendorsOnly) afternoonShots();
 
-/** The demo book's pages, light and dark, and the vendor-export shots. */
+/** The demo book's pages, light and dark, and the vendor-file shots. */
 async function appShots() {
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({
@@ -61,7 +61,7 @@ async function appShots() {
       '--disable-sync',
     ],
   });
-  for (const scheme of exportsOnly ? [] : ['light', 'dark']) {
+  for (const scheme of vendorsOnly ? [] : ['light', 'dark']) {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       colorScheme: scheme,
@@ -93,7 +93,7 @@ async function appShots() {
     }
     await context.close();
   }
-  await exportShots(browser);
+  await vendorShots(browser);
   await browser.close();
 }
 
@@ -125,11 +125,11 @@ function afternoonShots() {
 }
 
 /**
- * One screenshot per tool of Canary recognising its export and showing the review step, made
+ * One screenshot per tool of Canary recognising its vendor file and showing the review step, made
  * from the fixture files in a fresh, empty book. Files that create accounts are imported (with
  * the same choices the e2e spec makes) so the later tools join to them, as in real use.
  */
-async function exportShots(browser) {
+async function vendorShots(browser) {
   const steps = [
     {
       tool: 'hubspot',
@@ -174,7 +174,7 @@ async function exportShots(browser) {
     await input.setInputFiles({
       name: s.file,
       mimeType: 'text/csv',
-      buffer: readFileSync(`tests/fixtures/exports/${s.file}`),
+      buffer: readFileSync(`tests/fixtures/vendors/${s.file}`),
     });
     await page.getByTestId('crosswalk-review').waitFor({ timeout: 60_000 });
     if (s.showMatches) await page.getByText('Show the automatic matches').click();
@@ -185,17 +185,17 @@ async function exportShots(browser) {
       window.scrollTo(0, 0);
     });
     await page.waitForTimeout(300);
-    const file = `docs/screenshots/export-${s.tool}.png`;
+    const file = `docs/screenshots/vendor-${s.tool}.png`;
     await page.screenshot({ path: file, fullPage: true, clip: await unionBox(page) });
     console.log(`wrote ${file}`);
-    const step = page.getByTestId('export-step');
+    const step = page.getByTestId('vendor-step');
     if (!s.decide) {
       await step.getByRole('button', { name: 'Cancel' }).click();
       continue;
     }
     await s.decide(page);
     await page.getByRole('button', { name: 'Continue with these matches' }).click();
-    const summary = page.getByTestId('export-summary');
+    const summary = page.getByTestId('vendor-summary');
     await summary.waitFor({ timeout: 60_000 });
     await summary.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
     await page
@@ -234,7 +234,7 @@ function radio(page, sourceId, name) {
 
 /** The page area holding the "Recognised" card and the review card, with a small margin. */
 async function unionBox(page) {
-  const a = await page.getByTestId('export-step').boundingBox();
+  const a = await page.getByTestId('vendor-step').boundingBox();
   const b = await page.getByTestId('crosswalk-review').boundingBox();
   const pad = 12;
   const x = Math.max(0, Math.min(a.x, b.x) - pad);

@@ -421,13 +421,13 @@ export class BacktestPage {
   }
 }
 
-/** The vendor-export (crosswalk) path of the import page. */
-export class ExportImportPage {
+/** The vendor-file (crosswalk) path of the import page. */
+export class VendorImportPage {
   constructor(readonly page: Page) {}
 
   /** The "Recognised: … export" heading of a recognised file. */
   recognised() {
-    return this.page.getByTestId('export-recognised');
+    return this.page.getByTestId('vendor-recognised');
   }
 
   /** Waits for the crosswalk review step. */
@@ -478,7 +478,7 @@ export class ExportImportPage {
 
   /** Points a column the preset could not find at a header of the file. */
   async assignColumn(label: string, header: string): Promise<void> {
-    await expect(this.page.getByTestId('export-columns')).toBeVisible({ timeout: 60_000 });
+    await expect(this.page.getByTestId('vendor-columns')).toBeVisible({ timeout: 60_000 });
     await this.page.getByLabel(label).selectOption({ label: header });
     await this.page.getByRole('button', { name: 'Use these columns' }).click();
   }
@@ -486,13 +486,13 @@ export class ExportImportPage {
   /** Confirms the review and waits for the check of every row. */
   async continueToCheck(): Promise<void> {
     await this.page.getByRole('button', { name: 'Continue with these matches' }).click();
-    await expect(this.page.getByTestId('export-summary')).toBeVisible({ timeout: 60_000 });
+    await expect(this.page.getByTestId('vendor-summary')).toBeVisible({ timeout: 60_000 });
   }
 
   /** Imports the checked rows. */
   async importRows(): Promise<void> {
     await this.page
-      .getByTestId('export-summary')
+      .getByTestId('vendor-summary')
       .getByRole('button', { name: /^Import [\d,]+ rows$/ })
       .click();
   }
@@ -507,7 +507,7 @@ export class ExportImportPage {
 }
 
 /** The linked-ids (crosswalk) editor (/import/linked-ids). */
-export class LinkedIdsPage {
+export class CrosswalkEditorPage {
   constructor(readonly page: Page) {}
 
   /** Opens the editor from the Import & export page's "Linked ids" card. */

@@ -91,10 +91,10 @@ test('the weekly digest renders, prints and downloads', async ({ page }) => {
   }
   await expect(page.getByTestId('digest-topDown').getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByTestId('digest-renewals').getByRole('row').nth(1)).toBeVisible();
-  // No playbook has created a task in the demo book: the section says so.
-  await expect(page.getByTestId('digest-tasks')).toContainText(
-    'No open task is due in the next 7 days.',
-  );
+  // The demo's playbook tasks: the overdue ones first, marked so, then those due this week.
+  const taskRows = page.getByTestId('digest-tasks').getByRole('row');
+  await expect(taskRows.nth(1)).toContainText('(overdue)');
+  await expect(taskRows.last()).not.toContainText('(overdue)');
   await page.screenshot({ path: 'test-results/changes-digest.png', fullPage: true });
 
   await page.emulateMedia({ media: 'print' });

@@ -4,7 +4,7 @@
 // customer lands on the new account, while another tab's editor shows the import's new link.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixture';
-import { ExportImportPage, ImportPage, LinkedIdsPage, PortfolioPage } from './app';
+import { VendorImportPage, ImportPage, CrosswalkEditorPage, PortfolioPage } from './app';
 
 const HEADER =
   'id,Customer ID,Customer Name,Customer Email,Status,Cancellation Reason,Created (UTC),Start (UTC),Current Period Start (UTC),Current Period End (UTC),Canceled At (UTC),Ended At (UTC),Quantity,Amount,Interval,account_id (metadata)';
@@ -100,7 +100,7 @@ async function importSubscriptions(
 ): Promise<void> {
   const imports = new ImportPage(page);
   await imports.open();
-  const exp = new ExportImportPage(page);
+  const exp = new VendorImportPage(page);
   await imports.pick({ name, content: [HEADER, ...rows].join('\n') });
   await expect(exp.recognised()).toHaveText('Recognised: Stripe subscriptions export', {
     timeout: 60_000,
@@ -129,7 +129,7 @@ test('linked ids are listed, re-pointed, deleted with undo, added by hand and re
   );
 
   // The editor, reached from the Import & export page, lists what the import linked.
-  const linked = new LinkedIdsPage(page);
+  const linked = new CrosswalkEditorPage(page);
   await linked.openFromImportPage();
   await expect(page).toHaveURL(/\/import\/linked-ids$/);
   await expect(linked.counts()).toContainText('2 Stripe');
@@ -202,7 +202,7 @@ test('linked ids are listed, re-pointed, deleted with undo, added by hand and re
   const other = await context.newPage();
   await dismissOfflineNotice(other);
   await other.goto('/import/linked-ids');
-  const otherLinked = new LinkedIdsPage(other);
+  const otherLinked = new CrosswalkEditorPage(other);
   await expect(otherLinked.rows()).toHaveCount(3);
 
   // A later import: cus_E2E1's metadata still names A, but the edited link sends it to C.
@@ -226,7 +226,7 @@ test('linked ids are listed, re-pointed, deleted with undo, added by hand and re
 test('with no imports yet the editor says where linked ids come from', async ({ page }) => {
   await new PortfolioPage(page).open();
   await new ImportPage(page).open();
-  const linked = new LinkedIdsPage(page);
+  const linked = new CrosswalkEditorPage(page);
   await linked.openFromImportPage();
   await expect(page.getByTestId('linked-ids-empty')).toContainText('No linked ids yet');
   await expect(linked.rows()).toHaveCount(0);
@@ -258,7 +258,7 @@ test('a large crosswalk is shown 200 rows at a time', async ({ page }) => {
     a.id,
   );
   await page.goto('/import/linked-ids');
-  const linked = new LinkedIdsPage(page);
+  const linked = new CrosswalkEditorPage(page);
   await expect(linked.counts()).toContainText('450 HubSpot');
   await expect(linked.rows()).toHaveCount(200);
   await expect(page.getByTestId('linked-ids-shown')).toHaveText(

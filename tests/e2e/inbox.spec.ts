@@ -101,7 +101,8 @@ test('Monday: work the playbooks’ tasks in the Inbox; the timeline and the por
   await page.keyboard.press('Tab');
   await expect(task.getByRole('button', { name: 'Mark done' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: `Done: ${title}.` })).toBeVisible();
+  const done = `Done: ${title}${title.endsWith('.') ? '' : '.'}`;
+  await expect(page.getByRole('status').filter({ hasText: done })).toBeVisible();
   await expect(summary).toHaveText(
     `${toDo - 1} tasks to do · ${overdueCount - 1} overdue · ${todayCount} due today · ${doneCount + 1} done`,
   );

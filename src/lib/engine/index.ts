@@ -47,8 +47,6 @@ export {
 export { bookCoverage, COVERED_ACCOUNT_SHARE, COVERED_BOOK_SHARE } from './score/coverage';
 export type { BookCoverage } from './score/coverage';
 export { explainScore, measurePhrase, topDrivers } from './score/explain';
-export { changeCause, orderChanges } from './score/change';
-export type { ChangeCause, ChangeCauseKind, ScoreChange } from './score/change';
 export type {
   AccountScore,
   FiredPattern,

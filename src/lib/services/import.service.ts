@@ -36,37 +36,47 @@ function failureOf(e: unknown): StepFailure {
   return { cancelled: false, message: `Something went wrong: ${message}` };
 }
 
-/** Runs one worker step through bookStatus (progress, Cancel) and reports how it ended. */
-export async function step<T>(
-  label: string,
-  work: (
-    signal: AbortSignal,
-    onProgress: (p: { fraction: number; label: string }) => void,
-  ) => Promise<T>,
-): Promise<StepResult<T>> {
+/** A worker call, given the step's Cancel signal and its progress callback. */
+type WorkerCall<R> = (
+  signal: AbortSignal,
+  onProgress: (p: { fraction: number; label: string }) => void,
+) => Promise<R>;
+
+/** Runs `run` (the worker call, as a book operation) and reports how it ended. */
+async function settle<T>(run: () => Promise<T>): Promise<StepResult<T>> {
   try {
-    return { ok: true, value: await bookStatus.run(label, work) };
+    return { ok: true, value: await run() };
   } catch (e) {
     return { ok: false, failure: failureOf(e) };
   }
+}
+
+/** Runs one worker step through bookStatus (progress, Cancel) and reports how it ended. */
+export function step<T>(label: string, work: WorkerCall<T>): Promise<StepResult<T>> {
+  return settle(() => bookStatus.run(label, work));
 }
 
 /**
  * A step that changes the book: the worker writes and rescores in one call (`runChange`); the
  * value is the write's result.
  */
-export async function changeStep<T>(
-  label: string,
-  work: (
-    signal: AbortSignal,
-    onProgress: (p: { fraction: number; label: string }) => void,
-  ) => Promise<Changed<T>>,
-): Promise<StepResult<T>> {
-  try {
-    return { ok: true, value: (await runChange(label, work)).result };
-  } catch (e) {
-    return { ok: false, failure: failureOf(e) };
+export function changeStep<T>(label: string, work: WorkerCall<Changed<T>>): Promise<StepResult<T>> {
+  return settle(async () => (await runChange(label, work)).result);
+}
+
+/**
+ * A cancelled import may have committed just before the worker was stopped (so its rescore did
+ * not run): when the import log has an import started since `startedAt` and not undone, it is
+ * rescored and announced with Undo; otherwise null (nothing was written).
+ */
+export async function finishedBeforeCancel(
+  startedAt: number,
+): Promise<StepResult<ImportRecord> | null> {
+  const latest = await latestImport(getDb());
+  if (latest && latest.at >= startedAt && latest.undoneAt === null) {
+    return afterApply(latest, ' (it had finished before Cancel)');
   }
+  return null;
 }
 
 /** Opens a picked file (or one CSV of a zip) in the worker for the mapping step. */
@@ -140,13 +150,7 @@ export async function applyImportRequest(
     }),
   );
   if (!result.ok) {
-    if (result.failure.cancelled) {
-      const latest = await latestImport(getDb());
-      if (latest && latest.at >= startedAt && latest.undoneAt === null) {
-        return afterApply(latest, ' (it had finished before Cancel)');
-      }
-    }
-    return result;
+    return (result.failure.cancelled && (await finishedBeforeCancel(startedAt))) || result;
   }
   return announceImport(result.value, '');
 }

@@ -16,8 +16,8 @@ import type { OpenedCsv } from '$lib/worker/ops/import-open';
 import type { ImportRequest } from '$lib/worker/ops/import-plan';
 import type { ImportSource } from '$lib/worker/ops/import-source';
 import type { ImportValidation } from '$lib/worker/ops/import-validate';
-import { recognizeExportHeaders } from './export-import.service';
-import { exportImport } from './export-import.svelte';
+import { recognizeVendorHeaders } from './vendor-import.service';
+import { vendorImport } from './vendor-import.svelte';
 import {
   changeKind,
   mappingProblems,
@@ -25,8 +25,8 @@ import {
   snapshotOutcomeQuestion,
 } from '$lib/state/import-mapping';
 
-/** The wizard's steps ('export': a recognised vendor export on the crosswalk path). */
-export type ImportStep = 'choose' | 'zip' | 'map' | 'summary' | 'export';
+/** The wizard's steps ('vendor': a recognised vendor file on the crosswalk path). */
+export type ImportStep = 'choose' | 'zip' | 'map' | 'summary' | 'vendor';
 
 /** A file the user picked, with the zip entry chosen from it (if any). */
 export interface PickedFile {
@@ -138,25 +138,25 @@ class ImportWizard {
     // A file of signals for accounts Canary does not know yet is usually a first import.
     this.unknownAccounts =
       opened.mapping.kind === 'accounts' || opened.mapping.kind === 'snapshot' ? 'create' : 'error';
-    const offers = await recognizeExportHeaders(opened.headers);
+    const offers = await recognizeVendorHeaders(opened.headers);
     if (offers.length === 0) {
       this.step = 'map';
       return;
     }
-    this.step = 'export';
-    await exportImport.start(this.#source(current), offers, opened.headers);
+    this.step = 'vendor';
+    await vendorImport.start(this.#source(current), offers, opened.headers);
   }
 
   /** Leaves the export path for the generic column mapping of the same file. */
   useGenericMapping(): void {
-    exportImport.clear();
+    vendorImport.clear();
     this.step = 'map';
   }
 
   /** Imports the recognised export; back to the file list when it was written. */
-  async applyExport(): Promise<void> {
-    const notes = exportImport.check?.outcomeNotes ?? [];
-    const record = await exportImport.apply();
+  async applyVendor(): Promise<void> {
+    const notes = vendorImport.check?.outcomeNotes ?? [];
+    const record = await vendorImport.apply();
     if (!record) return;
     this.lastImport = record;
     this.lastOutcomeNotes = notes;
@@ -287,7 +287,7 @@ class ImportWizard {
     this.lookupFiles = {};
     this.validation = null;
     this.problem = null;
-    exportImport.clear();
+    vendorImport.clear();
     this.step = 'choose';
   }
 }

@@ -2,7 +2,7 @@
 // searched list with counts per source, the account picker's suggestions and the reading of
 // what the user typed into it, and the checks of a hand-made link. Used by
 // crosswalk-editor.svelte.ts and the editor components; tested in Node.
-import { salesforceId18 } from '../import/exports/salesforce-ids';
+import { salesforceId18 } from '../import/vendors/salesforce-ids';
 import { compareText } from '../collate';
 
 /** The sources Canary's export presets write, in the order the editor lists them. */

@@ -19,7 +19,7 @@ import importValidate from './ops/import-validate';
 import compareVersions from './ops/compare';
 import crosswalkImport from './ops/crosswalk-import';
 import crosswalkResolve from './ops/crosswalk-resolve';
-import exportRecognize from './ops/export-recognize';
+import vendorRecognize from './ops/vendor-recognize';
 import fitWeights from './ops/fit';
 import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
@@ -60,7 +60,7 @@ const api = {
   benchBacktest,
   crosswalkResolve,
   crosswalkImport: thenRescore(crosswalkImport, (request, r) => request.apply && r.record !== null),
-  exportRecognize,
+  vendorRecognize,
   renewals,
   changes,
   evaluatePlaybooks,

@@ -58,6 +58,17 @@ export function modelSwitchOf(
   };
 }
 
+/** The pulses of each account, in the order given. */
+export function pulsesByAccount(pulses: readonly Pulse[]): Map<string, Pulse[]> {
+  const byAccount = new Map<string, Pulse[]>();
+  for (const p of pulses) {
+    let list = byAccount.get(p.accountId);
+    if (!list) byAccount.set(p.accountId, (list = []));
+    list.push(p);
+  }
+  return byAccount;
+}
+
 /**
  * Compares every account of `prepared` (except `skip`, e.g. archived ones) between the
  * period's start and end, under the models in force then.
@@ -75,12 +86,7 @@ export function compareBook(
   const after = scoreBook(prepared, active.document, period.end);
   const before = scoreBook(prepared, startModel.document, period.start);
   const beforeActive = modelSwitch ? scoreBook(prepared, active.document, period.start) : null;
-  const pulsesOf = new Map<string, Pulse[]>();
-  for (const p of pulses) {
-    let list = pulsesOf.get(p.accountId);
-    if (!list) pulsesOf.set(p.accountId, (list = []));
-    list.push(p);
-  }
+  const pulsesOf = pulsesByAccount(pulses);
   const comparisons: AccountComparison[] = [];
   for (let i = 0; i < after.length; i++) {
     if (skip.has(after[i].accountId)) continue;

@@ -110,7 +110,7 @@ export function buildDigest(input: {
     })
     .sort((a, b) => b.delta - a.delta || byText(a.name, b.name));
   const tasks: DigestTaskRow[] = input.tasks
-    .filter((t) => t.dueDay >= today && t.dueDay < today + DIGEST_TASK_DAYS)
+    .filter((t) => t.dueDay < today + DIGEST_TASK_DAYS)
     .map((t) => ({ ...t, accountName: names.get(t.accountId) ?? t.accountId }))
     .sort((a, b) => a.dueDay - b.dueDay || byText(a.accountName, b.accountName));
   return {
@@ -132,7 +132,7 @@ export const DIGEST_EMPTY = {
   newReds: 'No account entered red in the period.',
   renewals: `No live account renews in the next ${DIGEST_RENEWAL_DAYS} days.`,
   expansion: 'No green account rose by more than the model’s trend dead zone in the period.',
-  tasks: `No open task is due in the next ${DIGEST_TASK_DAYS} days.`,
+  tasks: `No open task is overdue or due in the next ${DIGEST_TASK_DAYS} days.`,
 } as const;
 
 function money(v: number | null): string {
@@ -196,10 +196,10 @@ export function digestTables(d: Digest): {
     },
     {
       id: 'tasks',
-      title: `Tasks due in the next ${DIGEST_TASK_DAYS} days`,
+      title: `Tasks overdue or due in the next ${DIGEST_TASK_DAYS} days`,
       head: ['Due', 'Task', 'Account', 'Priority', 'Owner'],
       rows: d.tasks.map((t) => [
-        dayToIso(t.dueDay),
+        t.dueDay < d.today ? `${dayToIso(t.dueDay)} (overdue)` : dayToIso(t.dueDay),
         t.title,
         t.accountName,
         t.priority,

@@ -4,3 +4,4 @@ export * from './attribute';
 export * from './changes';
 export * from './digest';
 export * from './compare';
+export * from './moves';

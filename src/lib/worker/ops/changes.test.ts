@@ -94,7 +94,7 @@ describe('changes op on the demo book', () => {
     expect(moved.some((c) => c.bandChanged)).toBe(true);
   });
 
-  it('puts open tasks due in the coming week in the digest', async () => {
+  it('puts open tasks overdue or due in the coming week in the digest', async () => {
     const db = getDb();
     // Without the demo's own playbook tasks, so the three below are the only ones.
     await db.tasks.clear();
@@ -115,11 +115,12 @@ describe('changes op on the demo book', () => {
     };
     await db.tasks.bulkAdd([
       { ...base, title: 'Call this week', dueDay: TODAY + 3, status: 'open' },
+      { ...base, title: 'Late already', dueDay: TODAY - 4, status: 'open' },
       { ...base, title: 'Call next month', dueDay: TODAY + 30, status: 'open' },
       { ...base, title: 'Done already', dueDay: TODAY + 1, status: 'done' },
     ] as never);
     const data = await changes({ today: TODAY, period: { kind: 'last', days: 7 } });
-    expect(data.digest.tasks.map((t) => t.title)).toEqual(['Call this week']);
+    expect(data.digest.tasks.map((t) => t.title)).toEqual(['Late already', 'Call this week']);
     expect(data.digest.tasks[0].accountName).toBe(a.name);
   });
 

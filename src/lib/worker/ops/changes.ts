@@ -123,7 +123,12 @@ export default async function changes(request: ChangesRequest): Promise<ChangesD
         score: s?.score ?? null,
       };
     });
-  const tasks = await readOpenTasksDue(db, request.today, request.today + DIGEST_TASK_DAYS);
+  // Overdue ones too: a digest that hid them would say the week is clearer than it is.
+  const tasks = await readOpenTasksDue(
+    db,
+    Number.NEGATIVE_INFINITY,
+    request.today + DIGEST_TASK_DAYS,
+  );
   const digest = buildDigest({
     today: request.today,
     period,

@@ -1,19 +1,19 @@
-// Shared by the crosswalk ops: a picked vendor export parsed, its preset chosen (recognised
+// Shared by the crosswalk ops: a picked vendor file parsed, its preset chosen (recognised
 // from the header row, or named by the user) and any columns the user pointed at applied.
 import { parseCsv, type CsvTable } from '../../import';
 import {
-  EXPORT_PRESETS,
+  VENDOR_PRESETS,
   assignColumn,
-  exportPresetById,
-  matchExport,
-  recognizeExport,
-  type ExportMatch,
-} from '../../import/exports';
+  vendorPresetById,
+  matchVendorPreset,
+  recognizeVendorFile,
+  type VendorMatch,
+} from '../../import/vendors';
 import { InputError } from '../errors';
 import { readSourceText, type ImportSource } from './import-source';
 
 /** Which export a file is, as the main thread names it. */
-export interface ExportFileRequest {
+export interface VendorFileRequest {
   source: ImportSource;
   /** The preset to use; null/absent = the best recognised one. */
   presetId?: string | null;
@@ -22,7 +22,7 @@ export interface ExportFileRequest {
 }
 
 /** A preset checked against the file, as plain data for the page. */
-export interface ExportMatchInfo {
+export interface VendorMatchInfo {
   presetId: string;
   name: string;
   source: string;
@@ -36,7 +36,7 @@ export interface ExportMatchInfo {
 }
 
 /** Plain data of a match. */
-export function matchInfo(m: ExportMatch): ExportMatchInfo {
+export function matchInfo(m: VendorMatch): VendorMatchInfo {
   return {
     presetId: m.preset.id,
     name: m.preset.name,
@@ -50,18 +50,18 @@ export function matchInfo(m: ExportMatch): ExportMatchInfo {
 }
 
 /** The parsed file, every preset it fits, and the chosen match (null when none fits). */
-export async function openExport(
-  request: ExportFileRequest,
+export async function openVendorFile(
+  request: VendorFileRequest,
   onFraction?: (f: number) => void,
-): Promise<{ table: CsvTable; matches: ExportMatch[]; match: ExportMatch | null; name: string }> {
+): Promise<{ table: CsvTable; matches: VendorMatch[]; match: VendorMatch | null; name: string }> {
   const text = await readSourceText(request.source);
   const table = await parseCsv(text.text, { onProgress: onFraction });
-  const matches = recognizeExport(table.headers, EXPORT_PRESETS);
-  let match: ExportMatch | null = matches[0] ?? null;
+  const matches = recognizeVendorFile(table.headers, VENDOR_PRESETS);
+  let match: VendorMatch | null = matches[0] ?? null;
   if (request.presetId) {
-    const preset = exportPresetById(request.presetId);
+    const preset = vendorPresetById(request.presetId);
     if (!preset) throw new InputError(`Unknown export preset ${request.presetId}.`);
-    match = matchExport(preset, table.headers);
+    match = matchVendorPreset(preset, table.headers);
   }
   for (const [key, index] of Object.entries(request.columns ?? {})) {
     if (!match) break;

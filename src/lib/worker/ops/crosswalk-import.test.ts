@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getDb, listCrosswalk } from '../../db';
 import { isoToDay } from '../../engine/dates';
-import type { CrosswalkDecision } from '../../import/exports';
+import type { CrosswalkDecision } from '../../import/vendors';
 import crosswalkImport from './crosswalk-import';
 import crosswalkResolve from './crosswalk-resolve';
 import importUndo from './import-undo';
@@ -11,13 +11,13 @@ const today = isoToDay('2025-06-30')!;
 
 function source(name: string) {
   const bytes = readFileSync(
-    new URL(`../../../../tests/fixtures/exports/${name}`, import.meta.url),
+    new URL(`../../../../tests/fixtures/vendors/${name}`, import.meta.url),
   );
   return { file: new Blob([bytes]), fileName: name };
 }
 
 describe('crosswalk ops (worker, real database)', () => {
-  it('resolves, refuses undecided keys, and applies an export with its crosswalk', async () => {
+  it('resolves, refuses undecided keys, and applies a vendor file with its crosswalk', async () => {
     const companies = await crosswalkResolve({ source: source('hubspot-companies.csv') });
     expect(companies.chosen?.presetId).toBe('hubspot-companies');
     const createAll: [string, CrosswalkDecision][] = companies.resolution!.unmatched.map((u) => [

@@ -20,19 +20,19 @@ import {
 } from '../../import';
 import {
   planCrosswalk,
-  prepareExport,
-  readExport,
-  resolveExport,
+  prepareVendorFile,
+  readVendorFile,
+  resolveVendorFile,
   type AmountUnit,
   type CrosswalkDecision,
-} from '../../import/exports';
+} from '../../import/vendors';
 import { InputError } from '../errors';
 import type { ProgressFn } from '../progress';
-import { openExport, type ExportFileRequest } from './crosswalk-file';
+import { openVendorFile, type VendorFileRequest } from './crosswalk-file';
 import { rethrowForUser } from './import-errors';
 
 /** The decisions and options of one export import. */
-export interface CrosswalkImportRequest extends ExportFileRequest {
+export interface CrosswalkImportRequest extends VendorFileRequest {
   /** `SourceKey.key` → decision, for every suggested or unmatched key. */
   decisions: [string, CrosswalkDecision][];
   today: DayNumber;
@@ -80,7 +80,7 @@ export default async function crosswalkImport(
 ): Promise<CrosswalkImportResult> {
   try {
     onProgress?.({ fraction: 0.02, label: 'Reading the file' });
-    const { table, match, name } = await openExport(request, (f) =>
+    const { table, match, name } = await openVendorFile(request, (f) =>
       onProgress?.({ fraction: 0.02 + 0.4 * f, label: 'Reading the file' }),
     );
     if (!match) throw new InputError('This file is not a recognised export.');
@@ -96,8 +96,8 @@ export default async function crosswalkImport(
       listAllOutcomes(db),
     ]);
     onProgress?.({ fraction: 0.5, label: 'Matching customers to accounts' });
-    const file = readExport(table, match);
-    const resolution = resolveExport(file, accounts, crosswalk);
+    const file = readVendorFile(table, match);
+    const resolution = resolveVendorFile(file, accounts, crosswalk);
     const known = new Set(accounts.map((a) => a.id));
     const plan = planCrosswalk(resolution, new Map(request.decisions), known);
     if (plan.undecided.length > 0) {
@@ -110,7 +110,7 @@ export default async function crosswalkImport(
       prepared: p,
       crosswalk: entries,
       presetId,
-    } = prepareExport(file, plan, {
+    } = prepareVendorFile(file, plan, {
       fileName: name,
       today: request.today,
       snapshotDay: request.snapshotDay,

@@ -6,9 +6,8 @@
 // data ends before the model's windows reach today), stored with the scores.
 import {
   archivedAccounts,
-  changeCause,
   chooseScoringDay,
-  orderChanges,
+  describeMoves,
   bookCoverage,
   prepareBook,
   scoreBook,
@@ -28,7 +27,6 @@ import {
   saveScores,
   type CanaryDb,
   type ScoreHistoryPoints,
-  type SavedScoreMove,
   type ScoringDayRecord,
   type StoredScore,
   accountsWithHistory,
@@ -186,35 +184,6 @@ async function accountsWithoutHistory(
   return prepared.accounts.filter((a) => !scored.has(a.id)).map((a) => a.id);
 }
 
-/** The moves a save reported, each with its cause from the previous and the new breakdown. */
-function describeMoves(
-  moves: readonly SavedScoreMove[],
-  scores: readonly AccountScore[],
-  modelKey: string,
-): ScoreChange[] {
-  if (moves.length === 0) return [];
-  const byId = new Map(scores.map((s) => [s.accountId, s]));
-  const changes: ScoreChange[] = [];
-  for (const m of moves) {
-    const after = byId.get(m.accountId);
-    if (!after) continue;
-    changes.push({
-      accountId: m.accountId,
-      name: after.accountName,
-      scoreBefore: m.before.score,
-      scoreAfter: m.after.score,
-      bandBefore: m.before.band,
-      bandAfter: m.after.band,
-      cause: changeCause(
-        (m.beforeBreakdown as AccountScore | null) ?? null,
-        after,
-        m.before.modelKey !== modelKey,
-      ),
-    });
-  }
-  return orderChanges(changes);
-}
-
 /** Rescores every account as of the book's scoring day and stores the results. */
 export default function rescore(
   request: RescoreWithBook,
@@ -270,7 +239,7 @@ export async function scoreAndSave(
   onProgress?.({ fraction: 0.9, label: 'Saving scores' });
   const stored = toStored(scores, prepared, archived);
   const moves = await saveScores(db, active.key, asOfDay, stored, backfill, scoring);
-  const changes = describeMoves(moves, scores, active.key);
+  const changes = describeMoves(moves, scores, active, book.pulses);
   const t4 = performance.now();
   onProgress?.({ fraction: 0.95, label: 'Running playbooks' });
   let playbooks: PlaybooksSummary | null = null;

@@ -1,7 +1,7 @@
 // One change path: a writing op wrapped in thenRescore writes, rescores and reports what moved.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getCurrentScore, getDb } from '../../db';
-import { isoToDay } from '../../engine/dates';
+import { dayToIso, isoToDay } from '../../engine/dates';
 import { FIXED_TODAY_ISO } from '../../../../tests/setup';
 import accountChange from './account-change';
 import loadDemo from './load-demo';
@@ -36,7 +36,9 @@ describe('thenRescore(accountChange)', () => {
     const move = changed.rescore!.changes.find((c) => c.accountId === green.accountId)!;
     expect(move).toMatchObject({ bandBefore: 'green', bandAfter: 'red' });
     expect(move.cause).toMatchObject({ kind: 'override' });
-    expect(move.cause.text).toBe('A band override set it to Red.');
+    expect(move.cause.text).toBe(
+      `Override set on ${dayToIso(TODAY)}: shown red until ${dayToIso(TODAY + 30)} (“Champion left”).`,
+    );
     expect((await getCurrentScore(db, green.accountId))!.band).toBe('red');
     // Band changes come first, into red first.
     expect(changed.rescore!.changes[0].bandAfter).toBe('red');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportResolution, SourceKey } from '$lib/import/exports';
+import type { VendorResolution, SourceKey } from '$lib/import/vendors';
 import {
   choose,
   chooseAll,
@@ -27,7 +27,7 @@ function key(sourceId: string, name: string | null = null): SourceKey {
   };
 }
 
-const resolution: ExportResolution = {
+const resolution: VendorResolution = {
   matched: [
     { key: key('cus_1'), accountId: 'a', method: 'domain', evidence: 'acme.com' },
     { key: key('cus_2'), accountId: 'a', method: 'domain', evidence: 'acme.com' },

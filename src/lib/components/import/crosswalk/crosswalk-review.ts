@@ -3,11 +3,11 @@
 import type {
   Candidate,
   CrosswalkDecision,
-  ExportResolution,
+  VendorResolution,
   MatchMethod,
   SourceKey,
-} from '$lib/import/exports';
-import { keyName } from '../../../import/exports/decisions';
+} from '$lib/import/vendors';
+import { keyName } from '../../../import/vendors/decisions';
 
 /** One customer the user must decide on: a name suggestion or an unmatched key. */
 export interface ReviewRow {
@@ -19,7 +19,7 @@ export interface ReviewRow {
 }
 
 /** The open rows of a resolution, suggestions first. */
-export function reviewRows(resolution: ExportResolution): ReviewRow[] {
+export function reviewRows(resolution: VendorResolution): ReviewRow[] {
   return [
     ...resolution.suggestions.map((s) => ({
       key: s.key,
@@ -40,7 +40,7 @@ export function reviewRows(resolution: ExportResolution): ReviewRow[] {
 }
 
 /** Automatic matches per method. */
-export function methodCounts(resolution: ExportResolution): Record<MatchMethod, number> {
+export function methodCounts(resolution: VendorResolution): Record<MatchMethod, number> {
   const counts: Record<MatchMethod, number> = { crosswalk: 0, 'explicit-id': 0, domain: 0 };
   for (const m of resolution.matched) counts[m.method]++;
   return counts;
@@ -48,7 +48,7 @@ export function methodCounts(resolution: ExportResolution): Record<MatchMethod, 
 
 /** The automatic matches per method, in METHOD_LABELS order, methods with none left out. */
 export function matchedLines(
-  resolution: ExportResolution,
+  resolution: VendorResolution,
 ): { method: MatchMethod; count: number }[] {
   const counts = methodCounts(resolution);
   return (Object.keys(METHOD_LABELS) as MatchMethod[])
