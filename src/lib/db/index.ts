@@ -38,3 +38,4 @@ export * from './renewals-repo';
 export * from './tasks-repo';
 export * from './changes-repo';
 export * from './playbooks-repo';
+export * from './playbook-effects-repo';

@@ -24,6 +24,8 @@ import fitWeights from './ops/fit';
 import acceptFit from './ops/fit-accept';
 import loadDemo from './ops/load-demo';
 import modelSave from './ops/model-save';
+import playbookEffects from './ops/playbook-effects';
+import setPlaybookEnabled from './ops/playbook-enabled';
 import previewModel from './ops/preview-model';
 import proposeFromData from './ops/propose-model';
 import renewals from './ops/renewals';
@@ -62,6 +64,8 @@ const api = {
   renewals,
   changes,
   evaluatePlaybooks,
+  playbookEffects,
+  setPlaybookEnabled,
 };
 
 /** The worker's API; the main thread imports this type only. */

@@ -28,3 +28,23 @@ export { replayPlaybooks, replayWithStates } from './replay';
 export type { ReplayInput, ReplayResult } from './replay';
 export { demoWork, DEMO_WORK_WEEKS } from './demo-work';
 export type { DemoTask } from './demo-work';
+export {
+  EFFECT_MARKS,
+  EFFECTS_CAVEAT,
+  OUTCOME_WINDOW_DAYS,
+  SNAPSHOT_SPAN_DAYS,
+  historyScoreAt,
+  liveScoreAt,
+  playbookEffects,
+} from './effects';
+export type {
+  EffectOutcome,
+  EffectTask,
+  EffectsInput,
+  GroupEffect,
+  OutcomeCounts,
+  PlaybookEffect,
+  ScoreChange,
+} from './effects';
+export { antiFlapWords, triggerWords } from './describe';
+export type { AntiFlapWords, TriggerNames } from './describe';

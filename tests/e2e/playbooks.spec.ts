@@ -1,0 +1,172 @@
+// The Playbooks page: the seven default playbooks with their triggers and "Did it work" tables;
+// completing a playbook's task in the Inbox with a note adds one to its "task completed"
+// column; a playbook switched off and on again by keyboard (off deletes nothing, on says how
+// many tasks it created); axe in light and dark. Counts are read from the page before and after,
+// so the spec does not depend on how many tasks the demo's past work left.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from './fixture';
+import { PortfolioPage, SettingsPage } from './app';
+
+const TRIGGERS = [
+  ['Urgent account review', 'Score below 50'],
+  ['Proactive check-in', 'Score between 50 and 70'],
+  ['Expansion conversation', 'Score above 80'],
+  ['Onboarding kickoff', 'Days 0 to 13 of the contract'],
+  ['First value due', 'Days 45 to 89 of the contract'],
+  ['Renewal window', 'Renewal in 90 days or fewer'],
+  ['Gone quiet', 'No usage data or pulse for 30 days or more'],
+];
+
+async function openPlaybooks(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Playbooks' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Playbooks' })).toBeVisible();
+  await expect(page.getByTestId('playbook')).toHaveCount(7, { timeout: 30_000 });
+}
+
+function card(page: Page, name: string) {
+  return page
+    .getByTestId('playbook')
+    .filter({ has: page.getByRole('heading', { level: 2, name }) });
+}
+
+async function count(page: Page, name: string, testId: string): Promise<number> {
+  return Number((await card(page, name).getByTestId(testId).innerText()).replace(/,/g, ''));
+}
+
+test('Playbooks: triggers, Did it work after completing a task, switch off and on, axe', async ({
+  page,
+}) => {
+  await new PortfolioPage(page).open();
+  await openPlaybooks(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Playbooks' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(page.getByTestId('page-caveat')).toContainText(
+    'This is not an experiment: CSMs choose which tasks to complete',
+  );
+  const cards = page.getByTestId('playbook');
+  for (const [i, [name, trigger]] of TRIGGERS.entries()) {
+    await expect(cards.nth(i).getByRole('heading', { level: 2 })).toHaveText(name);
+    await expect(cards.nth(i).getByTestId('playbook-trigger')).toHaveText(trigger);
+    await expect(cards.nth(i).getByRole('switch', { name: `On: ${name}` })).toBeChecked();
+  }
+  await expect(card(page, 'Proactive check-in').getByTestId('playbook-antiflap')).toHaveText(
+    /fires for 7 days · leaves below 45 or above 75 · cooldown 45 days/,
+  );
+  await expect(card(page, 'Urgent account review').getByTestId('playbook-action')).toContainText(
+    '“Urgent review: ‹account›”, due in 2 days · urgent priority',
+  );
+  // Every table has its two columns, its rows and the caveat.
+  const tables = page.getByTestId('effects-table');
+  expect(await tables.count()).toBeGreaterThan(0);
+  await expect(tables.first().getByRole('columnheader')).toHaveText([
+    'Measure',
+    'Task completed',
+    'No completed task',
+  ]);
+  await expect(tables.first().getByRole('rowheader')).toHaveText([
+    'Accounts',
+    'Mean score at the task',
+    'Change after 30 days',
+    'Change after 60 days',
+    'Renewed within 365 days',
+    'Churned within 365 days',
+  ]);
+  expect(await page.getByTestId('effects-caveat').count()).toBe(await tables.count());
+
+  // A playbook's task in the Inbox: note its playbook's counts, complete it with a note.
+  await nav.getByRole('link', { name: /^Inbox/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  const task = page
+    .getByTestId('task')
+    .filter({ has: page.getByTestId('task-playbook').filter({ hasNotText: 'Added by hand' }) })
+    .first();
+  await expect(task).toBeVisible({ timeout: 30_000 });
+  const playbook = (await task.getByTestId('task-playbook').innerText()).trim();
+  const title = (await task.getByRole('heading', { level: 3 }).innerText()).trim();
+  expect(TRIGGERS.map(([n]) => n)).toContain(playbook);
+
+  await openPlaybooks(page);
+  const doneBefore = await count(page, playbook, 'playbook-done');
+  const openBefore = await count(page, playbook, 'playbook-open');
+  const completedBefore = await count(page, playbook, 'effects-completed-tasks');
+  expect(completedBefore).toBe(doneBefore);
+
+  await nav.getByRole('link', { name: /^Inbox/ }).click();
+  const same = page
+    .getByTestId('task')
+    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) })
+    .first();
+  await same.getByRole('button', { name: 'Complete…' }).click();
+  await same.getByLabel('Outcome note').fill('Called the champion; plan agreed');
+  await same.getByRole('button', { name: 'Mark done' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Done: ${title}` })).toBeVisible();
+
+  await openPlaybooks(page);
+  const mine = card(page, playbook);
+  await expect(mine.getByTestId('playbook-done')).toHaveText(String(doneBefore + 1));
+  await expect(mine.getByTestId('playbook-open')).toHaveText(String(openBefore - 1));
+  await expect(mine.getByTestId('effects-completed-tasks')).toHaveText(String(completedBefore + 1));
+  await expect(
+    mine
+      .getByTestId('effects-row')
+      .filter({ hasText: 'Accounts' })
+      .getByTestId('effects-completed'),
+  ).toContainText(`in ${completedBefore + 1} task`);
+
+  // Switch a playbook off and on again, by keyboard.
+  const urgent = card(page, 'Urgent account review');
+  const toggle = urgent.getByRole('switch', { name: 'On: Urgent account review' });
+  const urgentOpen = await count(page, 'Urgent account review', 'playbook-open');
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(
+    page.getByRole('status').filter({
+      hasText: 'Urgent account review is off: it creates no new tasks. Nothing was deleted',
+    }),
+  ).toBeVisible();
+  await expect(toggle).not.toBeChecked();
+  await expect(urgent.getByTestId('playbook-state')).toContainText('Off: it creates no new tasks');
+  await expect(urgent.getByTestId('playbook-open')).toHaveText(String(urgentOpen));
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Urgent account review is on: / }),
+  ).toBeVisible();
+  await expect(toggle).toBeChecked();
+  await expect(urgent.getByTestId('playbook-state')).toContainText(
+    'On: evaluated after every rescore',
+  );
+  expect(await count(page, 'Urgent account review', 'playbook-open')).toBeGreaterThanOrEqual(
+    urgentOpen,
+  );
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: 'test-results/playbooks.png', fullPage: true });
+  await card(page, playbook).screenshot({ path: 'test-results/playbooks-card.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await card(page, 'Renewal window').screenshot({ path: 'test-results/playbooks-card-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // With everything erased: the playbooks are listed, none has a task, and the page says so.
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.eraseAll();
+  await expect(page.getByText('All data erased.').first()).toBeVisible();
+  await openPlaybooks(page);
+  await expect(page.getByTestId('playbooks-empty')).toContainText(
+    'No playbook has created a task yet',
+  );
+  await expect(page.getByTestId('effects-none')).toHaveCount(7);
+  await expect(page.getByTestId('effects-table')).toHaveCount(0);
+  await expect(page.getByTestId('page-caveat')).toBeVisible();
+});
