@@ -206,3 +206,11 @@ export function storePastWork(
     );
   });
 }
+
+/** Forgets one playbook's per-account states (switched off: it starts afresh when switched on). */
+export async function forgetPlaybookStates(db: CanaryDb, playbookId: string): Promise<void> {
+  await db.playbookState
+    .where('[playbookId+accountId]')
+    .between([playbookId, ''], [playbookId, '\uffff'])
+    .delete();
+}

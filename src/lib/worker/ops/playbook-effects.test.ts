@@ -211,6 +211,14 @@ describe('the Playbooks page ops', () => {
     expect(on.createdAll).toBe(on.created);
     expect(new Set(hello.map((t) => t.createdDay))).toEqual(new Set([TODAY]));
 
+    // Done, switched off and on again the next day: it starts afresh, so the accounts still
+    // inside its trigger get a task again (the state it had was forgotten when switched off).
+    for (const t of hello) await completeTask(db, t.id, { day: TODAY, note: null });
+    await setPlaybookEnabled({ id: 'everyone', enabled: false, today: TODAY });
+    expect(await db.playbookState.where('playbookId').equals('everyone').count()).toBe(0);
+    const again = await setPlaybookEnabled({ id: 'everyone', enabled: true, today: TODAY + 1 });
+    expect(again.created).toBe(hello.length);
+
     await expect(setPlaybookEnabled({ id: 'nope', enabled: true, today: TODAY })).rejects.toThrow(
       'There is no playbook "nope"',
     );
