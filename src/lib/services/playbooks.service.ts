@@ -1,6 +1,6 @@
 // User actions of the Playbooks page: build its data in the worker (reads only), and switch a
 // playbook on or off. Switching on evaluates the playbooks as of today at once, so its tasks
-// appear now; switching off creates and deletes nothing (its tasks stay in the Inbox).
+// appear now; switching off deletes no task (its tasks stay in the Inbox).
 import type { DayNumber } from '$lib/engine/types';
 import { todayDay } from '$lib/engine/dates';
 import { formatInteger } from '$lib/format';

@@ -2,7 +2,7 @@
 // today: every default playbook with its trigger in words and its task counts; completing tasks
 // through the tasks repository moves them from "no completed task" to "task completed"; hand-made
 // older tasks of a playbook that never fires give the 30/60-day changes and the outcome read
-// from the stored history and outcomes; switching a playbook off creates and deletes nothing,
+// from the stored history and outcomes; switching a playbook off deletes no task,
 // switching one on creates its tasks at once.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FIXED_TODAY_ISO } from '../../../../tests/setup';
