@@ -100,12 +100,10 @@ export async function runBrowserBenchmarks({ chromium: executablePath, baseUrl }
     });
     results.push({
       where: 'chromium worker',
-      name: 'default playbooks after that rescore (read states and open tasks, evaluate, write)',
+      name: 'default playbooks after the scoring above (read states and open tasks, evaluate, write)',
       ms: big.extra.playbooksNextMs,
       floorMs: big.ms,
-      target: '≤ 10% of the rescore',
-      met: big.extra.playbooksNextMs <= 0.1 * big.ms,
-      notes: `floor = the rescore itself; the first run over a book with no playbook history (every trigger new, thousands of tasks written) takes ${Math.round(big.extra.playbooksFirstMs)} ms`,
+      notes: `floor = the scoring above alone (no reads, no saves: the row after the 5,000-account demo load has the app's whole rescore); the first run over a book with no playbook history (every trigger new, thousands of tasks written) takes ${Math.round(big.extra.playbooksFirstMs)} ms`,
     });
 
     const backtest = await runDiagnostic(page, 'backtest-5000');
@@ -149,6 +147,19 @@ export async function runBrowserBenchmarks({ chromium: executablePath, baseUrl }
     await p2.getByRole('button', { name: 'Load demo book' }).click();
     await p2.getByRole('button', { name: 'Replace with the demo book' }).click();
     await p2.getByText(/Demo book loaded: 5,?000 accounts/).waitFor({ timeout: 300_000 });
+    // The app's own rescore of that book (read, score, history, save) and its playbooks.
+    await p2.goto(baseUrl + '/diagnostics');
+    const re5000 = await runDiagnostic(p2, 'rescore-book');
+    const playsMs = re5000.extra.playbooksMs;
+    results.push({
+      where: 'chromium worker',
+      name: 'default playbooks in the app’s rescore of a 5,000-account book',
+      ms: playsMs,
+      floorMs: re5000.ms - playsMs,
+      target: '≤ 10% of the rescore',
+      met: playsMs <= 0.1 * (re5000.ms - playsMs),
+      notes: `floor = the same rescore without its playbooks (read, score, history, save); ${re5000.detail}`,
+    });
     await p2.goto(baseUrl + '/');
     const at5000 = await portfolioReady(p2);
     results.push({

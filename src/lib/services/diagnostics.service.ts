@@ -87,7 +87,8 @@ export async function runBenchmark(
       label: 'Rescore this book',
       ms: r.ms,
       floorMs: r.timings.readMs,
-      detail: `${r.accounts} accounts; read ${Math.round(r.timings.readMs)} ms, score ${Math.round(r.timings.scoreMs)} ms, history ${Math.round(r.timings.historyMs)} ms, save ${Math.round(r.timings.saveMs)} ms`,
+      detail: `${r.accounts} accounts; read ${Math.round(r.timings.readMs)} ms, score ${Math.round(r.timings.scoreMs)} ms, history ${Math.round(r.timings.historyMs)} ms, save ${Math.round(r.timings.saveMs)} ms, playbooks ${Math.round(r.timings.playbooksMs)} ms (${share(r.timings.playbooksMs, r.ms - r.timings.playbooksMs)} of the rest; ${r.playbooks?.created ?? 0} new tasks)`,
+      extra: { playbooksMs: r.timings.playbooksMs },
     };
   }
   if (id === 'rescore-5000') {

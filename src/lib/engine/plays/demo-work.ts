@@ -14,6 +14,9 @@ import type { PlayState } from './state';
 /** Weeks of past work in the demo. */
 export const DEMO_WORK_WEEKS = 9;
 
+/** Above this many accounts the demo's past is replayed weekly (its data is weekly anyway). */
+export const DEMO_WORK_DAILY_MAX = 500;
+
 /** A replayed demo task: done on `completedDay` with a note, or still open (null). */
 export interface DemoTask extends PlayTask {
   completedDay: DayNumber | null;
@@ -88,6 +91,7 @@ export function demoWork(input: {
     playbooks: input.playbooks,
     from: input.today - 7 * DEMO_WORK_WEEKS,
     to,
+    everyDays: input.prepared.accounts.length > DEMO_WORK_DAILY_MAX ? 7 : 1,
     closeDay: (t) => {
       const f = fate(t, rng);
       fates.set(keyOf(t), f.note);

@@ -331,6 +331,33 @@ describe('replay', () => {
   });
 });
 
+describe('a coarser replay', () => {
+  it('evaluates every N days from the first day, drop triggers reading the evaluated days', () => {
+    const end = isoToDay('2026-11-23')!;
+    const book = generateDemoBook({ endDay: end, accounts: 40 });
+    const drop = parsePlaybookOrThrow({
+      id: 'drop',
+      name: 'Drop',
+      trigger: { kind: 'drop', points: 10, days: 28 },
+      action: { title: 'Why did {account} drop?', dueInDays: 3 },
+    });
+    const from = end - 140;
+    const weekly = replayPlaybooks({
+      prepared: prepareBook(book),
+      model: DEFAULT_MODEL,
+      playbooks: [...DEFAULT_PLAYBOOKS, drop],
+      from,
+      to: end,
+      everyDays: 7,
+    });
+    expect(weekly.length).toBeGreaterThan(0);
+    for (const t of weekly) expect((t.createdDay - from) % 7).toBe(0);
+    expect(weekly.some((t) => t.playbookId === 'drop')).toBe(true);
+    for (const t of weekly.filter((x) => x.playbookId === 'drop'))
+      expect(t.reason).toMatch(/^Score fell \d+ points in 28 days/);
+  });
+});
+
 describe('the demo’s past work', () => {
   it('is the same on every load, with most tasks done before today and none open twice', () => {
     const today = isoToDay('2026-11-23')!;
