@@ -92,8 +92,8 @@ describe('leadTimes over a book (the last unbroken red stretch, onboarding skipp
     expect(lead.days[0]).toBe(42);
     expect(lead.censored[0]).toBe(CENSOR_NONE);
     expect(lead.days[1]).toBeNaN();
-    // The old rule (earliest red sample of the lookback) would have said 364.
-    expect(leadTimes(rowsOf(accounts), scorer, 364, 7).days[0]).toBe(364);
+    // The earliest red sample of the lookback (the old rule's start) is 364 days before churn.
+    expect(scorer([{ accountId: 'young', day: churnDay - 364 }]).bandCodes[0]).toBe(0);
   });
 
   it('an account red all year is censored: at least 364 days', () => {
@@ -121,9 +121,15 @@ describe('leadTimes over a book (the last unbroken red stretch, onboarding skipp
     const scorer = scorerOf({ young: () => true, old: () => true });
     const cache = new Map();
     const first = leadTimes(rowsOf(accounts), scorer, 364, 7, { onboarding, cache });
-    const again = leadTimes(rowsOf(accounts), () => {
-      throw new Error('should come from the cache');
-    }, 364, 7, { onboarding, cache });
+    const again = leadTimes(
+      rowsOf(accounts),
+      () => {
+        throw new Error('should come from the cache');
+      },
+      364,
+      7,
+      { onboarding, cache },
+    );
     expect(Array.from(again.days)).toEqual(Array.from(first.days));
     expect(Array.from(again.censored)).toEqual([CENSOR_ONBOARDING, CENSOR_LOOKBACK]);
   });
