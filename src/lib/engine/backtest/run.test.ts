@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL, parseModel, prepareBook } from '../index';
 import { fitModel } from './fit-model';
 import { proposeModel } from './propose';
+import { rocAuc } from './ranking';
 import { runBacktest } from './run';
 import { syntheticBacktestBook } from './synthetic';
 import type { Book } from '../types';
@@ -112,6 +113,30 @@ describe('fitting', () => {
     expect(r.lead_time_days.p25!).toBeLessThan(r.lead_time_days.p75!);
     expect(r.lead_time_days.p75!).toBeLessThan(150);
     expect(lead.nCensored).toBe(r.details.lead_times.filter((l) => l.censored).length);
+  });
+
+  it('recalibrates inside the folds: out-of-sample calibration slope near 1, not overconfident', () => {
+    const model = proposeModel(book);
+    const run = (innerCalibration: boolean) =>
+      runBacktest(prepared, model, {
+        horizons: [60],
+        fit: { folds: 5, innerCalibration },
+        leadLookbackDays: 0,
+      });
+    const inner = run(true);
+    const inSample = run(false);
+    const slopeInner = inner.reports[0].details.calibration_slope!.slope;
+    const slopeInSample = inSample.reports[0].details.calibration_slope!.slope;
+    // Platt fitted on the card's own training scores is overconfident out of sample (0.84 here);
+    // fitted on the training fold's inner out-of-sample scores it lands near 1.
+    expect(slopeInSample).toBeLessThan(0.9);
+    expect(Math.abs(slopeInner - 1)).toBeLessThan(Math.abs(slopeInSample - 1));
+    expect(Math.abs(slopeInner - 1)).toBeLessThan(0.12);
+    const r = inner.reports[0];
+    expect(r.details.probability).toBe('fitted');
+    // --predictions writes these p: their AUC is the reported AUC.
+    const preds = inner.predictions[0];
+    expect(rocAuc(preds.map((p) => p.y), preds.map((p) => p.p))).toBe(r.auc);
   });
 
   it('a time-based split trains only on earlier outcomes and scores the later ones', () => {
