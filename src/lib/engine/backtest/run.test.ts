@@ -136,7 +136,12 @@ describe('fitting', () => {
     expect(r.details.probability).toBe('fitted');
     // --predictions writes these p: their AUC is the reported AUC.
     const preds = inner.predictions[0];
-    expect(rocAuc(preds.map((p) => p.y), preds.map((p) => p.p))).toBe(r.auc);
+    expect(
+      rocAuc(
+        preds.map((p) => p.y),
+        preds.map((p) => p.p),
+      ),
+    ).toBe(r.auc);
   });
 
   it('a time-based split trains only on earlier outcomes and scores the later ones', () => {

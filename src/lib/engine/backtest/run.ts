@@ -32,6 +32,9 @@ export interface BacktestOptions extends OutcomeSelection {
     split?: 'account' | 'time';
     nBins?: number;
     C?: number;
+    /** Recalibrate each fold on its inner out-of-sample scores (default true); see FitSettings. */
+    innerCalibration?: boolean;
+    innerFolds?: number;
   } & ThresholdOptions;
   /** How far back lead time looks for the last red stretch, and the sampling step (default 364 / 7 days). */
   leadLookbackDays?: number;
