@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../lib/engine/index';
-import { syntheticBacktestBook } from '../lib/engine/backtest/index';
+import { rocAuc, syntheticBacktestBook } from '../lib/engine/backtest/index';
 import { writeCanonicalBook } from '../lib/import/canonical';
 import { runCli } from './run';
 
@@ -74,6 +74,34 @@ describe('backtest command', () => {
     expect(lines[0]).toBe('account_id,date,y,p');
     expect(lines).toHaveLength(301);
     expect(lines[1]).toMatch(/^acct-\d{5},\d{4}-\d{2}-\d{2},[01],0\.\d+/);
+    // The written p (recalibrated inside the folds) give exactly the reported AUC.
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const auc = rocAuc(
+      rows.map((c) => Number(c[2])),
+      rows.map((c) => Number(c[3])),
+    );
+    expect(auc).toBe(JSON.parse(r.out).auc);
+  });
+
+  it('prints the calibration slope and lead time with its censoring, in words', async () => {
+    const def = await cli('backtest', dir);
+    expect(def.out).toMatch(
+      /\nCalibration slope \d+\.\d\d reading the score as 1 − score\/100, \d+\.\d\d out of sample after the score → probability mapping \(1 = well calibrated, < 1 overconfident\)\n/,
+    );
+    const fit = await cli('backtest', dir, '--fit', '--folds', '5');
+    expect(fit.out).toMatch(
+      /\nCalibration slope \d+\.\d\d out of sample \(1 = well calibrated, < 1 overconfident\)\n/,
+    );
+    expect(fit.out).toMatch(
+      /\nLead time \(from the start of the last unbroken red stretch, onboarding skipped\): \d+ of \d+ churned were red before churning; median (≥ )?\d+ days \(p25 (≥ )?\d+, p75 (≥ )?\d+\)/,
+    );
+    const json = JSON.parse((await cli('backtest', dir, '--fit', '--folds', '5', '--json')).out);
+    expect(json.details.calibration_slope.slope).toBeGreaterThan(0);
+    const lead = json.details.lead_time;
+    expect(lead.nCensored).toBe(
+      json.details.lead_times.filter((l: { censored: boolean }) => l.censored).length,
+    );
+    expect(json.details.lead_times).toHaveLength(json.n_churned);
   });
 
   it('bad input exits 2 with one clear message', async () => {
