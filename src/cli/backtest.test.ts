@@ -2,8 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseModel } from '../lib/engine/index';
-import { rocAuc, syntheticBacktestBook } from '../lib/engine/backtest/index';
+import { DEFAULT_MODEL, parseModel, prepareBook } from '../lib/engine/index';
+import {
+  rocAuc,
+  runBacktest,
+  summarizeLeadTimes,
+  syntheticBacktestBook,
+} from '../lib/engine/backtest/index';
+import { textSummary } from './backtest';
 import { writeCanonicalBook } from '../lib/import/canonical';
 import { runCli } from './run';
 
@@ -102,6 +108,23 @@ describe('backtest command', () => {
       json.details.lead_times.filter((l: { censored: boolean }) => l.censored).length,
     );
     expect(json.details.lead_times).toHaveLength(json.n_churned);
+  });
+
+  it('says in words which lead times are lower bounds (censored)', () => {
+    const report = runBacktest(prepareBook(book), DEFAULT_MODEL, { horizons: [60] }).reports[0];
+    // Four churns flagged: two red for the whole year, one since onboarding ended, one 21 days.
+    const lead = summarizeLeadTimes([364, 364, 200, 21, NaN], 30, [1, 1, 2, 0, 0], 364);
+    const text = textSummary(
+      {
+        ...report,
+        lead_time_days: { median: lead.median, p25: lead.p25, p75: lead.p75 },
+        details: { ...report.details, lead_time: lead },
+      },
+      'm',
+    );
+    expect(text).toContain(
+      'Lead time (from the start of the last unbroken red stretch, onboarding skipped): 4 of 5 churned were red before churning; median ≥ 282 days (p25 ≥ 155, p75 ≥ 364); 3 censored (red as far back as can be seen, so at least that long and counted at that bound: 2 red for the whole year: ≥ 364 days; 1 red since onboarding ended)',
+    );
   });
 
   it('bad input exits 2 with one clear message', async () => {
