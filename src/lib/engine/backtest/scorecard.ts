@@ -49,6 +49,19 @@ export function fitScorecard(
   options: ScorecardOptions = {},
 ): Scorecard {
   const rows = options.rows ?? allRows(raw.rows);
+  const card = fitPoints(raw, y, rows, options);
+  // Map the rounded card's own score to a churn probability on the training rows (Platt).
+  card.calibration = plattOnScores(scoreWithScorecard(card, raw, rows), y, rows);
+  return card;
+}
+
+/** The scorecard's measures (bins, points, weights) without its probability mapping (left 0, 0). */
+function fitPoints(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+  options: ScorecardOptions,
+): Scorecard {
   const nBins = options.nBins ?? 5;
   const m = raw.cols;
   const column = new Float64Array(raw.rows);
@@ -91,10 +104,7 @@ export function fitScorecard(
       bins: d.bins,
     });
   }
-  const card: Scorecard = { measures, calibration: { a: 0, b: 0 } };
-  // Map the rounded card's own score to a churn probability on the training rows (Platt).
-  card.calibration = plattOnScores(scoreWithScorecard(card, raw, rows), y, rows);
-  return card;
+  return { measures, calibration: { a: 0, b: 0 } };
 }
 
 /** Platt mapping score → churn probability fitted on `scores` of the given rows. */
@@ -138,10 +148,13 @@ export function innerCalibration(
     let churned = 0;
     for (const i of split.train) churned += ys[i];
     if (churned === 0 || churned === split.train.length) return null;
-    const card = fitScorecard(raw, y, {
-      ...options,
-      rows: Uint32Array.from(split.train, (i) => rows[i]),
-    });
+    // Only the inner card's scores are used, so its own mapping is not fitted.
+    const card = fitPoints(
+      raw,
+      y,
+      Uint32Array.from(split.train, (i) => rows[i]),
+      options,
+    );
     scoreWithScorecard(
       card,
       raw,
