@@ -2,8 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseModel } from '../lib/engine/index';
-import { syntheticBacktestBook } from '../lib/engine/backtest/index';
+import { DEFAULT_MODEL, parseModel, prepareBook } from '../lib/engine/index';
+import {
+  rocAuc,
+  runBacktest,
+  summarizeLeadTimes,
+  syntheticBacktestBook,
+} from '../lib/engine/backtest/index';
+import { textSummary } from './backtest';
 import { writeCanonicalBook } from '../lib/import/canonical';
 import { runCli } from './run';
 
@@ -74,6 +80,51 @@ describe('backtest command', () => {
     expect(lines[0]).toBe('account_id,date,y,p');
     expect(lines).toHaveLength(301);
     expect(lines[1]).toMatch(/^acct-\d{5},\d{4}-\d{2}-\d{2},[01],0\.\d+/);
+    // The written p (recalibrated inside the folds) give exactly the reported AUC.
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const auc = rocAuc(
+      rows.map((c) => Number(c[2])),
+      rows.map((c) => Number(c[3])),
+    );
+    expect(auc).toBe(JSON.parse(r.out).auc);
+  });
+
+  it('prints the calibration slope and lead time with its censoring, in words', async () => {
+    const def = await cli('backtest', dir);
+    expect(def.out).toMatch(
+      /\nCalibration slope \d+\.\d\d reading the score as 1 − score\/100, \d+\.\d\d out of sample after the score → probability mapping \(1 = well calibrated, < 1 overconfident\)\n/,
+    );
+    const fit = await cli('backtest', dir, '--fit', '--folds', '5');
+    expect(fit.out).toMatch(
+      /\nCalibration slope \d+\.\d\d out of sample \(1 = well calibrated, < 1 overconfident\)\n/,
+    );
+    expect(fit.out).toMatch(
+      /\nLead time \(from the start of the last unbroken red stretch, onboarding skipped\): \d+ of \d+ churned were red before churning; median (≥ )?\d+ days \(p25 (≥ )?\d+, p75 (≥ )?\d+\)/,
+    );
+    const json = JSON.parse((await cli('backtest', dir, '--fit', '--folds', '5', '--json')).out);
+    expect(json.details.calibration_slope.slope).toBeGreaterThan(0);
+    const lead = json.details.lead_time;
+    expect(lead.nCensored).toBe(
+      json.details.lead_times.filter((l: { censored: boolean }) => l.censored).length,
+    );
+    expect(json.details.lead_times).toHaveLength(json.n_churned);
+  });
+
+  it('says in words which lead times are lower bounds (censored)', () => {
+    const report = runBacktest(prepareBook(book), DEFAULT_MODEL, { horizons: [60] }).reports[0];
+    // Four churns flagged: two red for the whole year, one since onboarding ended, one 21 days.
+    const lead = summarizeLeadTimes([364, 364, 200, 21, NaN], 30, [1, 1, 2, 0, 0], 364);
+    const text = textSummary(
+      {
+        ...report,
+        lead_time_days: { median: lead.median, p25: lead.p25, p75: lead.p75 },
+        details: { ...report.details, lead_time: lead },
+      },
+      'm',
+    );
+    expect(text).toContain(
+      'Lead time (from the start of the last unbroken red stretch, onboarding skipped): 4 of 5 churned were red before churning; median ≥ 282 days (p25 ≥ 155, p75 ≥ 364); 3 censored (red as far back as can be seen, so at least that long and counted at that bound: 2 red for the whole year: ≥ 364 days; 1 red since onboarding ended)',
+    );
   });
 
   it('bad input exits 2 with one clear message', async () => {

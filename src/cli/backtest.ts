@@ -46,11 +46,43 @@ export function writeOutput(path: string, text: string): void {
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(100 * v).toFixed(1)}%`);
 const fixed = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
 
+const days = (v: number | null, lowerBound: boolean) =>
+  v === null ? 'n/a' : `${lowerBound ? '≥ ' : ''}${Math.round(v)}`;
+
 function leadTimeLine(r: HorizonReport): string {
   const lead = r.lead_time_days;
-  if (!r.details.lead_time.applicable)
+  const s = r.details.lead_time;
+  if (!s.applicable)
     return 'Lead time: not applicable at horizon 0 (same day: no prediction is made ahead)';
-  return `Lead time from first red: median ${lead.median ?? 'n/a'} days (p25 ${lead.p25 ?? 'n/a'}, p75 ${lead.p75 ?? 'n/a'})`;
+  const head = `Lead time (from the start of the last unbroken red stretch, onboarding skipped): ${s.nFlagged} of ${s.nChurned} churned were red before churning`;
+  if (s.nFlagged === 0) return head;
+  const b = s.lowerBound;
+  const parts = [
+    `${head}; median ${days(lead.median, b.median)} days (p25 ${days(lead.p25, b.p25)}, p75 ${days(lead.p75, b.p75)})`,
+  ];
+  if (s.nCensored > 0) {
+    const why = [
+      s.censoredBy.lookback &&
+        `${s.censoredBy.lookback} red for the whole ${s.lookbackDays === 364 ? 'year' : `${s.lookbackDays}-day lookback`}: ≥ ${s.lookbackDays} days`,
+      s.censoredBy.onboarding && `${s.censoredBy.onboarding} red since onboarding ended`,
+      s.censoredBy.noData && `${s.censoredBy.noData} red since the score could first be read`,
+    ].filter(Boolean);
+    parts.push(
+      `${s.nCensored} censored (red as far back as can be seen, so at least that long and counted at that bound: ${why.join('; ')})`,
+    );
+  }
+  return parts.join('; ');
+}
+
+const slope = (v: number | null | undefined) =>
+  v === null || v === undefined ? 'n/a' : v.toFixed(2);
+
+function calibrationLine(r: HorizonReport): string {
+  const own = slope(r.details.calibration_slope?.slope);
+  const scale = '(1 = well calibrated, < 1 overconfident)';
+  if (r.details.probability === 'fitted') return `Calibration slope ${own} out of sample ${scale}`;
+  const platt = r.details.calibrated?.slope;
+  return `Calibration slope ${own} reading the score as 1 − score/100, ${slope(platt)} out of sample after the score → probability mapping ${scale}`;
 }
 
 /** The report of one horizon as text (what `backtest` prints without --json). */
@@ -70,6 +102,7 @@ export function textSummary(r: HorizonReport, modelId: string): string {
         (b) =>
           `  ${b.band.padEnd(5)} n=${b.n}  churn ${pct(b.churn_rate)} (95% CI ${pct(b.ci_low)}–${pct(b.ci_high)})`,
       ),
+      calibrationLine(r),
       leadTimeLine(r),
       ...r.warnings.map((w) => `Warning: ${w}`),
     ].join('\n') + '\n'

@@ -25,6 +25,10 @@ test('the backtest shows AUC, bands with intervals, and churned-while-green acco
     /(renewed \d+% of the time \(n = \d+, 95% CI \d+%–\d+%\))|Not enough outcomes/,
   );
   await expect(page.getByTestId('lead-time')).toContainText('median');
+  await expect(page.getByTestId('lead-time')).toContainText('last unbroken red stretch');
+  await expect(page.getByTestId('calibration-slope')).toContainText(
+    /Calibration slope \d+\.\d\d reading the score as a risk, \d+\.\d\d out of sample/,
+  );
   await expect(page.getByRole('figure')).toHaveCount(4);
   // The run is kept with the version and shown in the selector.
   await expect(backtest.storedBacktest()).toContainText(/60 d: AUC 0\.\d{3}/);

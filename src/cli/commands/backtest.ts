@@ -10,9 +10,11 @@ const usage = `Usage: npm run -s cli -- backtest DIR [--model FILE] [--horizon D
 
 Point-in-time backtest of a model against the outcomes in DIR: for each outcome on day d the
 prediction is the score as of d − horizon (default 60 days). Prints AUC, PR AUC, Brier score,
-log loss, churn rate per band with Wilson intervals and lead time; --json prints one JSON
-object; --fit --folds K fits weights on K−1 folds (grouped by account) and reports the
-held-out fold; --predictions FILE writes account_id,date,y,p; --exclude-unavoidable leaves out
+log loss, the calibration slope (1 = well calibrated, < 1 overconfident), churn rate per band
+with Wilson intervals and lead time (from the start of the last unbroken red stretch before
+each churn, onboarding skipped; "≥" where it reaches back as far as can be seen); --json prints
+one JSON object; --fit --folds K fits weights on K−1 folds (grouped by account), maps scores to
+probabilities with a mapping fitted on inner folds, and reports the held-out fold; --predictions FILE writes account_id,date,y,p; --exclude-unavoidable leaves out
 churn whose outcome says avoidable=false (acquired, out of business), as the Backtest page's
 option does. The files are read as the Import page reads them.
 

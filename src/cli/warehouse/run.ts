@@ -79,7 +79,8 @@ async function outcomesBook(input: WarehouseInput): Promise<Pick<Book, 'accounts
   const missing = new Set(t.missingAccountColumns ?? []);
   const accounts = await run(
     input,
-    `SELECT CAST(account_id AS ${d.text}) AS id, ${missing.has('arr') ? 'NULL' : `CAST(arr AS ${d.double})`} AS arr FROM ${tableName(t.accounts)}`,
+    // contract_start: lead-time samples taken in onboarding are skipped, as the engine skips them.
+    `SELECT CAST(account_id AS ${d.text}) AS id, ${missing.has('arr') ? 'NULL' : `CAST(arr AS ${d.double})`} AS arr, ${missing.has('contract_start') ? 'NULL' : dayOf(ident('contract_start'))} AS start_day FROM ${tableName(t.accounts)}`,
   );
   const outcomes = await run(
     input,
@@ -92,7 +93,7 @@ async function outcomesBook(input: WarehouseInput): Promise<Pick<Book, 'accounts
       segment: null,
       arr: a.arr === null ? null : Number(a.arr),
       seats: null,
-      contractStart: null,
+      contractStart: a.start_day === null ? null : Number(a.start_day),
       renewalDate: null,
       owner: null,
       attributes: {},

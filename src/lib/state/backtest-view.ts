@@ -172,6 +172,20 @@ const rowOf = (
   return { label, before: fmt(a), after: fmt(b), better };
 };
 
+/** The median lead time of two reports; "≥" where censored lead times make it a lower bound. */
+function leadRow(a: HorizonReport, b: HorizonReport): MetricRow {
+  const row = rowOf(
+    'Median lead time (days red before churn)',
+    a.lead_time_days.median,
+    b.lead_time_days.median,
+    true,
+    (v) => metric(v, 0),
+  );
+  const bound = (r: HorizonReport, text: string) =>
+    r.details.lead_time.lowerBound.median && r.lead_time_days.median !== null ? `≥ ${text}` : text;
+  return { ...row, before: bound(a, row.before), after: bound(b, row.after) };
+}
+
 /** Every headline metric of two reports on the same outcomes, with which one is better. */
 export function compareMetricRows(a: HorizonReport, b: HorizonReport): MetricRow[] {
   const m3 = (v: number | null) => metric(v);
@@ -189,15 +203,9 @@ export function compareMetricRows(a: HorizonReport, b: HorizonReport): MetricRow
     rowOf('Churned accounts red beforehand', red(a), red(b), true, share),
     ...(lead
       ? [
+          leadRow(a, b),
           rowOf(
-            'Median lead time (days)',
-            a.lead_time_days.median,
-            b.lead_time_days.median,
-            true,
-            (v) => metric(v, 0),
-          ),
-          rowOf(
-            'Flagged ≥ 60 days ahead',
+            'Red ≥ 60 days before churning',
             a.details.lead_time.shareAtLeast60,
             b.details.lead_time.shareAtLeast60,
             true,

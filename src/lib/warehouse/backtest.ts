@@ -5,7 +5,12 @@ import { BAND_CODES } from '../engine/backtest/bands';
 import { dataCoverage, datedByPrediction, isSameDay } from '../engine/backtest/horizon';
 import { outcomeRows, selectRows } from '../engine/backtest/outcomes';
 import { buildHorizonReport, type HorizonReport } from '../engine/backtest/report';
-import { leadTimes, type PointScorer, type Prediction } from '../engine/backtest/run';
+import {
+  leadTimes,
+  onboardingTest,
+  type PointScorer,
+  type Prediction,
+} from '../engine/backtest/run';
 import type { ModelDocument } from '../engine/model/schema';
 import { bandOf } from '../engine/score/account';
 import type { Book, DayNumber } from '../engine/types';
@@ -16,8 +21,8 @@ export const pointKey = (accountId: string, day: DayNumber) => `${accountId}\u00
 /**
  * One horizon's report and predictions from the SQL scores of its points (unrounded final
  * scores; null = the account had no data) and each account's first dated data day (its first
- * signal or pulse; accounts without any are absent). `book` needs only accounts (ids, ARR) and
- * outcomes.
+ * signal or pulse; accounts without any are absent). `book` needs only accounts (ids, ARR,
+ * contract start: lead-time samples in onboarding are skipped) and outcomes.
  */
 export function backtestFromScores(
   book: Pick<Book, 'accounts' | 'outcomes'>,
@@ -60,7 +65,10 @@ export function backtestFromScores(
     // Same day: no prediction is made ahead of the outcome, so there is no lead time.
     leadDays: isSameDay(horizonDays)
       ? null
-      : leadTimes(rows, scorer, leadLookbackDays, leadStepDays),
+      : leadTimes(rows, scorer, leadLookbackDays, leadStepDays, {
+          onboarding: onboardingTest(book.accounts, model),
+        }),
+    leadLookbackDays,
     unscored: all.y.length - keep.length,
     coverage: dataCoverage(all, firstData),
     scoredWithoutDatedData: keep.reduce((n, i) => n + (dated[i] ? 0 : 1), 0),

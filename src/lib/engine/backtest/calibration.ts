@@ -7,6 +7,7 @@ import {
   weightAt,
   wilsonInterval,
 } from './stats';
+import { fitLogistic } from './logistic';
 
 /** Machine epsilon for float64: scikit-learn 1.2's `log_loss` clips to [eps, 1 − eps]. */
 export const LOG_LOSS_EPS = 2.220446049250313e-16;
@@ -98,4 +99,50 @@ export function reliabilityBins(
     });
   }
   return bins;
+}
+
+/** Probabilities are clipped to [ε, 1 − ε] before their logit is taken (a p of 0 or 1 has no finite log-odds). */
+export const SLOPE_EPS = 1e-6;
+
+/** Calibration slope and intercept: the logistic regression of the outcome on logit(p). */
+export interface CalibrationSlope {
+  /** 1 = well calibrated; < 1 overconfident (predictions too far from the base rate); > 1 underconfident. */
+  slope: number;
+  /** Its intercept (with the slope free): 0 with slope 1 for perfectly calibrated p. */
+  intercept: number;
+  /** Outcomes it was fitted on (finite p). */
+  n: number;
+}
+
+/**
+ * Calibration slope of predicted churn probabilities: y regressed on logit(p) by an (effectively
+ * unpenalised, C = 1e6) logistic regression, p clipped to [SLOPE_EPS, 1 − SLOPE_EPS]. Null
+ * without both outcomes or without any spread in p.
+ */
+export function calibrationSlope(
+  y: ArrayLike<number>,
+  p: ArrayLike<number>,
+): CalibrationSlope | null {
+  assertSameLength(y, p);
+  const x: number[] = [];
+  const ys: number[] = [];
+  let churned = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (!Number.isFinite(p[i])) continue;
+    const q = Math.min(1 - SLOPE_EPS, Math.max(SLOPE_EPS, p[i]));
+    x.push(Math.log(q / (1 - q)));
+    ys.push(y[i] === 1 ? 1 : 0);
+    churned += ys[ys.length - 1];
+  }
+  const n = x.length;
+  if (churned === 0 || churned === n) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of x) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!(hi - lo > 1e-12)) return null;
+  const fit = fitLogistic({ data: Float64Array.from(x), rows: n, cols: 1 }, ys, { C: 1e6 });
+  return { slope: fit.coef[0], intercept: fit.intercept, n };
 }

@@ -10,6 +10,7 @@ import { groupedKFold, timeSplits, type CvSplit } from './folds';
 import type { OutcomeRows } from './outcomes';
 import {
   fitScorecard,
+  innerCalibration,
   scorecardChurnProbability,
   scoreWithScorecard,
   type Scorecard,
@@ -25,6 +26,14 @@ export interface FitSettings extends ThresholdOptions {
   split?: 'account' | 'time';
   nBins?: number;
   C?: number;
+  /**
+   * Fit each card's score → probability mapping on its training fold's inner out-of-sample
+   * scores (`innerCalibration`, default true) rather than on its own training scores, which is
+   * overconfident out of sample. False keeps the in-sample mapping (for comparison).
+   */
+  innerCalibration?: boolean;
+  /** Inner folds of that recalibration (default `defaultInnerFolds`). */
+  innerFolds?: number;
 }
 
 /** Out-of-sample scores of every outcome row and a scorer for other points (lead time). */
@@ -39,6 +48,24 @@ export interface FoldFit {
   /** 1 where the outcome's account had measure data by its prediction day. */
   hasData: Uint8Array;
   warnings: string[];
+}
+
+/** Training folds with at most this many churns are recalibrated on 10 inner folds. */
+export const SMALL_FOLD_CHURNS = 250;
+/** Training folds with more than this many churns are recalibrated on 3 inner folds (else 5). */
+export const LARGE_FOLD_CHURNS = 800;
+
+/**
+ * Inner folds of the recalibration, by the training fold's churns: 10 up to SMALL_FOLD_CHURNS,
+ * 5 up to LARGE_FOLD_CHURNS, 3 above. Each inner card sees 90% / 80% / 67% of the training fold,
+ * so it is a little weaker than the card it calibrates (probabilities then slightly
+ * underconfident); that gap is widest on few churns, where more inner fits are also cheap, and
+ * negligible on many, where fewer keep the run time down.
+ */
+export function defaultInnerFolds(train: Uint32Array, y: ArrayLike<number>): number {
+  let churned = 0;
+  for (const r of train) churned += y[r];
+  return churned <= SMALL_FOLD_CHURNS ? 10 : churned <= LARGE_FOLD_CHURNS ? 5 : 3;
 }
 
 /** One bin per category for text attributes, the default quantile bins otherwise. */
@@ -82,13 +109,24 @@ export function fitFolds(
   const foldOfAccount = new Map<string, number>();
   const warnings: string[] = [];
   const nBinsByColumn = binsByColumn(features.columns);
+  /** Folds whose training rows were too few to recalibrate on inner folds. */
+  let inSampleCalibrated = 0;
   for (const split of splits) {
-    const card = fitScorecard(features.raw, rows.y, {
-      rows: split.train,
-      nBins: settings.nBins,
-      C: settings.C,
-      nBinsByColumn,
-    });
+    const cardOptions = { nBins: settings.nBins, C: settings.C, nBinsByColumn };
+    const card = fitScorecard(features.raw, rows.y, { ...cardOptions, rows: split.train });
+    if (settings.innerCalibration !== false) {
+      const inner = innerCalibration(
+        features.raw,
+        rows.y,
+        rows.accountIds,
+        split.train,
+        settings.innerFolds ?? defaultInnerFolds(split.train, rows.y),
+        cardOptions,
+        settings.seed ?? 1,
+      );
+      if (inner) card.calibration = inner;
+      else inSampleCalibrated++;
+    }
     const trainScores = scoreWithScorecard(card, features.raw, split.train);
     const bands = suggestThresholds(
       Array.from(split.train, (r) => trainScores[r]),
@@ -110,6 +148,11 @@ export function fitFolds(
       settings.split === 'time'
         ? `Time-based split: the earliest ${untested} outcomes only train and are not scored out of sample.`
         : `${untested} outcomes could not be scored out of sample (too few accounts for ${settings.folds} folds).`,
+    );
+  }
+  if (inSampleCalibrated > 0) {
+    warnings.push(
+      `${inSampleCalibrated} of ${fitted.length} folds had too few accounts to recalibrate on inner folds: their probabilities are mapped from in-sample scores and may be overconfident.`,
     );
   }
   const scorer: FoldFit['scorer'] = (pts) => {

@@ -36,16 +36,21 @@ export type { HorizonChoice, HorizonEvidence } from './fit-horizon';
 export { runBacktestBench } from './bench';
 export type { BacktestBenchSummary } from './bench';
 export { syntheticBacktestBook } from './synthetic';
-export type { HorizonReport, ChurnedWhileGreen, OutcomeKindSummary } from './report';
+export type { HorizonReport, ChurnedWhileGreen, ChurnLeadTime, OutcomeKindSummary } from './report';
 export { outcomeRows } from './outcomes';
 export type { OutcomeRows, OutcomeSelection } from './outcomes';
 export { rocAuc, rocCurve, averagePrecision } from './ranking';
 export type { RocPoint } from './ranking';
-export { brierScore, logLoss, reliabilityBins } from './calibration';
-export type { ReliabilityBin } from './calibration';
+export { brierScore, calibrationSlope, logLoss, reliabilityBins } from './calibration';
+export type { CalibrationSlope, ReliabilityBin } from './calibration';
 export { BAND_CODES, bandChurnRates, churnShareInBand, liftCurve } from './bands';
 export type { BandChurnRate, ChurnShare, LiftPoint } from './bands';
-export { summarizeLeadTimes, leadTimeNotApplicable } from './lead-time';
+export {
+  summarizeLeadTimes,
+  leadTimeNotApplicable,
+  lastRedStretch,
+  leadTimeWords,
+} from './lead-time';
 export {
   SAME_DAY_HORIZON,
   SAME_DAY_WARNING,
@@ -58,7 +63,7 @@ export {
   horizonCoverage,
 } from './horizon';
 export type { DataCoverage } from './horizon';
-export type { LeadTimeSummary } from './lead-time';
+export type { LeadTimeSummary, LeadTime } from './lead-time';
 export { wilsonInterval, percentileSorted } from './stats';
 export type { RateInterval } from './stats';
 export {

@@ -1,6 +1,6 @@
 // Score → churn probability for a hand-weighted model: a one-variable logistic regression on
 // the score (Platt scaling), measured out of sample on folds grouped by account.
-import { brierScore, logLoss } from './calibration';
+import { brierScore, calibrationSlope, logLoss } from './calibration';
 import { groupedKFold } from './folds';
 import { fitLogistic, type DesignMatrix } from './logistic';
 
@@ -10,11 +10,13 @@ export interface ScoreMapping {
   b: number;
 }
 
-/** The mapping fitted on all rows, and Brier/log loss of its out-of-sample probabilities. */
+/** The mapping fitted on all rows, and Brier/log loss and calibration slope of its out-of-sample probabilities. */
 export interface PlattCalibration {
   mapping: ScoreMapping | null;
   brier: number | null;
   log_loss: number | null;
+  /** Calibration slope of the out-of-sample mapped probabilities (1 = well calibrated). */
+  slope: number | null;
 }
 
 /** Churn probability of a score under a mapping. */
@@ -38,7 +40,7 @@ export function plattCalibration(
   for (const v of y) churned += v;
   const accounts = new Set(accountIds).size;
   if (churned === 0 || churned === y.length || accounts < folds) {
-    return { mapping: null, brier: null, log_loss: null };
+    return { mapping: null, brier: null, log_loss: null, slope: null };
   }
   const x: DesignMatrix = {
     data: Float64Array.from(scores, (s) => s / 100),
@@ -50,5 +52,10 @@ export function plattCalibration(
     const m = fitMapping(x, y, split.train);
     for (const r of split.test) p[r] = mappedProbability(m, scores[r]);
   }
-  return { mapping: fitMapping(x, y), brier: brierScore(y, p), log_loss: logLoss(y, p) };
+  return {
+    mapping: fitMapping(x, y),
+    brier: brierScore(y, p),
+    log_loss: logLoss(y, p),
+    slope: calibrationSlope(y, p)?.slope ?? null,
+  };
 }

@@ -9,9 +9,22 @@ import {
   type BandChurnRate,
   type LiftPoint,
 } from './bands';
-import { brierScore, logLoss, reliabilityBins, type ReliabilityBin } from './calibration';
+import {
+  brierScore,
+  calibrationSlope,
+  logLoss,
+  reliabilityBins,
+  type CalibrationSlope,
+  type ReliabilityBin,
+} from './calibration';
 import { coverageWarnings, isSameDay, SAME_DAY_WARNING, type DataCoverage } from './horizon';
-import { leadTimeNotApplicable, summarizeLeadTimes, type LeadTimeSummary } from './lead-time';
+import {
+  CENSOR_NONE,
+  leadTimeNotApplicable,
+  leadTimeWords,
+  summarizeLeadTimes,
+  type LeadTimeSummary,
+} from './lead-time';
 import type { OutcomeRows } from './outcomes';
 import { averagePrecision, rocAuc, rocCurve, type RocPoint } from './ranking';
 import { plattCalibration, type PlattCalibration } from './platt';
@@ -24,6 +37,18 @@ export interface ChurnedWhileGreen {
   predictionDay: number;
   score: number;
   arr: number | null;
+}
+
+/** One churned account's lead time: days red before churning, and whether that is only a lower bound. */
+export interface ChurnLeadTime {
+  accountId: string;
+  outcomeDay: number;
+  /** Days from the start of the last unbroken red stretch to the churn; null when not red at the last sample. */
+  days: number | null;
+  /** True when the red stretch reaches the lookback's start, the end of onboarding or a day without a score: at least `days`. */
+  censored: boolean;
+  /** In words: "42 days", "red for the whole year: ≥ 364 days", "not red before churning". */
+  words: string;
 }
 
 /** Outcome counts by kind with their mean score, so expansions/contractions show apart from churn. */
@@ -64,11 +89,19 @@ export interface HorizonReport {
     band_rates: BandChurnRate[];
     roc: RocPoint[];
     reliability: ReliabilityBin[];
+    /**
+     * Calibration slope of this report's probabilities `p` (logistic regression of y on
+     * logit(p); 1 = well calibrated, < 1 overconfident): out of sample with `fit`, the score at
+     * face value (1 − score/100) without. Null without both outcomes.
+     */
+    calibration_slope: CalibrationSlope | null;
     renewal_by_score: RenewalBin[];
-    /** Score → churn probability (Platt), with out-of-sample Brier/log loss (grouped 5-fold); null for fitted reports. */
+    /** Score → churn probability (Platt), with out-of-sample Brier/log loss and calibration slope (grouped 5-fold); null for fitted reports. */
     calibrated: PlattCalibration | null;
     lift: LiftPoint[];
     lead_time: LeadTimeSummary;
+    /** Lead time of each churned account (empty at the same-day horizon). */
+    lead_times: ChurnLeadTime[];
     churned_while_green: ChurnedWhileGreen[];
     outcome_kinds: OutcomeKindSummary[];
     excluded: { unscored: number; unavoidable: number; unknown_accounts: number };
@@ -89,8 +122,10 @@ export interface ScoredRows {
   probability: 'one_minus_score' | 'fitted';
   /** Band code per row (index into BAND_CODES). */
   bandCodes: Uint8Array;
-  /** Lead time in days per churned account (NaN = never red); null at the same-day horizon. */
-  leadDays: Float64Array | null;
+  /** Lead time in days per churned row (NaN = not red) with its censoring code; null at the same-day horizon. */
+  leadDays: { days: Float64Array; censored: Uint8Array } | null;
+  /** How far back the lead-time samples reached (default 364 days). */
+  leadLookbackDays?: number;
   unscored: number;
   /** Dated-data coverage of every outcome row of the horizon (before unscored ones were dropped). */
   coverage: DataCoverage;
@@ -110,9 +145,26 @@ export function buildHorizonReport(input: ScoredRows): HorizonReport {
   const bandRates = bandChurnRates(bandCodes, y, rows.arr);
   const green = churnShareInBand(bandCodes, y, 2, rows.arr);
   const red = churnShareInBand(bandCodes, y, 0, rows.arr);
+  const lookback = input.leadLookbackDays ?? 364;
   const lead = input.leadDays
-    ? summarizeLeadTimes(input.leadDays)
-    : leadTimeNotApplicable(nChurned);
+    ? summarizeLeadTimes(input.leadDays.days, 30, input.leadDays.censored, lookback)
+    : leadTimeNotApplicable(nChurned, lookback);
+  const leadByChurn: ChurnLeadTime[] = [];
+  if (input.leadDays) {
+    let c = 0;
+    for (let i = 0; i < y.length; i++) {
+      if (y[i] !== 1) continue;
+      const days = input.leadDays.days[c];
+      const code = input.leadDays.censored[c++];
+      leadByChurn.push({
+        accountId: rows.accountIds[i],
+        outcomeDay: rows.outcomeDays[i],
+        days: finiteOrNull(days),
+        censored: Number.isFinite(days) && code !== CENSOR_NONE,
+        words: leadTimeWords(days, code, lookback),
+      });
+    }
+  }
   // What qualifies every figure comes first: the same-day label, then outcomes left out.
   const warnings = [
     ...(isSameDay(rows.horizonDays) ? [SAME_DAY_WARNING] : []),
@@ -189,6 +241,7 @@ export function buildHorizonReport(input: ScoredRows): HorizonReport {
       band_rates: bandRates,
       roc: rocCurve(y, probabilities),
       reliability: reliabilityBins(y, probabilities, 10),
+      calibration_slope: calibrationSlope(y, probabilities),
       renewal_by_score: renewalByScore(scores, y),
       calibrated:
         input.probability === 'one_minus_score'
@@ -196,6 +249,7 @@ export function buildHorizonReport(input: ScoredRows): HorizonReport {
           : null,
       lift: liftCurve(y, probabilities, undefined, rows.arr),
       lead_time: lead,
+      lead_times: leadByChurn,
       churned_while_green: churnedWhileGreen,
       outcome_kinds: outcomeKinds,
       excluded: {

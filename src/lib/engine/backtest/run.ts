@@ -4,8 +4,17 @@ import { bandOf } from '../score/account';
 import { evaluatePoints } from '../score/evaluate';
 import type { PreparedBook } from '../score/prepare';
 import type { ModelDocument } from '../model/schema';
-import type { DayNumber } from '../types';
+import { isOnboarding } from '../model/context';
+import type { Account, DayNumber } from '../types';
 import { BAND_CODES } from './bands';
+import {
+  lastRedStretch,
+  SAMPLE_GREEN,
+  SAMPLE_ONBOARDING,
+  SAMPLE_RED,
+  SAMPLE_UNSCORED,
+  type LeadTime,
+} from './lead-time';
 import { fitFolds, type FoldFit } from './fold-fit';
 import { dataCoverage, datedByPrediction, firstDataDays, isSameDay } from './horizon';
 import { outcomeRows, selectRows, type OutcomeRows, type OutcomeSelection } from './outcomes';
@@ -23,8 +32,11 @@ export interface BacktestOptions extends OutcomeSelection {
     split?: 'account' | 'time';
     nBins?: number;
     C?: number;
+    /** Recalibrate each fold on its inner out-of-sample scores (default true); see FitSettings. */
+    innerCalibration?: boolean;
+    innerFolds?: number;
   } & ThresholdOptions;
-  /** How far back lead time looks for the first red, and the sampling step (default 364 / 7 days). */
+  /** How far back lead time looks for the last red stretch, and the sampling step (default 364 / 7 days). */
   leadLookbackDays?: number;
   leadStepDays?: number;
   /** Called after each horizon (progress for the worker). */
@@ -66,44 +78,89 @@ function modelScorer(prepared: PreparedBook, model: ModelDocument): PointScorer 
   };
 }
 
+/** Lead time per churned row (days, NaN = not red before churning) and its censoring code. */
+export interface LeadTimes {
+  days: Float64Array;
+  censored: Uint8Array;
+}
+
+/** Whether an account was in onboarding on a day (its lead-time samples there are skipped). */
+export type OnboardingTest = (accountId: string, day: DayNumber) => boolean;
+
+/** The model's onboarding rule (tenure under `lifecycle.onboardingDays`) over a book's accounts. */
+export function onboardingTest(
+  accounts: readonly Pick<Account, 'id' | 'contractStart'>[],
+  model: ModelDocument,
+): OnboardingTest {
+  const start = new Map(accounts.map((a) => [a.id, a.contractStart]));
+  return (accountId, day) => {
+    const s = start.get(accountId);
+    return s !== null && s !== undefined && isOnboarding(model, day - s);
+  };
+}
+
+/** Options of leadTimes. */
+export interface LeadTimeOptions {
+  /** Samples taken while the account was in onboarding are skipped (default: none skipped). */
+  onboarding?: OnboardingTest;
+  /** Lead times already computed, by account and outcome day (the model's own scores do not depend on the horizon). */
+  cache?: Map<string, LeadTime>;
+}
+
 /**
- * Lead time per churned row: days from the first red (sampled every `step` days over
- * `lookback` days before the churn, using data up to each sampled day) to the churn.
+ * Lead time per churned row: the score is sampled every `step` days over the `lookback` days
+ * before the churn (each sample reads data up to its own day), and the lead time counts from the
+ * start of the last unbroken red stretch (`lastRedStretch`) to the churn; censored when that
+ * stretch reaches the lookback's start, the end of onboarding or a day without a score.
  */
 export function leadTimes(
-  rows: OutcomeRows,
+  rows: Pick<OutcomeRows, 'accountIds' | 'outcomeDays' | 'y'>,
   scorer: PointScorer,
   lookback: number,
   step: number,
-  cache?: Map<string, number>,
-): Float64Array {
+  options: LeadTimeOptions = {},
+): LeadTimes {
+  const { cache, onboarding } = options;
   const key = (i: number) => `${rows.accountIds[i]}\u0000${rows.outcomeDays[i]}`;
   const churnedAll: number[] = [];
   rows.y.forEach((v, i) => v === 1 && churnedAll.push(i));
-  // The model's own scores do not depend on the horizon, so lead times are shared across horizons.
   const churned = cache ? churnedAll.filter((i) => !cache.has(key(i))) : churnedAll;
   const perRow = Math.floor(lookback / step);
   const points: { accountId: string; day: DayNumber }[] = [];
+  /** 1 where the sample falls in onboarding: it is not scored at all, its score is not read. */
+  const inOnboarding = new Uint8Array(churned.length * perRow);
   for (const i of churned) {
-    for (let k = perRow; k >= 1; k--)
-      points.push({ accountId: rows.accountIds[i], day: rows.outcomeDays[i] - k * step });
-  }
-  const { scores, bandCodes } = points.length
-    ? scorer(points)
-    : { scores: new Float64Array(), bandCodes: new Uint8Array() };
-  const fresh = new Float64Array(churned.length).fill(NaN);
-  churned.forEach((_, c) => {
-    for (let k = 0; k < perRow; k++) {
-      const r = c * perRow + k;
-      if (!Number.isNaN(scores[r]) && bandCodes[r] === 0) {
-        fresh[c] = (perRow - k) * step;
-        break;
-      }
+    for (let k = perRow; k >= 1; k--) {
+      const pt = { accountId: rows.accountIds[i], day: rows.outcomeDays[i] - k * step };
+      if (onboarding?.(pt.accountId, pt.day)) inOnboarding[points.length] = 1;
+      points.push(pt);
     }
-  });
-  if (!cache) return fresh;
-  churned.forEach((i, c) => cache.set(key(i), fresh[c]));
-  return Float64Array.from(churnedAll, (i) => cache.get(key(i))!);
+  }
+  const toScore = points.filter((_, r) => inOnboarding[r] === 0);
+  const { scores, bandCodes } = toScore.length
+    ? scorer(toScore)
+    : { scores: new Float64Array(), bandCodes: new Uint8Array() };
+  const kinds = new Uint8Array(points.length);
+  for (let r = 0, s = 0; r < points.length; r++) {
+    if (inOnboarding[r]) kinds[r] = SAMPLE_ONBOARDING;
+    else {
+      kinds[r] = Number.isNaN(scores[s])
+        ? SAMPLE_UNSCORED
+        : bandCodes[s] === 0
+          ? SAMPLE_RED
+          : SAMPLE_GREEN;
+      s++;
+    }
+  }
+  const fresh = churned.map((_, c) =>
+    lastRedStretch(kinds.subarray(c * perRow, (c + 1) * perRow), step),
+  );
+  if (cache) churned.forEach((i, c) => cache.set(key(i), fresh[c]));
+  const all = cache ? churnedAll.map((i) => cache.get(key(i))!) : fresh;
+  return {
+    days: Float64Array.from(all, (l) => l.days),
+    censored: Uint8Array.from(all, (l) => l.censored),
+  };
 }
 
 /** Runs the point-in-time backtest of `model` over a prepared book for every horizon. */
@@ -114,7 +171,8 @@ export function runBacktest(
 ): BacktestResult {
   const horizons = options.horizons ?? [30, 60, 90];
   const lookback = options.leadLookbackDays ?? 364;
-  const leadCache = new Map<string, number>();
+  const leadCache = new Map<string, LeadTime>();
+  const onboarding = onboardingTest(prepared.book.accounts, model);
   const step = options.leadStepDays ?? 7;
   const result: BacktestResult = {
     modelId: model.id,
@@ -139,7 +197,7 @@ export function runBacktest(
     let scores: Float64Array;
     let bandCodes: Uint8Array;
     let probabilities: Float64Array;
-    let leadDays: Float64Array | null;
+    let leadDays: LeadTimes | null;
     let unscored: number;
     /** 1 where the row had data for the model's measures (else it is left out as unscored). */
     let hasData: ArrayLike<number>;
@@ -155,7 +213,7 @@ export function runBacktest(
       scores = Float64Array.from(keep, (i) => fits.scores[i]);
       probabilities = Float64Array.from(keep, (i) => fits.probabilities[i]);
       bandCodes = Uint8Array.from(keep, (i) => fits.bandCodes[i]);
-      leadDays = lead && leadTimes(rows, fits.scorer, lead.lookback, lead.step);
+      leadDays = lead && leadTimes(rows, fits.scorer, lead.lookback, lead.step, { onboarding });
       extraWarnings = fits.warnings;
     } else {
       const scorer = modelScorer(prepared, model);
@@ -168,7 +226,8 @@ export function runBacktest(
       scores = Float64Array.from(keep, (i) => ev.scores[i]);
       bandCodes = Uint8Array.from(keep, (i) => ev.bandCodes[i]);
       probabilities = Float64Array.from(scores, (s) => 1 - s / 100);
-      leadDays = lead && leadTimes(rows, scorer, lead.lookback, lead.step, leadCache);
+      leadDays =
+        lead && leadTimes(rows, scorer, lead.lookback, lead.step, { onboarding, cache: leadCache });
     }
     let unscoredWithDatedData = 0;
     for (let i = 0; i < all.y.length; i++) if (!hasData[i] && dated[i]) unscoredWithDatedData++;
@@ -180,6 +239,7 @@ export function runBacktest(
         probability: options.fit ? 'fitted' : 'one_minus_score',
         bandCodes,
         leadDays,
+        leadLookbackDays: lookback,
         unscored,
         coverage: dataCoverage(all, firstData),
         scoredWithoutDatedData: keep.reduce((n, i) => n + (dated[i] ? 0 : 1), 0),

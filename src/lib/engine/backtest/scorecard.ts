@@ -2,7 +2,7 @@
 // the WOE features, then the result rescaled into the app's own terms — a 0–100 points table per
 // measure (step tiers) and a weight per measure — such that the weighted score ranks accounts
 // exactly as the regression's log-odds do (up to rounding to whole points).
-import type { CvSplit } from './folds';
+import { groupedKFold, type CvSplit } from './folds';
 import { fitLogistic, type DesignMatrix } from './logistic';
 import { fitMeasureBins, binOf, type MeasureBins } from './woe';
 
@@ -49,6 +49,19 @@ export function fitScorecard(
   options: ScorecardOptions = {},
 ): Scorecard {
   const rows = options.rows ?? allRows(raw.rows);
+  const card = fitPoints(raw, y, rows, options);
+  // Map the rounded card's own score to a churn probability on the training rows (Platt).
+  card.calibration = plattOnScores(scoreWithScorecard(card, raw, rows), y, rows);
+  return card;
+}
+
+/** The scorecard's measures (bins, points, weights) without its probability mapping (left 0, 0). */
+function fitPoints(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+  options: ScorecardOptions,
+): Scorecard {
   const nBins = options.nBins ?? 5;
   const m = raw.cols;
   const column = new Float64Array(raw.rows);
@@ -91,14 +104,68 @@ export function fitScorecard(
       bins: d.bins,
     });
   }
-  const card: Scorecard = { measures, calibration: { a: 0, b: 0 } };
-  // Map the rounded card's own score to a churn probability on the training rows (Platt).
-  const scores = scoreWithScorecard(card, raw, rows);
-  const oneCol: DesignMatrix = { data: new Float64Array(raw.rows), rows: raw.rows, cols: 1 };
+  return { measures, calibration: { a: 0, b: 0 } };
+}
+
+/** Platt mapping score → churn probability fitted on `scores` of the given rows. */
+export function plattOnScores(
+  scores: Float64Array,
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+): Scorecard['calibration'] {
+  const oneCol: DesignMatrix = {
+    data: new Float64Array(scores.length),
+    rows: scores.length,
+    cols: 1,
+  };
   for (const r of rows) oneCol.data[r] = scores[r] / 100;
   const platt = fitLogistic(oneCol, y, { C: 1e6, rowSubset: rows });
-  card.calibration = { a: platt.intercept, b: -platt.coef[0] };
-  return card;
+  return { a: platt.intercept, b: -platt.coef[0] };
+}
+
+/**
+ * The Platt mapping of a card fitted on `rows`, fitted instead on those rows' own out-of-sample
+ * scores: the rows are split into `folds` inner folds grouped by account, each scored by a card
+ * fitted on the other inner folds (same options). A card's scores on its own training rows
+ * separate churn better than its scores on new accounts do, so a mapping fitted on them is
+ * overconfident out of sample; this one is not. Null when the rows cannot be split (fewer
+ * accounts than folds, or an inner training fold with one class only).
+ */
+export function innerCalibration(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  accountIds: readonly string[],
+  rows: Uint32Array,
+  folds: number,
+  options: Omit<ScorecardOptions, 'rows'> = {},
+  seed = 1,
+): Scorecard['calibration'] | null {
+  const ids = Array.from(rows, (r) => accountIds[r]);
+  const ys = Array.from(rows, (r) => y[r]);
+  if (new Set(ids).size < folds) return null;
+  const scores = new Float64Array(raw.rows).fill(NaN);
+  for (const split of groupedKFold(ids, ys, folds, seed)) {
+    let churned = 0;
+    for (const i of split.train) churned += ys[i];
+    if (churned === 0 || churned === split.train.length) return null;
+    // Only the inner card's scores are used, so its own mapping is not fitted.
+    const card = fitPoints(
+      raw,
+      y,
+      Uint32Array.from(split.train, (i) => rows[i]),
+      options,
+    );
+    scoreWithScorecard(
+      card,
+      raw,
+      Uint32Array.from(split.test, (i) => rows[i]),
+      scores,
+    );
+  }
+  let churned = 0;
+  for (const r of rows) churned += y[r];
+  if (churned === 0 || churned === rows.length) return null;
+  return plattOnScores(scores, y, rows);
 }
 
 /** 0–100 health scores of the given rows (default all; others NaN) under a scorecard. */

@@ -2,6 +2,14 @@
 // account with a given segment at a given stage. Pure functions of the model, no book needed.
 import type { ModelDocument, ScoringFunction } from './schema';
 
+/**
+ * Whether a tenure (days since contract start; NaN when unknown) falls in onboarding — the
+ * onboarding stage's own rule, whether or not a renewal window also covers the day.
+ */
+export function isOnboarding(model: ModelDocument, tenureDays: number): boolean {
+  return tenureDays >= 0 && tenureDays < model.lifecycle.onboardingDays;
+}
+
 /** The lifecycle stage of an account on a day: renewal window, onboarding, a user stage, or none. */
 export function lifecycleStage(
   model: ModelDocument,
@@ -10,7 +18,7 @@ export function lifecycleStage(
 ): string | null {
   const lc = model.lifecycle;
   if (daysToRenewal >= 0 && daysToRenewal <= lc.renewalWindowDays) return 'renewal';
-  if (tenureDays >= 0 && tenureDays < lc.onboardingDays) return 'onboarding';
+  if (isOnboarding(model, tenureDays)) return 'onboarding';
   if (tenureDays >= 0) {
     for (const s of lc.stages) {
       if (
