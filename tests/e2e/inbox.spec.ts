@@ -224,6 +224,7 @@ test('an empty Inbox says where tasks come from', async ({ page }) => {
   const settings = new SettingsPage(page);
   await settings.open();
   await settings.eraseAll();
+  await expect(page.getByText('All data erased.').first()).toBeVisible();
   await page.goto('/inbox');
   const empty = page.getByTestId('inbox-empty');
   await expect(empty).toContainText('No tasks yet');
