@@ -24,7 +24,7 @@ async function openPlaybooks(page: Page): Promise<void> {
     .getByRole('link', { name: 'Playbooks' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Playbooks' })).toBeVisible();
-  await expect(page.getByTestId('playbook')).toHaveCount(7, { timeout: 30_000 });
+  await expect(page.getByTestId('playbook')).toHaveCount(TRIGGERS.length, { timeout: 30_000 });
 }
 
 function card(page: Page, name: string) {
