@@ -92,7 +92,18 @@ describe('playbook form', () => {
     expect(p && !p.ok).toBe(true);
     if (!p || p.ok) return;
     const errors = p.errors.map((e) => ({ ...e, path: e.path.replace(/^\[0\]\.?/, '') }));
-    expect(Object.keys(fieldErrors(errors, 'score'))).toEqual(['hysteresis']);
+    expect(fieldErrors(errors, 'score')).toEqual({ hysteresis: 'At most 100' });
+    const untitled = parse({ ...DEFAULT_PLAYBOOKS[0], action: { title: '', dueInDays: 1.5 } });
+    expect(
+      !untitled.ok &&
+        fieldErrors(
+          untitled.errors.map((e) => ({ ...e, path: e.path.slice(4) })),
+          'score',
+        ),
+    ).toEqual({
+      title: 'Required',
+      dueInDays: 'A whole number',
+    });
   });
 
   it('makes an id from the name: unique, never "manual"', () => {

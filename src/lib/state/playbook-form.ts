@@ -337,12 +337,28 @@ export function fieldOfPath(path: string, kind: TriggerKind): PlaybookField {
   return 'form';
 }
 
+/** A schema message in plain words ("Too big: expected number to be <=100" → "At most 100"). */
+export function plainMessage(message: string): string {
+  const big = /^Too big: expected (?:number|array) to (?:be|have) <=\s*(\S+)(?: (items))?/.exec(
+    message,
+  );
+  if (big) return big[2] ? `At most ${big[1]} ${big[2]}` : `At most ${big[1]}`;
+  const small = /^Too small: expected number to be >=\s*(\S+)/.exec(message);
+  if (small) return `At least ${small[1]}`;
+  if (/^Too small: expected string to have >=1 characters?/.test(message)) return 'Required';
+  const long = /^Too big: expected string to have <=\s*(\d+) characters?/.exec(message);
+  if (long) return `At most ${long[1]} characters`;
+  if (/^Too small: expected number to be >0/.test(message)) return 'More than 0';
+  if (/expected int/.test(message)) return 'A whole number';
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 /** The schema's problems by field (the first problem of each field), with the path kept. */
 export function fieldErrors(errors: readonly PlaybookError[], kind: TriggerKind): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors) {
     const field = fieldOfPath(e.path, kind);
-    const message = field === 'form' ? `${e.path}: ${e.message}` : e.message;
+    const message = field === 'form' ? `${e.path}: ${e.message}` : plainMessage(e.message);
     if (out[field] === undefined) out[field] = message;
   }
   return out;
