@@ -285,19 +285,86 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
     action: { dueInDays: 3, checklist: ['Check the feed', 'Call the champion'], owner: null },
   });
 
-  // Delete it (confirmed), then restore the shipped playbooks: the urgent review is back at 50.
-  await silent.getByRole('button', { name: 'Delete…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete Silent enterprise?' });
-  await expect(dialog).toContainText('stops creating tasks');
+  // Load a file: a problem anywhere stores nothing and is listed with its path; a good file says
+  // what it adds and replaces, and loads once confirmed.
+  const fileInput = page.getByLabel('Playbooks file');
+  const doc = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+    playbooks: Record<string, unknown>[];
+  };
+  const pulseWatch = {
+    id: 'pulse-watch',
+    name: 'Pulse watch',
+    trigger: { kind: 'pulse', atOrBelow: 2 },
+    action: { title: 'Ask {account} what went wrong', dueInDays: 2, priority: 'high' },
+  };
+  await fileInput.setInputFiles({
+    name: 'bad-playbooks.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify([pulseWatch, { ...pulseWatch, id: 'b', trigger: { kind: 'score' } }]),
+    ),
+  });
+  const fileErrors = page.getByTestId('file-errors');
+  await expect(fileErrors).toContainText('bad-playbooks.json was not loaded');
+  await expect(fileErrors.getByRole('listitem')).toHaveText([
+    '[1].trigger: a score trigger needs "below", "above" or both',
+  ]);
+  await expect(page.getByTestId('playbook')).toHaveCount(8);
+  await fileErrors.getByRole('button', { name: 'Dismiss' }).click();
+
+  const renamed = doc.playbooks.map((p) =>
+    p.id === 'silent-enterprise' ? { ...p, name: 'Silent enterprise accounts' } : p,
+  );
+  await fileInput.setInputFiles({
+    name: 'team-playbooks.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ playbooks: [...renamed, pulseWatch] })),
+  });
+  const loadDialog = page.getByRole('dialog', { name: 'Load team-playbooks.json?' });
+  await expect(loadDialog).toContainText('Adds 1 playbook: Pulse watch.');
+  await expect(loadDialog).toContainText('Replaces 1 playbook: Silent enterprise accounts.');
+  await loadDialog.getByRole('button', { name: 'Load playbooks' }).click();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Loaded team-playbooks\.json: 1 added, 1 replaced, 7 unchanged; / }),
+  ).toBeVisible();
+  await expect(page.getByTestId('playbook')).toHaveCount(9);
+  await expect(card(page, 'Pulse watch').getByTestId('playbook-trigger')).toHaveText(
+    'Latest pulse 2 of 5 or lower',
+  );
+  await expect(card(page, 'Silent enterprise accounts')).toHaveCount(1);
+
+  // Delete the urgent review (confirmed): its tasks stay in the Inbox, from "(deleted playbook)".
+  const urgentOpen = await count(page, 'Urgent account review', 'playbook-open');
+  expect(urgentOpen).toBeGreaterThan(0);
+  await urgent.getByRole('button', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Urgent account review?' });
+  await expect(dialog).toContainText(
+    `Its ${urgentOpen === 1 ? '1 task' : `${urgentOpen} tasks`} to do stay in the Inbox, shown as from “(deleted playbook)”.`,
+  );
   await dialog.getByRole('button', { name: 'Delete playbook' }).click();
-  await expect(page.getByTestId('playbook')).toHaveCount(7);
+  await expect(page.getByTestId('playbook')).toHaveCount(8);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: /^Inbox/ }).click();
+  await expect(
+    page.getByTestId('task').filter({
+      has: page.getByTestId('task-playbook').filter({ hasText: '(deleted playbook)' }),
+    }),
+  ).toHaveCount(urgentOpen, { timeout: 30_000 });
+
+  // Restore the shipped playbooks: the urgent review is back, at 50; the user's own stay.
+  await nav.getByRole('link', { name: 'Playbooks' }).click();
+  await expect(page.getByTestId('playbook')).toHaveCount(8, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Restore the shipped playbooks…' }).click();
   await page
     .getByRole('dialog', { name: 'Restore the shipped playbooks?' })
     .getByRole('button', { name: 'Restore' })
     .click();
   await expect(
-    page.getByRole('status').filter({ hasText: /^Restored Urgent account review \(edited\)/ }),
+    page.getByRole('status').filter({ hasText: /^Restored Urgent account review \(deleted\)/ }),
   ).toBeVisible();
+  await expect(page.getByTestId('playbook')).toHaveCount(9);
   await expect(urgent.getByTestId('playbook-trigger')).toHaveText('Score below 50');
+  await expect(card(page, 'Pulse watch')).toHaveCount(1);
 });

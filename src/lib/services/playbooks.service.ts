@@ -168,7 +168,7 @@ export async function loadPlaybooksFile(file: File): Promise<boolean> {
     }
     toasts.show(
       'success',
-      `Loaded ${file.name}: ${r.adds.length} added, ${r.replaces.length} replaced; ${createdWords(r.created, r.createdAll).replace(/^it /, 'they ')}.`,
+      `Loaded ${file.name}: ${r.adds.length} added, ${r.replaces.filter((p) => !p.same).length} replaced, ${r.replaces.filter((p) => p.same).length} unchanged; ${createdWords(r.created, r.createdAll).replace(/^it /, 'they ')}.`,
     );
     return true;
   } catch (e) {
