@@ -224,9 +224,43 @@ test('an empty Inbox says where tasks come from', async ({ page }) => {
   const settings = new SettingsPage(page);
   await settings.open();
   await settings.eraseAll();
+  await expect(page.getByText('All data erased.').first()).toBeVisible();
   await page.goto('/inbox');
   const empty = page.getByTestId('inbox-empty');
   await expect(empty).toContainText('No tasks yet');
   await expect(empty.getByRole('link', { name: 'portfolio' })).toHaveAttribute('href', '/');
   await expect(page.getByRole('button', { name: 'Download CSV' })).toHaveCount(0);
+});
+
+test('the Inbox filters by owner and playbook, kept in the address', async ({ page }) => {
+  await new PortfolioPage(page).open();
+  await page.goto('/inbox');
+  const summary = page.getByTestId('inbox-summary');
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  const all = Number(/^(\d+) tasks? to do/.exec((await summary.textContent()) ?? '')![1]);
+  const filters = page.getByRole('form', { name: 'Filter the tasks' });
+  const owner = filters.getByLabel('Owner');
+  const firstOwner = (await owner.locator('option').nth(1).textContent())!.trim();
+  await owner.selectOption({ label: firstOwner });
+  await expect(page).toHaveURL(
+    new RegExp(`/inbox\\?owner=${encodeURIComponent(firstOwner).replace(/%20/g, '(\\+|%20)')}$`),
+  );
+  const cards = page.getByTestId('task');
+  await expect(cards.first()).toBeVisible();
+  for (const o of await cards.getByTestId('task-owner').allTextContents())
+    expect(o).toBe(`Owner: ${firstOwner}`);
+  const mine = Number(/^(\d+) tasks? to do/.exec((await summary.textContent()) ?? '')![1]);
+  expect(mine).toBeLessThan(all);
+
+  // Owner and playbook together; the address opens the same view after a reload.
+  await filters.getByLabel('Playbook').selectOption({ label: 'Renewal window' });
+  await page.reload();
+  await expect(filters.getByLabel('Playbook')).toHaveValue('renewal-window');
+  await expect(filters.getByLabel('Owner')).toHaveValue(firstOwner);
+  for (const p of await page.getByTestId('task-playbook').allTextContents())
+    expect(p).toBe('Renewal window');
+  await filters.getByRole('button', { name: 'Show every task' }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(summary).toContainText(`${all} tasks to do`);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

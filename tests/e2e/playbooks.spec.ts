@@ -1,4 +1,4 @@
-// The Playbooks page: the seven default playbooks with their triggers and "Did it work" tables;
+// The Playbooks page: the eight default playbooks with their triggers and "Did it work" tables;
 // completing a playbook's task in the Inbox with a note adds one to its "task completed"
 // column; a playbook switched off and on again by keyboard (off deletes nothing, on says how
 // many tasks it created); axe in light and dark. Editing: the urgent review's threshold moved
@@ -15,6 +15,7 @@ import { PortfolioPage, SettingsPage } from './app';
 
 const TRIGGERS = [
   ['Urgent account review', 'Score below 50'],
+  ['Sharp drop', 'Score fell 20 points or more in 30 days'],
   ['Proactive check-in', 'Score between 50 and 70'],
   ['Expansion conversation', 'Score above 80'],
   ['Onboarding kickoff', 'Days 0 to 13 of the contract'],
@@ -172,7 +173,7 @@ test('Playbooks: triggers, Did it work after completing a task, switch off and o
   await expect(page.getByTestId('playbooks-empty')).toContainText(
     'No playbook has created a task yet',
   );
-  await expect(page.getByTestId('effects-none')).toHaveCount(7);
+  await expect(page.getByTestId('effects-none')).toHaveCount(TRIGGERS.length);
   await expect(page.getByTestId('effects-table')).toHaveCount(0);
   await expect(page.getByTestId('page-caveat')).toBeVisible();
 });

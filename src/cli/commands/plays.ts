@@ -62,7 +62,7 @@ export function taskRows(tasks: readonly PlayTask[]): CsvCell[][] {
   ];
 }
 
-/** "12 tasks from 7 playbooks over 365 days (…): urgent-review 3, …" */
+/** "12 tasks from 8 playbooks over 365 days (…): urgent-review 3, …" */
 function summaryLine(
   tasks: readonly PlayTask[],
   playbooks: readonly Playbook[],

@@ -18,7 +18,7 @@ import type {
 } from './records';
 import { SCORING_DAY_SETTING } from './records';
 import { ACTIVE_MODEL_SETTING, getSetting } from './settings-repo';
-import { listTasks } from './tasks-repo';
+import { listTasks, readPlaybookNames } from './tasks-repo';
 
 /** The stored records of one account. */
 export interface AccountRecords {
@@ -36,6 +36,8 @@ export interface AccountRecords {
   imports: ImportRecord[];
   /** The account's tasks (open, snoozed and done), soonest due first. */
   tasks: TaskRecord[];
+  /** Playbook id → name, for the words the tasks are shown with. */
+  playbookNames: Map<string, string>;
   /** The active model version and the versions with history for this account. */
   models: ModelVersionRecord[];
   activeKey: string | null;
@@ -82,6 +84,7 @@ export async function readAccountRecords(db: CanaryDb, accountId: string): Promi
     outcomes,
     imports,
     tasks,
+    playbookNames,
   ] = await Promise.all([
     db.accounts.get(accountId),
     db.currentScores.get(accountId),
@@ -94,6 +97,7 @@ export async function readAccountRecords(db: CanaryDb, accountId: string): Promi
     db.outcomes.where('accountId').equals(accountId).toArray(),
     importsTouching(db, accountId),
     listTasks(db, { accountId }),
+    readPlaybookNames(db),
   ]);
   const keys = new Set(history.map((h) => h.modelKey));
   if (activeKey) keys.add(activeKey);
@@ -112,6 +116,7 @@ export async function readAccountRecords(db: CanaryDb, accountId: string): Promi
     outcomes,
     imports,
     tasks,
+    playbookNames,
     models,
     activeKey,
     scoring,

@@ -280,13 +280,19 @@ export function readTaskBoard(db: CanaryDb): Promise<TaskBoard> {
     const owners = (await db.accounts.orderBy('owner').uniqueKeys()).filter(
       (k): k is string => typeof k === 'string' && k.trim() !== '',
     );
-    const playbookNames = new Map<string, string>();
-    for (const p of await db.playbooks.toArray()) {
-      const name = (p.definition as { name?: unknown } | null)?.name;
-      if (typeof name === 'string' && name.trim() !== '') playbookNames.set(p.id, name);
-    }
+    const playbookNames = await readPlaybookNames(db);
     return { tasks, accounts, owners, playbookNames };
   });
+}
+
+/** Playbook id → its definition's name, where it has one (for the words a task is shown with). */
+export async function readPlaybookNames(db: CanaryDb): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const p of await db.playbooks.toArray()) {
+    const name = (p.definition as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && name.trim() !== '') names.set(p.id, name);
+  }
+  return names;
 }
 
 /** The tasks not done yet (open or snoozed): what the navigation's count is made from. */

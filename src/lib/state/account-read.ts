@@ -38,6 +38,8 @@ export interface AccountSnapshot {
   imports: ImportRecord[];
   /** The account's tasks (open, snoozed and done), soonest due first. */
   tasks: TaskRecord[];
+  /** Playbook id → name (for the tasks' words). */
+  playbookNames: Map<string, string>;
   /** The active model version and the versions with history for this account. */
   models: ModelVersionRecord[];
   activeKey: string | null;
@@ -62,7 +64,7 @@ function bandsOf(model: ModelVersionRecord | undefined): BandThresholds {
 export async function readAccount(db: CanaryDb, accountId: string): Promise<AccountSnapshot> {
   const r = await readAccountRecords(db, accountId);
   const { account, current, detail, history, series, pulses, overrides, notes, outcomes } = r;
-  const { imports, tasks, models, activeKey, scoring } = r;
+  const { imports, tasks, playbookNames, models, activeKey, scoring } = r;
   series.sort((a, b) => compareText(a.metric, b.metric));
   return {
     accountId,
@@ -77,6 +79,7 @@ export async function readAccount(db: CanaryDb, accountId: string): Promise<Acco
     outcomes,
     imports,
     tasks,
+    playbookNames,
     models,
     activeKey,
     bands: bandsOf(models.find((m) => m.key === activeKey)),

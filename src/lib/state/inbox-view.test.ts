@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../engine/dates';
 import {
+  filterChoices,
+  filterTasks,
+  inboxFilterFromQuery,
+  inboxFilterQuery,
+  NO_INBOX_FILTER,
+  type InboxFilter,
   checklistProgress,
   dueTaskCount,
   dueWords,
@@ -94,5 +100,50 @@ describe('task words', () => {
     ]);
     expect(open.map((t) => t.id)).toEqual([2, 4]);
     expect(done.map((t) => t.id)).toEqual([3, 1]);
+  });
+});
+
+describe('inbox filters', () => {
+  const tasks = [
+    makeTask(1, { owner: 'Dana', playbookId: 'urgent-review' }),
+    makeTask(2, { owner: null, playbookId: 'urgent-review' }),
+    makeTask(3, { owner: 'Ari', playbookId: 'manual' }),
+    makeTask(4, { owner: 'Zoe', playbookId: 'renewal-window', status: 'done' }),
+  ];
+
+  it('keep the tasks of one owner (or none) and one playbook', () => {
+    const ids = (f: InboxFilter) => filterTasks(tasks, f).map((t) => t.id);
+    expect(ids(NO_INBOX_FILTER)).toEqual([1, 2, 3, 4]);
+    expect(ids({ owner: 'Dana', playbook: null })).toEqual([1]);
+    expect(ids({ owner: '', playbook: null })).toEqual([2]);
+    expect(ids({ owner: null, playbook: 'urgent-review' })).toEqual([1, 2]);
+    expect(ids({ owner: 'Ari', playbook: 'urgent-review' })).toEqual([]);
+  });
+
+  it('round-trip through the URL', () => {
+    for (const f of [
+      NO_INBOX_FILTER,
+      { owner: 'Dana Ng', playbook: 'urgent-review' },
+      { owner: '', playbook: null },
+    ]) {
+      const q = inboxFilterQuery(f);
+      expect(inboxFilterFromQuery(new URLSearchParams(q))).toEqual(f);
+    }
+    expect(inboxFilterQuery(NO_INBOX_FILTER)).toBe('');
+  });
+
+  it('offer the owners and playbooks of the tasks to do', () => {
+    const names: Record<string, string> = {
+      'urgent-review': 'Urgent review',
+      manual: 'Added by hand',
+    };
+    expect(filterChoices(tasks, (id) => names[id] ?? id)).toEqual({
+      owners: ['Ari', 'Dana'],
+      unowned: true,
+      playbooks: [
+        { id: 'manual', name: 'Added by hand' },
+        { id: 'urgent-review', name: 'Urgent review' },
+      ],
+    });
   });
 });

@@ -125,3 +125,59 @@ export function checklistProgress(t: TaskRecord): string | null {
   if (t.checklist.length === 0) return null;
   return `${t.checklist.filter((c) => c.done).length} of ${t.checklist.length} done`;
 }
+
+/** The Inbox's filters; null means every task. `owner: ''` means tasks with no owner. */
+export interface InboxFilter {
+  owner: string | null;
+  playbook: string | null;
+}
+
+/** No filter. */
+export const NO_INBOX_FILTER: InboxFilter = { owner: null, playbook: null };
+
+/** The tasks the filter keeps. */
+export function filterTasks(tasks: readonly TaskRecord[], f: InboxFilter): TaskRecord[] {
+  return tasks.filter(
+    (t) =>
+      (f.owner === null || (t.owner ?? '') === f.owner) &&
+      (f.playbook === null || t.playbookId === f.playbook),
+  );
+}
+
+/** The filter a page URL asks for (`?owner=…&playbook=…`; `owner=` alone: no owner). */
+export function inboxFilterFromQuery(params: URLSearchParams): InboxFilter {
+  return { owner: params.get('owner'), playbook: params.get('playbook') || null };
+}
+
+/** The query string of a filter ("" for none), the inverse of inboxFilterFromQuery. */
+export function inboxFilterQuery(f: InboxFilter): string {
+  const p = new URLSearchParams();
+  if (f.owner !== null) p.set('owner', f.owner);
+  if (f.playbook !== null) p.set('playbook', f.playbook);
+  const q = p.toString();
+  return q === '' ? '' : `?${q}`;
+}
+
+/** The owners and playbooks the tasks to do have, for the filter menus (sorted by name). */
+export function filterChoices(
+  tasks: readonly TaskRecord[],
+  playbookName: (id: string) => string,
+): { owners: string[]; unowned: boolean; playbooks: { id: string; name: string }[] } {
+  const owners = new Set<string>();
+  const playbooks = new Map<string, string>();
+  let unowned = false;
+  for (const t of tasks) {
+    if (t.status === 'done') continue;
+    if (t.owner === null || t.owner === '') unowned = true;
+    else owners.add(t.owner);
+    playbooks.set(t.playbookId, playbookName(t.playbookId));
+  }
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return {
+    owners: [...owners].sort(byName),
+    unowned,
+    playbooks: [...playbooks]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => byName(a.name, b.name)),
+  };
+}

@@ -1,7 +1,8 @@
 // The playbooks Canary ships: the seeds' threshold plays (001: "A score between 50–70 might
 // trigger a proactive check-in. Below 50 might trigger an urgent account review with a
 // structured success plan. Above 80 could trigger an expansion conversation.") and the journey
-// plays of 004 (kickoff, first value, renewal), plus the silence and pulse alarms a CSM expects.
+// plays of 004 (kickoff, first value, renewal), plus the sharp-drop and silence alarms a CSM
+// expects.
 import { PlaybookSchema, type Playbook, type PlaybookInput } from './schema';
 
 const INPUTS: PlaybookInput[] = [
@@ -23,6 +24,25 @@ const INPUTS: PlaybookInput[] = [
       ],
       dueInDays: 2,
       priority: 'urgent',
+    },
+  },
+  {
+    id: 'sharp-drop',
+    name: 'Sharp drop',
+    description:
+      'Score fell 20 points or more in 30 days: find out what changed while it can still be turned around.',
+    trigger: { kind: 'drop', points: 20, days: 30, hysteresis: 5 },
+    forDays: 1,
+    cooldownDays: 30,
+    action: {
+      title: 'Find out why {account} dropped',
+      checklist: [
+        'Read what moved in the score breakdown',
+        'Ask the champion what changed',
+        'Log a pulse with what you learned',
+      ],
+      dueInDays: 3,
+      priority: 'high',
     },
   },
   {

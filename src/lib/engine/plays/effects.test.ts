@@ -192,6 +192,7 @@ describe('playbooks in words', () => {
   it('words every default trigger', () => {
     expect(DEFAULT_PLAYBOOKS.map((p) => triggerWords(p.trigger))).toEqual([
       'Score below 50',
+      'Score fell 20 points or more in 30 days',
       'Score between 50 and 70',
       'Score above 80',
       'Days 0 to 13 of the contract',

@@ -44,6 +44,11 @@ export interface DayInput {
   openTasks: ReadonlySet<string>;
   /** A stage id's name in words ("renewal window"). */
   stageName?: (id: string) => string;
+  /**
+   * The day evaluated — it dates the tasks and drives "for N days" and the cooldown — when it
+   * is not the facts' own day (the app: today, over scores as of the book's scoring day).
+   */
+  day?: DayNumber;
 }
 
 /** Fills `{account}` in a title. */
@@ -67,7 +72,7 @@ export function evaluateDay(input: DayInput): DayEvaluation {
       // Quick exit for the common case: idle and not entering stays idle, nothing to write.
       if (prev === null && !enter) continue;
       const r = step(prev, {
-        day: f.day,
+        day: input.day ?? f.day,
         enters: enter,
         staysIn: eligible && staysIn(p.trigger, f, prev?.ref ?? null),
         score: f.score,
@@ -84,8 +89,8 @@ export function evaluateDay(input: DayInput): DayEvaluation {
           checklist: [...p.action.checklist],
           owner: p.action.owner ?? f.owner,
           priority: p.action.priority,
-          createdDay: f.day,
-          dueDay: f.day + p.action.dueInDays,
+          createdDay: input.day ?? f.day,
+          dueDay: (input.day ?? f.day) + p.action.dueInDays,
           reason: reasonOf(p.trigger, f, stageName),
         });
       } else if (r.entered) {

@@ -36,12 +36,11 @@ export interface PlayFacts {
   arr: number | null;
   /**
    * The score on an earlier day (drop triggers); null when unknown. The worker reads stored
-   * history; the replay reads its own daily scores.
+   * history; the replay reads its own daily scores; without either, the score's own trend
+   * gives the score one trend window ago.
    */
   scoreOn: (day: DayNumber) => number | null;
 }
-
-const NO_HISTORY = (): null => null;
 
 /** The latest pulse value on or before `day` (pulses sorted by day). */
 export function latestPulse(
@@ -69,9 +68,15 @@ export function factsOf(
   score: AccountScore,
   account: Account,
   pulse: number | null,
-  scoreOn: (day: DayNumber) => number | null = NO_HISTORY,
+  history?: (day: DayNumber) => number | null,
 ): PlayFacts {
   const seat = score.measures.find((m) => m.measureId === SEAT_USE_MEASURE);
+  const trendDay = score.day - score.trend.windowDays;
+  const previous = score.trend.previousScore;
+  const scoreOn = (day: DayNumber): number | null => {
+    const known = history?.(day) ?? null;
+    return known !== null ? known : day === trendDay ? previous : null;
+  };
   return {
     accountId: score.accountId,
     name: score.accountName,
@@ -108,7 +113,7 @@ export function bookFacts(
         s,
         prepared.accounts[i],
         latestPulse(prepared, i, s.day),
-        scoreOn ? (d) => scoreOn(s.accountId, d) : NO_HISTORY,
+        scoreOn ? (d) => scoreOn(s.accountId, d) : undefined,
       ),
     );
   }

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../dates';
 import { generateDemoBook } from '../demo/generate';
 import { DEFAULT_MODEL } from '../model/presets';
+import { scoreBook } from '../score/account';
 import { prepareBook } from '../score/prepare';
 import { DEFAULT_PLAYBOOKS } from './defaults';
 import { evaluateDay, stateKey } from './evaluate';
-import type { PlayFacts } from './facts';
+import { bookFacts, type PlayFacts } from './facts';
 import { demoWork } from './demo-work';
 import { replayPlaybooks } from './replay';
 import { parsePlaybookOrThrow, parsePlaybooks, type Playbook, type PlaybookInput } from './schema';
@@ -78,6 +79,7 @@ describe('playbook documents', () => {
   it('parse the defaults and fill in what is left out', () => {
     expect(DEFAULT_PLAYBOOKS.map((p) => p.id)).toEqual([
       'urgent-review',
+      'sharp-drop',
       'proactive-check-in',
       'expansion-conversation',
       'onboarding-kickoff',
@@ -377,5 +379,27 @@ describe('the demo’s past work', () => {
       .map((t) => stateKey(t.playbookId, t.accountId));
     expect(new Set(open).size).toBe(open.length);
     expect(Math.min(...a.tasks.map((t) => t.createdDay))).toBeGreaterThanOrEqual(today - 63);
+  });
+});
+
+describe('a drop over the trend window', () => {
+  it('reads the score’s own trend when there is no history', () => {
+    const end = isoToDay('2026-11-23')!;
+    const book = generateDemoBook({ endDay: end, accounts: 60 });
+    const prepared = prepareBook(book);
+    const scores = scoreBook(prepared, DEFAULT_MODEL, end);
+    const facts = bookFacts(prepared, scores);
+    const sharp = DEFAULT_PLAYBOOKS.find((p) => p.id === 'sharp-drop')!;
+    const r = evaluateDay({ playbooks: [sharp], facts, states: new Map(), openTasks: new Set() });
+    const fell = scores.filter(
+      (s) =>
+        s.score !== null && s.trend.previousScore !== null && s.trend.previousScore - s.score >= 20,
+    );
+    expect(fell.length).toBeGreaterThan(0);
+    expect(r.tasks.map((t) => t.accountId).sort()).toEqual(fell.map((s) => s.accountId).sort());
+    const one = fell[0];
+    expect(r.tasks.find((t) => t.accountId === one.accountId)!.reason).toBe(
+      `Score fell ${one.trend.previousScore! - one.score!} points in 30 days (to ${one.score})`,
+    );
   });
 });

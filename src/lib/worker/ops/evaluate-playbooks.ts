@@ -111,15 +111,19 @@ export async function evaluateScoredBook(
     readPlaybookInputs(db),
   ]);
   const enabled = playbooks.filter((p) => p.enabled);
-  const needsHistory = enabled.some((p) => p.trigger.kind === 'drop');
+  // A drop over the model's trend window reads the score's own trend; other windows need the
+  // stored history.
+  const needsHistory = enabled.some(
+    (p) => p.trigger.kind === 'drop' && p.trigger.days !== input.model.trend.windowDays,
+  );
   const scoreOn = needsHistory
     ? historyLookup(await loadModelHistory(db, input.modelKey))
     : undefined;
   const live = input.scores.filter((s) => !input.archived.has(s.accountId));
-  const facts = bookFacts(input.prepared, live, scoreOn).map((f) => ({ ...f, day: input.today }));
   const r = evaluateDay({
     playbooks: enabled,
-    facts,
+    facts: bookFacts(input.prepared, live, scoreOn),
+    day: input.today,
     states: stored.states as Map<string, PlayState>,
     openTasks: stored.openTasks,
     stageName: (id) => stageName(input.model, id),
