@@ -57,14 +57,15 @@ function failure(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** "Urgent review is saved: it created 3 tasks today (other playbooks created 1 task)." */
-function createdWords(created: number, createdAll: number, enabled = true): string {
+/** "it created 3 tasks today (other playbooks created 1 task)"; `they` for several playbooks. */
+function createdWords(created: number, createdAll: number, enabled = true, they = false): string {
   const others = createdAll - created;
+  const [it, its] = they ? ['they', 'them'] : ['it', 'it'];
   const mine = !enabled
-    ? 'it is off, so it created no task'
+    ? `${it} ${they ? 'are' : 'is'} off, so ${it} created no task`
     : created === 0
-      ? 'no account meets it today, so it created no task'
-      : `it created ${tasks(created)} today`;
+      ? `no account meets ${its} today, so ${it} created no task`
+      : `${it} created ${tasks(created)} today`;
   return `${mine}${others > 0 ? ` (other playbooks created ${tasks(others)})` : ''}`;
 }
 
@@ -120,7 +121,7 @@ export async function restoreShippedPlaybooks(): Promise<boolean> {
       'success',
       r.restored.length === 0
         ? 'The shipped playbooks are all in place; nothing was changed.'
-        : `Restored ${r.restored.map((p) => `${p.name} (${p.was})`).join(', ')}: ${createdWords(r.created, r.createdAll).replace(/^it /, 'they ')}.`,
+        : `Restored ${r.restored.map((p) => `${p.name} (${p.was})`).join(', ')}: ${createdWords(r.created, r.createdAll, true, true)}.`,
     );
     return true;
   } catch (e) {
@@ -168,7 +169,7 @@ export async function loadPlaybooksFile(file: File): Promise<boolean> {
     }
     toasts.show(
       'success',
-      `Loaded ${file.name}: ${r.adds.length} added, ${r.replaces.filter((p) => !p.same).length} replaced, ${r.replaces.filter((p) => p.same).length} unchanged; ${createdWords(r.created, r.createdAll).replace(/^it /, 'they ')}.`,
+      `Loaded ${file.name}: ${r.adds.length} added, ${r.replaces.filter((p) => !p.same).length} replaced, ${r.replaces.filter((p) => p.same).length} unchanged; ${createdWords(r.created, r.createdAll, true, true)}.`,
     );
     return true;
   } catch (e) {
