@@ -30,7 +30,7 @@ async function openPlaybooks(page: Page): Promise<void> {
     .getByRole('link', { name: 'Playbooks' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Playbooks' })).toBeVisible();
-  await expect(page.getByTestId('playbook')).toHaveCount(7, { timeout: 30_000 });
+  await expect(page.getByTestId('playbook')).toHaveCount(TRIGGERS.length, { timeout: 30_000 });
 }
 
 function card(page: Page, name: string) {
@@ -181,6 +181,7 @@ test('Playbooks: triggers, Did it work after completing a task, switch off and o
 test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, download, delete, restore', async ({
   page,
 }) => {
+  const N = TRIGGERS.length;
   await new PortfolioPage(page).open();
   await openPlaybooks(page);
   const urgent = card(page, 'Urgent account review');
@@ -261,7 +262,7 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   await expect(
     page.getByRole('status').filter({ hasText: /^Silent enterprise is added: / }),
   ).toBeVisible();
-  await expect(page.getByTestId('playbook')).toHaveCount(8);
+  await expect(page.getByTestId('playbook')).toHaveCount(N + 1);
   const silent = card(page, 'Silent enterprise');
   await expect(silent.getByTestId('playbook-trigger')).toHaveText(
     'No usage data or pulse for 14 days or more',
@@ -275,7 +276,7 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   const parsed = parsePlaybooks(JSON.parse(readFileSync(await download.path(), 'utf8')));
   expect(parsed.ok).toBe(true);
   if (!parsed.ok) return;
-  expect(parsed.playbooks).toHaveLength(8);
+  expect(parsed.playbooks).toHaveLength(N + 1);
   expect(parsed.playbooks.find((p) => p.id === 'urgent-review')?.trigger).toEqual({
     kind: 'score',
     below: 40,
@@ -310,7 +311,7 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   await expect(fileErrors.getByRole('listitem')).toHaveText([
     '[1].trigger: a score trigger needs "below", "above" or both',
   ]);
-  await expect(page.getByTestId('playbook')).toHaveCount(8);
+  await expect(page.getByTestId('playbook')).toHaveCount(N + 1);
   await fileErrors.getByRole('button', { name: 'Dismiss' }).click();
 
   const renamed = doc.playbooks.map((p) =>
@@ -328,9 +329,9 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   await expect(
     page
       .getByRole('status')
-      .filter({ hasText: /^Loaded team-playbooks\.json: 1 added, 1 replaced, 7 unchanged; / }),
+      .filter({ hasText: `Loaded team-playbooks.json: 1 added, 1 replaced, ${N} unchanged; ` }),
   ).toBeVisible();
-  await expect(page.getByTestId('playbook')).toHaveCount(9);
+  await expect(page.getByTestId('playbook')).toHaveCount(N + 2);
   await expect(card(page, 'Pulse watch').getByTestId('playbook-trigger')).toHaveText(
     'Latest pulse 2 of 5 or lower',
   );
@@ -345,7 +346,7 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
     `Its ${urgentOpen === 1 ? '1 task' : `${urgentOpen} tasks`} to do stay in the Inbox, shown as from “(deleted playbook)”.`,
   );
   await dialog.getByRole('button', { name: 'Delete playbook' }).click();
-  await expect(page.getByTestId('playbook')).toHaveCount(8);
+  await expect(page.getByTestId('playbook')).toHaveCount(N + 1);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: /^Inbox/ }).click();
   await expect(
@@ -356,7 +357,7 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
 
   // Restore the shipped playbooks: the urgent review is back, at 50; the user's own stay.
   await nav.getByRole('link', { name: 'Playbooks' }).click();
-  await expect(page.getByTestId('playbook')).toHaveCount(8, { timeout: 30_000 });
+  await expect(page.getByTestId('playbook')).toHaveCount(N + 1, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Restore the shipped playbooks…' }).click();
   await page
     .getByRole('dialog', { name: 'Restore the shipped playbooks?' })
@@ -365,7 +366,7 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   await expect(
     page.getByRole('status').filter({ hasText: /^Restored Urgent account review \(deleted\)/ }),
   ).toBeVisible();
-  await expect(page.getByTestId('playbook')).toHaveCount(9);
+  await expect(page.getByTestId('playbook')).toHaveCount(N + 2);
   await expect(urgent.getByTestId('playbook-trigger')).toHaveText('Score below 50');
   await expect(card(page, 'Pulse watch')).toHaveCount(1);
 });
