@@ -214,3 +214,64 @@ export async function forgetPlaybookStates(db: CanaryDb, playbookId: string): Pr
     .between([playbookId, ''], [playbookId, '\uffff'])
     .delete();
 }
+
+/** One playbook's document as stored (opaque JSON), or undefined. */
+export async function getPlaybookRecord(
+  db: CanaryDb,
+  id: string,
+): Promise<PlaybookRecord | undefined> {
+  return db.playbooks.get(id);
+}
+
+/**
+ * Deletes a playbook and its per-account states in one transaction. Its tasks stay (open ones
+ * stay in the Inbox). False when there was no such playbook (nothing written).
+ */
+export function deletePlaybook(db: CanaryDb, id: string): Promise<boolean> {
+  return db.transaction('rw', [db.playbooks, db.playbookState], async () => {
+    if ((await db.playbooks.get(id)) === undefined) return false;
+    await db.playbooks.delete(id);
+    await db.playbookState
+      .where('[playbookId+accountId]')
+      .between([id, ''], [id, '\uffff'])
+      .delete();
+    return true;
+  });
+}
+
+/**
+ * Stores several playbook documents and forgets the per-account states of `forget` (playbooks
+ * whose trigger, conditions or "for N days" changed), all in one transaction: a file of
+ * playbooks is stored whole or not at all. With `onlyIfAbsent`, a playbook that exists is
+ * refused (RangeError, nothing written): adding must not replace.
+ */
+export function storePlaybooks(
+  db: CanaryDb,
+  write: {
+    definitions: readonly { id: string; enabled: boolean }[];
+    forget: readonly string[];
+    onlyIfAbsent?: boolean;
+  },
+  now: number,
+): Promise<void> {
+  return db.transaction('rw', [db.playbooks, db.playbookState], async () => {
+    if (write.onlyIfAbsent) {
+      for (const d of write.definitions)
+        if ((await db.playbooks.get(d.id)) !== undefined)
+          throw new RangeError(`a playbook with the id "${d.id}" exists`);
+    }
+    await db.playbooks.bulkPut(
+      write.definitions.map((d) => ({
+        id: d.id,
+        definition: d,
+        enabled: d.enabled,
+        updatedAt: now,
+      })),
+    );
+    for (const id of write.forget)
+      await db.playbookState
+        .where('[playbookId+accountId]')
+        .between([id, ''], [id, '\uffff'])
+        .delete();
+  });
+}

@@ -75,6 +75,9 @@ describe('task words', () => {
       'Urgent review',
     );
     expect(playbookLabel('unknown-id')).toBe('unknown-id');
+    expect(playbookLabel('gone', new Map([['red-review', 'Urgent review']]))).toBe(
+      '(deleted playbook)',
+    );
     expect(checklistProgress(makeTask(1))).toBeNull();
     expect(
       checklistProgress(

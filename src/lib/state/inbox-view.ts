@@ -107,12 +107,17 @@ export function dueWords(t: TaskRecord, today: DayNumber): string {
   return `Due ${formatDay(due)} · ${formatDaysFrom(due, today)}`;
 }
 
-/** The playbook a task came from, in words ("Added by hand" for a manual one). */
-export function playbookLabel(
-  playbookId: string,
-  names: ReadonlyMap<string, string> = new Map(),
-): string {
-  return playbookId === 'manual' ? 'Added by hand' : (names.get(playbookId) ?? playbookId);
+/** How a task of a playbook deleted since is attributed. */
+export const DELETED_PLAYBOOK = '(deleted playbook)';
+
+/**
+ * The playbook a task came from, in words ("Added by hand" for a manual one). With the stored
+ * playbooks' names, one not among them was deleted; without them, the id.
+ */
+export function playbookLabel(playbookId: string, names?: ReadonlyMap<string, string>): string {
+  if (playbookId === 'manual') return 'Added by hand';
+  if (names === undefined) return playbookId;
+  return names.get(playbookId) ?? DELETED_PLAYBOOK;
 }
 
 /** "2 of 3 done" for a checklist, or null when there is none. */

@@ -26,6 +26,14 @@ import loadDemo from './ops/load-demo';
 import modelSave from './ops/model-save';
 import playbookEffects from './ops/playbook-effects';
 import setPlaybookEnabled from './ops/playbook-enabled';
+import {
+  checkPlaybooksFile,
+  deletePlaybookOp,
+  exportPlaybooks,
+  loadPlaybooksFile,
+  restoreDefaultPlaybooks,
+  savePlaybook,
+} from './ops/playbook-save';
 import previewModel from './ops/preview-model';
 import proposeFromData from './ops/propose-model';
 import renewals from './ops/renewals';
@@ -66,6 +74,12 @@ const api = {
   evaluatePlaybooks,
   playbookEffects,
   setPlaybookEnabled,
+  savePlaybook,
+  deletePlaybook: deletePlaybookOp,
+  restoreDefaultPlaybooks,
+  exportPlaybooks,
+  checkPlaybooksFile,
+  loadPlaybooksFile,
 };
 
 /** The worker's API; the main thread imports this type only. */

@@ -7,6 +7,7 @@
 import { stageName } from '../../engine';
 import {
   antiFlapWords,
+  DEFAULT_PLAYBOOKS,
   EFFECT_MARKS,
   EFFECTS_CAVEAT,
   historyScoreAt,
@@ -15,12 +16,15 @@ import {
   playbookEffects,
   triggerWords,
   type AntiFlapWords,
+  type Playbook,
   type PlaybookEffect,
 } from '../../engine/plays';
 import type { DayNumber } from '../../engine/types';
 import { getDb, readPlaybookEffectsInputs, type TaskPriority } from '../../db';
 import { ensureActiveModel } from './active-model';
 import { activePlaybooks } from './evaluate-playbooks';
+
+const DEFAULT_IDS = new Set(DEFAULT_PLAYBOOKS.map((p) => p.id));
 
 export interface PlaybookEffectsRequest {
   /** Today's day (the app passes todayDay()). */
@@ -48,6 +52,10 @@ export interface PlaybookRow {
   open: number;
   done: number;
   effects: PlaybookEffect;
+  /** The playbook's document, for the edit form. */
+  definition: Playbook;
+  /** Whether it is one of the shipped playbooks (by id). */
+  shipped: boolean;
 }
 
 export interface PlaybooksPageData {
@@ -56,6 +64,11 @@ export interface PlaybooksPageData {
   playbooks: PlaybookRow[];
   /** Stored playbooks that failed validation, with why. */
   skipped: string[];
+  /** Every stored playbook id (taken ids for a new playbook, valid or not). */
+  ids: string[];
+  /** The active model's patterns and lifecycle stages, for pattern and stage triggers. */
+  patterns: { id: string; name: string }[];
+  stages: { id: string; name: string }[];
   /** Whether any playbook has created a task yet. */
   anyTasks: boolean;
   marks: readonly number[];
@@ -107,6 +120,8 @@ export default async function playbookEffectsOp(
       open: mine.length - done,
       done,
       effects: effects[i],
+      definition: p,
+      shipped: DEFAULT_IDS.has(p.id),
     };
   });
   return {
@@ -114,6 +129,13 @@ export default async function playbookEffectsOp(
     model: { key: active.key, name: active.model.name, version: active.model.version },
     playbooks: rows,
     skipped,
+    ids: [...new Set([...ids, ...skipped.map((s) => s.slice(0, s.indexOf(':')))])],
+    patterns: active.model.patterns.map((p) => ({ id: p.id, name: p.name })),
+    stages: [
+      { id: 'onboarding', name: 'onboarding' },
+      { id: 'renewal', name: 'renewal window' },
+      ...active.model.lifecycle.stages.map((s) => ({ id: s.id, name: s.name })),
+    ],
     anyTasks: tasks.length > 0,
     marks: EFFECT_MARKS,
     outcomeWindowDays: OUTCOME_WINDOW_DAYS,
