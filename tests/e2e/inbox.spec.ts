@@ -261,6 +261,17 @@ test('the Inbox filters by owner and playbook, kept in the address', async ({ pa
     expect(p).toBe('Renewal window');
   await filters.getByRole('button', { name: 'Show every task' }).click();
   await expect(page).toHaveURL(/\/inbox$/);
+  // The Playbooks page links to its playbook's tasks in the Inbox.
+  await page.goto('/playbooks');
+  await page
+    .getByTestId('playbook')
+    .filter({ hasText: 'Urgent account review' })
+    .getByRole('link', { name: 'See them in the Inbox' })
+    .click();
+  await expect(page).toHaveURL(/\/inbox\?playbook=urgent-review$/);
+  await expect(filters.getByLabel('Playbook')).toHaveValue('urgent-review');
+  await filters.getByRole('button', { name: 'Show every task' }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
   await expect(summary).toContainText(`${all} tasks to do`);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
