@@ -1,0 +1,198 @@
+// The yardstick a fitted model must beat: a plain L2 logistic regression (scikit-learn's default
+// C = 1) on the same point-in-time features, the same outcome rows and the same folds grouped by
+// account as `backtest --fit` (fold-fit.ts), so the two out-of-sample AUCs compare like for
+// like. Inside each training fold: numbers are imputed with the fold's median (plus a "was
+// missing" column) and standardised; text attributes are one-hot coded on the fold's own
+// categories. Nothing of a held-out fold is seen before it is scored.
+import type { ModelDocument } from '../model/schema';
+import type { PreparedBook } from '../score/prepare';
+import type { DayNumber } from '../types';
+import { pointFeatures, type PointFeatures } from './features';
+import { groupedKFold } from './folds';
+import { fitLogistic, predictLogistic, type DesignMatrix } from './logistic';
+import { outcomeRows, type OutcomeRows } from './outcomes';
+import { rocAuc } from './ranking';
+import { runBacktest } from './run';
+
+export interface BaselineSettings {
+  folds: number;
+  seed?: number;
+  /** Inverse regularisation (default 1, scikit-learn's default). */
+  C?: number;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = values.sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The fold's design matrix over every row, from statistics of its training rows only. */
+function foldDesign(f: PointFeatures, train: Uint32Array): DesignMatrix {
+  const { data, rows: n, cols } = f.raw;
+  type Col = (r: number, out: Float64Array, at: number) => void;
+  const makers: { width: number; fill: Col }[] = [];
+  for (let j = 0; j < cols; j++) {
+    const seen: number[] = [];
+    let missing = 0;
+    for (const r of train) {
+      const v = data[r * cols + j];
+      if (Number.isNaN(v)) missing++;
+      else seen.push(v);
+    }
+    if (seen.length === 0) continue;
+    if (f.columns[j].categories) {
+      const codes = [...new Set(seen)].sort((a, b) => a - b).slice(1); // first code is the base
+      makers.push({
+        width: codes.length,
+        fill: (r, out, at) => {
+          const v = data[r * cols + j];
+          codes.forEach((c, k) => (out[at + k] = v === c ? 1 : 0));
+        },
+      });
+      continue;
+    }
+    const med = median(seen.slice());
+    let mean = 0;
+    for (const r of train) mean += Number.isNaN(data[r * cols + j]) ? med : data[r * cols + j];
+    mean /= train.length;
+    let sq = 0;
+    for (const r of train) {
+      const v = Number.isNaN(data[r * cols + j]) ? med : data[r * cols + j];
+      sq += (v - mean) ** 2;
+    }
+    const sd = Math.sqrt(sq / train.length) || 1;
+    const flag = missing > 0;
+    makers.push({
+      width: flag ? 2 : 1,
+      fill: (r, out, at) => {
+        const raw = data[r * cols + j];
+        out[at] = ((Number.isNaN(raw) ? med : raw) - mean) / sd;
+        if (flag) out[at + 1] = Number.isNaN(raw) ? 1 : 0;
+      },
+    });
+  }
+  const width = makers.reduce((s, m) => s + m.width, 0);
+  const out = new Float64Array(n * width);
+  for (let r = 0; r < n; r++) {
+    let at = r * width;
+    for (const m of makers) {
+      m.fill(r, out, at);
+      at += m.width;
+    }
+  }
+  return { data: out, rows: n, cols: width };
+}
+
+/**
+ * Out-of-sample churn probabilities of a logistic regression for every outcome row (NaN where
+ * the account had no measure data by the prediction day: left out, as `backtest --fit` does).
+ */
+export function logisticBaseline(
+  prepared: PreparedBook,
+  model: ModelDocument,
+  rows: OutcomeRows,
+  points: readonly { accountId: string; day: DayNumber }[],
+  settings: BaselineSettings,
+): Float64Array {
+  const f = pointFeatures(prepared, model, points);
+  const n = rows.y.length;
+  const measureCols = f.columns.filter((c) => c.kind === 'measure').length;
+  const hasData = new Uint8Array(n);
+  for (let r = 0; r < n; r++)
+    for (let j = 0; j < measureCols && !hasData[r]; j++)
+      if (!Number.isNaN(f.raw.data[r * f.raw.cols + j])) hasData[r] = 1;
+  const out = new Float64Array(n).fill(NaN);
+  for (const s of groupedKFold(rows.accountIds, rows.y, settings.folds, settings.seed ?? 1)) {
+    const train = s.train.filter((r) => hasData[r] === 1);
+    const test = s.test.filter((r) => hasData[r] === 1);
+    if (train.length === 0 || test.length === 0) continue;
+    const X = foldDesign(f, train);
+    const fit = fitLogistic(X, rows.y, { C: settings.C ?? 1, rowSubset: train });
+    predictLogistic(fit, X, test, out);
+  }
+  return out;
+}
+
+/** Out-of-sample AUCs on the same outcomes: the fitted scorecard, logistic regression, a model. */
+export interface FitVersusBaseline {
+  horizonDays: number;
+  /** Outcomes all compared could score, and how many churned. */
+  outcomes: number;
+  churned: number;
+  fittedAuc: number | null;
+  logisticAuc: number | null;
+  /** The given model's own AUC (null when none was given or it scored none of them). */
+  modelAuc: number | null;
+  fittedMs: number;
+  logisticMs: number;
+}
+
+/**
+ * `backtest --fit --folds K` on `fitModel`'s measures against the logistic-regression baseline
+ * on the same features and folds (and, when given, `ownModel` scored as it is), on the outcomes
+ * every one of them scored.
+ */
+export function fitVersusBaseline(
+  prepared: PreparedBook,
+  fitModel: ModelDocument,
+  ownModel: ModelDocument | null,
+  options: { horizonDays: number; folds: number; seed?: number },
+): FitVersusBaseline {
+  const h = options.horizonDays;
+  const seed = options.seed ?? 1;
+  const t0 = performance.now();
+  const fitted = runBacktest(prepared, fitModel, {
+    horizons: [h],
+    fit: { folds: options.folds, seed },
+  }).predictions[0];
+  const t1 = performance.now();
+  const rows = outcomeRows(prepared.book, h);
+  const points = rows.accountIds.map((accountId, i) => ({
+    accountId,
+    day: rows.predictionDays[i],
+  }));
+  const lr = logisticBaseline(prepared, fitModel, rows, points, { folds: options.folds, seed });
+  const t2 = performance.now();
+  const key = (id: string, day: number) => `${id}\u0000${day}`;
+  const lrOf = new Map<string, number>();
+  rows.accountIds.forEach((id, i) => {
+    if (Number.isFinite(lr[i])) lrOf.set(key(id, rows.outcomeDays[i]), lr[i]);
+  });
+  const own = ownModel
+    ? new Map(
+        runBacktest(prepared, ownModel, { horizons: [h] }).predictions[0].map((p) => [
+          key(p.accountId, p.day),
+          p.p,
+        ]),
+      )
+    : null;
+  const y: number[] = [];
+  const pf: number[] = [];
+  const pl: number[] = [];
+  const po: number[] = [];
+  for (const p of fitted) {
+    const k = key(p.accountId, p.day);
+    const l = lrOf.get(k);
+    const o = own?.get(k);
+    if (l === undefined || (own && o === undefined)) continue;
+    y.push(p.y);
+    pf.push(p.p);
+    pl.push(l);
+    if (o !== undefined) po.push(o);
+  }
+  const churned = y.reduce((s, v) => s + v, 0);
+  const auc = (p: number[]) =>
+    churned === 0 || churned === y.length || p.length !== y.length ? null : rocAuc(y, p);
+  return {
+    horizonDays: h,
+    outcomes: y.length,
+    churned,
+    fittedAuc: auc(pf),
+    logisticAuc: auc(pl),
+    modelAuc: own ? auc(po) : null,
+    fittedMs: t1 - t0,
+    logisticMs: t2 - t1,
+  };
+}
