@@ -27,7 +27,7 @@ export interface FitSettings extends ThresholdOptions {
   nBins?: number;
   C?: number;
   /** Card shape (see ScorecardOptions): monotone merging, measure cap, contrary measures. */
-  binning?: 'monotone' | 'quantile';
+  binning?: 'monotone' | 'two-armed' | 'quantile';
   maxMeasures?: number;
   dropContrary?: boolean;
   /**

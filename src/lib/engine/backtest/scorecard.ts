@@ -4,13 +4,7 @@
 // exactly as the regression's log-odds do (up to rounding to whole points).
 import { groupedKFold, type CvSplit } from './folds';
 import { fitLogistic, type DesignMatrix } from './logistic';
-import {
-  autoBinCount,
-  binOf,
-  fitMeasureBins,
-  type BinningOptions,
-  type MeasureBins,
-} from './woe';
+import { autoBinCount, binOf, fitMeasureBins, type BinningOptions, type MeasureBins } from './woe';
 
 /** A fitted scorecard keeps at most this many measures by default (`maxMeasures`). */
 export const MAX_MEASURES = 12;
@@ -54,8 +48,10 @@ export interface ScorecardOptions extends BinningOptions {
    */
   nBinsByColumn?: readonly (number | undefined)[];
   /**
-   * At most this many measures (default MAX_MEASURES, 12; Infinity keeps all): while more
-   * carry weight, the lightest are dropped — half the excess at a time — and the rest refitted.
+   * At most this many measures (default MAX_MEASURES, 12; Infinity keeps all): when more carry
+   * weight, those with the smallest spread of log-odds (|coef| × WOE range, the measure's share
+   * of the score) are dropped — half the excess at a time — and the rest refitted, until at most
+   * this many remain.
    */
   maxMeasures?: number;
   /**
@@ -117,29 +113,38 @@ function fitPoints(
     if (Math.max(...seen) - Math.min(...seen) > 1e-9) kept.push(j);
   }
   const coef = new Float64Array(m);
+  let intercept = 0;
   for (;;) {
-    coef.fill(0);
     if (kept.length) {
+      // Each refit starts from the last one (dropped columns at 0): far fewer Newton steps.
       const fit = fitLogistic(columnsOf(woe, kept, rows), y, {
         C: options.C ?? 1,
         rowSubset: rows,
+        start: { intercept, coef: kept.map((j) => coef[j]) },
       });
+      coef.fill(0);
       kept.forEach((j, i) => (coef[j] = fit.coef[i]));
-    }
+      intercept = fit.intercept;
+    } else coef.fill(0);
     // WOE is positive where renewals concentrate, so a sound coefficient on it is negative.
     const contrary = dropContrary ? kept.filter((j) => coef[j] > 0) : [];
-    if (contrary.length) {
-      kept = kept.filter((j) => coef[j] <= 0);
-      continue;
+    let live = kept.filter((j) => coef[j] <= 0 || !dropContrary);
+    live = live.filter((j) => rangeOf(binsPerMeasure[j], coef[j]) > 1e-9);
+    if (!contrary.length && live.length <= maxMeasures) break;
+    if (live.length > maxMeasures) {
+      // The lightest go (by their spread of points in the current fit), then the rest refit.
+      const byRange = [...live].sort(
+        (a, b) =>
+          rangeOf(binsPerMeasure[b], coef[b]) - rangeOf(binsPerMeasure[a], coef[a]) || a - b,
+      );
+      // Half the excess at a time: a dropped measure's part often passes to a correlated one.
+      const top = new Set(
+        byRange.slice(0, live.length - Math.ceil((live.length - maxMeasures) / 2)),
+      );
+      live = live.filter((j) => top.has(j));
     }
-    const live = kept.filter((j) => rangeOf(binsPerMeasure[j], coef[j]) > 1e-9);
-    if (live.length <= maxMeasures) break;
-    const drop = Math.ceil((live.length - maxMeasures) / 2);
-    const byRange = [...live].sort(
-      (a, b) => rangeOf(binsPerMeasure[a], coef[a]) - rangeOf(binsPerMeasure[b], coef[b]) || b - a,
-    );
-    const dropped = new Set(byRange.slice(0, drop));
-    kept = live.filter((j) => !dropped.has(j));
+    for (const j of kept) if (!live.includes(j)) coef[j] = 0;
+    kept = live;
   }
 
   // c = coef·WOE is each bin's contribution to churn log-odds; points rescale it per measure.

@@ -66,7 +66,7 @@ export function autoBinCount(churns: number): number {
 }
 
 /**
- * A kept two-armed shape must improve the binomial log-likelihood of the best monotone fit by
+ * With `binning: 'two-armed'`, a kept two-armed shape must improve the binomial log-likelihood of the best monotone fit by
  * this much (likelihood-ratio statistic 2·ΔLL; p < 1e-5 for one degree of freedom, so it
  * survives the search over every turning point and both shapes).
  */
@@ -78,9 +78,9 @@ export type BinShape =
   | 'higher'
   /** Churn rises as the value rises: lower is better. */
   | 'lower'
-  /** Churn is highest at middle values (both ends healthier), significant by TWO_ARMED_MIN_LR. */
+  /** Churn is highest at middle values (both ends healthier); only with 'two-armed' binning. */
   | 'middle-worst'
-  /** Churn is lowest at middle values (both ends riskier), significant by TWO_ARMED_MIN_LR. */
+  /** Churn is lowest at middle values (both ends riskier); only with 'two-armed' binning. */
   | 'middle-best'
   /** Bins kept as given (categories, pattern rules, or `binning: 'quantile'`). */
   | 'as-binned';
@@ -88,11 +88,14 @@ export type BinShape =
 /** How fitMeasureBins shapes its bins. */
 export interface BinningOptions {
   /**
-   * 'monotone' (default): merge adjacent quantile bins until the WOE runs one way, or two ways
-   * when that is significant (TWO_ARMED_MIN_LR). 'quantile': keep the quantile bins as they
-   * are (the scorecard before monotone merging; with nBins 5 it reproduces it exactly).
+   * 'monotone' (default): merge adjacent quantile bins until the WOE runs one way (the way the
+   * data fits better). 'two-armed': the same, but a shape with one turning point (churn highest,
+   * or lowest, at middle values) is kept when it is significant (TWO_ARMED_MIN_LR); measured, it
+   * moved no book's out-of-sample AUC by more than 0.0005, so it is not the default.
+   * 'quantile': keep the quantile bins as they are (the scorecard before monotone merging; with
+   * nBins 5, maxMeasures Infinity it reproduces it exactly).
    */
-  binning?: 'monotone' | 'quantile';
+  binning?: 'monotone' | 'two-armed' | 'quantile';
 }
 
 interface Block {
@@ -145,14 +148,15 @@ function pav(
 
 /**
  * Merges ordered fine bins (churned / retained counts per bin) into blocks whose churn runs one
- * way — the direction whose pool-adjacent-violators fit has the higher likelihood — or, when
- * its likelihood-ratio statistic against that is at least TWO_ARMED_MIN_LR, two ways with one
- * turning point (churn highest, or lowest, at middle values). Returns each block's first fine
- * bin and the shape.
+ * way — the direction whose pool-adjacent-violators fit has the higher likelihood — or, with
+ * `twoArmed` and a likelihood-ratio statistic against that of at least TWO_ARMED_MIN_LR, two
+ * ways with one turning point (churn highest, or lowest, at middle values). Returns each
+ * block's first fine bin and the shape.
  */
 export function monotoneBlocks(
   churn: ArrayLike<number>,
   renew: ArrayLike<number>,
+  twoArmed = false,
 ): { starts: number[]; shape: Exclude<BinShape, 'as-binned'> } {
   const k = churn.length;
   const down = pav(churn, renew, 0, k, false);
@@ -163,7 +167,7 @@ export function monotoneBlocks(
   let shape: Exclude<BinShape, 'as-binned'> = llDown >= llUp ? 'higher' : 'lower';
   const llMono = Math.max(llDown, llUp);
   let llBest = llMono;
-  for (let t = 1; t < k; t++) {
+  for (let t = 1; twoArmed && t < k; t++) {
     for (const peak of [true, false]) {
       const left = pav(churn, renew, 0, t, peak);
       const right = pav(churn, renew, t, k, !peak);
@@ -200,7 +204,11 @@ export function fitMeasureBins(
   }
   let shape: BinShape = 'as-binned';
   if (options.binning !== 'quantile' && k > 1) {
-    const merged = monotoneBlocks(churn.subarray(0, k), renew.subarray(0, k));
+    const merged = monotoneBlocks(
+      churn.subarray(0, k),
+      renew.subarray(0, k),
+      options.binning === 'two-armed',
+    );
     shape = merged.shape;
     const starts = merged.starts;
     const c2 = new Float64Array(starts.length + 1);
