@@ -6,6 +6,8 @@ import { prepareBook } from '../lib/engine/index';
 import {
   FitInputError,
   fitModel,
+  fittedMeasureLines,
+  proposeMeasures,
   MAX_HORIZON_DAYS,
   type FitModelResult,
 } from '../lib/engine/backtest/index';
@@ -39,6 +41,15 @@ function verdict(result: FitModelResult, currentId: string): string[] {
     );
   }
   return lines;
+}
+
+/** The fitted measures in words, heaviest first ("Tenure — shorter tenure → lower score; 41%"). */
+function measureLines(
+  book: Parameters<typeof proposeMeasures>[0],
+  result: FitModelResult,
+): string[] {
+  const lines = fittedMeasureLines(proposeMeasures(book).measures, result.model);
+  return [`Measures (${lines.length}), heaviest first:`, ...lines.map((l) => `  ${l}`)];
 }
 
 /** Runs `fit`; writes the model JSON and a summary on stderr, returns exit status 0. */
@@ -83,6 +94,7 @@ export function fitCommand(args: readonly string[], io: CommandIo): number {
     [
       `Fitted on ${oos.n_outcomes} outcomes (${oos.n_churned} churned), horizon ${horizon} days; out-of-sample AUC ${oos.auc?.toFixed(3) ?? 'n/a'} (5 folds grouped by account).`,
       `Suggested bands: red ≤ ${redMax}, amber ≤ ${amberMax}, green above.`,
+      ...measureLines(book, result),
       ...verdict(result, current.id),
       ...result.warnings.filter((w) => w !== result.comparison.summary).map((w) => `Warning: ${w}`),
     ].join('\n') + '\n',

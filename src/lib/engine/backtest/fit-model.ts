@@ -224,6 +224,9 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
     rows: train,
     nBins: options.nBins,
     C: options.C,
+    binning: options.binning,
+    maxMeasures: options.maxMeasures,
+    dropContrary: options.dropContrary,
     nBinsByColumn: binsByColumn(features.columns),
   });
   if (!card.measures.length) {

@@ -26,6 +26,10 @@ export interface FitSettings extends ThresholdOptions {
   split?: 'account' | 'time';
   nBins?: number;
   C?: number;
+  /** Card shape (see ScorecardOptions): monotone merging, measure cap, contrary measures. */
+  binning?: 'monotone' | 'two-armed' | 'quantile';
+  maxMeasures?: number;
+  dropContrary?: boolean;
   /**
    * Fit each card's score → probability mapping on its training fold's inner out-of-sample
    * scores (`innerCalibration`, default true) rather than on its own training scores, which is
@@ -112,7 +116,8 @@ export function fitFolds(
   /** Folds whose training rows were too few to recalibrate on inner folds. */
   let inSampleCalibrated = 0;
   for (const split of splits) {
-    const cardOptions = { nBins: settings.nBins, C: settings.C, nBinsByColumn };
+    const { nBins, C, binning, maxMeasures, dropContrary } = settings;
+    const cardOptions = { nBins, C, binning, maxMeasures, dropContrary, nBinsByColumn };
     const card = fitScorecard(features.raw, rows.y, { ...cardOptions, rows: split.train });
     if (settings.innerCalibration !== false) {
       const inner = innerCalibration(

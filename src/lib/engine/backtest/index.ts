@@ -21,7 +21,7 @@ export {
   DIMENSION_NAMES,
 } from './propose-names';
 export type { Dimension } from './propose-names';
-export { fitProposal, fittedMeasures } from './proposal-fit';
+export { fitProposal, fittedMeasureLines, fittedMeasures } from './proposal-fit';
 export type { FittedProposal } from './proposal-fit';
 export { compareOutOfSample } from './versus';
 export type { OutOfSampleComparison } from './versus';

@@ -21,6 +21,8 @@ export interface LogisticOptions {
   maxIterations?: number;
   /** Stop when the largest Newton step is below this. */
   tolerance?: number;
+  /** Starting point (default all zero): a nearby earlier fit converges in fewer steps. */
+  start?: { intercept: number; coef: ArrayLike<number> };
 }
 
 /** A fitted logistic regression: log-odds of y = 1 is intercept + Σ coef·x. */
@@ -100,6 +102,10 @@ export function fitLogistic(
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-10;
   const beta = new Float64Array(k);
+  if (options.start) {
+    beta[0] = options.start.intercept;
+    for (let j = 0; j < d; j++) beta[j + 1] = options.start.coef[j];
+  }
   const grad = new Float64Array(k);
   const hess = new Float64Array(k * k);
   const xi = new Float64Array(k);

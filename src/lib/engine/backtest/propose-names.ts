@@ -299,3 +299,91 @@ export function directionFromName(name: string): {
   }
   return { higherIsBetter: true, matched: null };
 }
+
+/** How a proposed measure reads its column (see ProposedKind in propose.ts). */
+type MeasureKind = 'latest' | 'mean' | 'total' | 'change' | 'number' | 'category';
+
+/** Formats whose rendered value already says its unit ("17 days", "$1,200", "12%"). */
+const UNIT_FORMATS = new Set(['days', 'currency', 'percent', 'ratioPercent']);
+
+/** The column's label inside a sentence, its unit dropped when the value will say it. */
+function subject(column: string, format: string): string {
+  const label = columnLabel(column);
+  return inlineLabel(UNIT_FORMATS.has(format) ? unitlessLabel(label) : label);
+}
+
+/** Whether the name's last word (its unit aside) is a plural: "active users", "QBRs". */
+function pluralName(column: string): boolean {
+  const last = nameWords(column)
+    .filter((w) => !UNITS.has(UNIT_ALIASES[w] ?? w))
+    .pop();
+  if (!last) return false;
+  const shown = ACRONYMS[last];
+  return shown ? /[a-z]s$/.test(shown) : /[^su]s$/.test(last);
+}
+
+/** "a week" for weekly readings, "a day", "a month"; null when the cadence is irregular. */
+function cadence(gapDays: number): string | null {
+  if (gapDays === 1) return 'a day';
+  if (gapDays === 7) return 'a week';
+  if (gapDays >= 28 && gapDays <= 31) return 'a month';
+  return null;
+}
+
+/**
+ * The explanation phrase of a proposed measure, in words and true to how it reads its data: a
+ * snapshot's value or an attribute "is" its value (never a "90-day mean"), a series' mean
+ * "averaged" over its window, an event count "totalled" in it, a change "fell"/"rose" in it.
+ * Placeholders as the model format's `phrase` ({value}, {change}, {window}).
+ */
+export function measurePhraseTemplate(
+  column: string,
+  kind: MeasureKind,
+  format: string,
+  options: { sparseLevel?: boolean; gapDays?: number } = {},
+): string {
+  const x = subject(column, format);
+  const is = pluralName(column) ? 'are' : 'is';
+  switch (kind) {
+    case 'latest':
+      return options.sparseLevel ? `latest ${x} ${is} {value}` : `${x} ${is} {value}`;
+    case 'mean': {
+      const per = options.gapDays === undefined ? null : cadence(options.gapDays);
+      return `${x} averaged {value}${per ? ` ${per}` : ''} over {window}`;
+    }
+    case 'total':
+      return `${x} totalled {value} over {window}`;
+    case 'change':
+      return `${inlineLabel(unitlessLabel(columnLabel(column)))} {change} over {window}`;
+    default:
+      return `${x} ${is} {value}`;
+  }
+}
+
+// Words naming a span of time: "shorter"/"longer" reads better than "lower"/"higher".
+const SPAN_WORDS = ['tenure', 'duration', 'age', 'time', 'lifetime'];
+
+/**
+ * Which way a measure moves the score, in words: "fewer active users → lower score", "more
+ * tickets → lower score", "shorter tenure → lower score", "a fall in core actions → lower
+ * score"; "points per contract" for categories.
+ */
+export function directionSentence(
+  column: string,
+  kind: MeasureKind,
+  direction: 'higher' | 'lower' | 'target' | 'mixed' | 'category' | 'flat',
+): string {
+  const label = inlineLabel(unitlessLabel(columnLabel(column)));
+  if (direction === 'category' || kind === 'category') return `points per ${label}`;
+  if (direction === 'flat') return `${label}: no effect on the score`;
+  if (direction === 'target' || direction === 'mixed') return `${label}: see the tiers`;
+  const good = direction === 'higher';
+  if (kind === 'change') return `${good ? 'a fall' : 'a rise'} in ${label} → lower score`;
+  const words = nameWords(column);
+  const span = words.some((w) => SPAN_WORDS.some((s) => w.startsWith(s)));
+  // A plural count ("active users", "tickets") is fewer/more; a level (a score, an amount) lower/higher.
+  const count = kind === 'total' || (!namesALevel(column) && pluralName(column));
+  const less = span ? 'shorter' : count ? 'fewer' : 'lower';
+  const more = span ? 'longer' : count ? 'more' : 'higher';
+  return `${good ? less : more} ${label} → lower score`;
+}

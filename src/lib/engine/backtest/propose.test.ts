@@ -9,7 +9,15 @@ import { isoToDay, ymdToDay } from '../dates';
 import { DEMO_METRICS, generateDemoBook } from '../demo';
 import type { Account, Book } from '../types';
 import { proposeMeasures } from './propose';
-import { columnLabel, dimensionOf, directionFromName, type Dimension } from './propose-names';
+import { prepareBook, scoreBook } from '../index';
+import { inlineName } from '../score/explain';
+import {
+  columnLabel,
+  dimensionOf,
+  directionFromName,
+  directionSentence,
+  type Dimension,
+} from './propose-names';
 
 const header = (path: string) => readFileSync(path, 'utf8').split(/\r?\n/, 1)[0].split(',');
 
@@ -242,5 +250,75 @@ describe('proposeMeasures', () => {
     expect(p.measures.some((m) => m.column === 'mrr')).toBe(true);
     // Seats have no dated series here: the account field is still proposed.
     expect(p.measures.some((m) => m.column === 'seats')).toBe(true);
+  });
+});
+
+describe('explanations and directions in words', () => {
+  it('a snapshot series is "is", never a "90-day mean"; names, not ids, in the explanation', () => {
+    // Telco as the app imports it: tenure as a one-point `tenure_months` series per customer.
+    const day = ymdToDay(2026, 10, 1);
+    const book = empty();
+    for (let a = 0; a < 40; a++) {
+      book.accounts.push({ ...account(`C${a}`), contractStart: day - 30 * (a + 1) });
+      book.series.push({
+        accountId: `C${a}`,
+        metric: 'tenure_months',
+        days: Int32Array.of(day),
+        values: Float64Array.of(a + 1),
+      });
+    }
+    const p = proposeMeasures(book);
+    const measures = p.model.groups.flatMap((g) => g.measures);
+    const tenure = measures.find((m) => m.source.kind === 'aggregate')!;
+    expect(tenure.name).toBe('Tenure (months)');
+    expect(tenure.phrase).toBe('tenure (months) is {value}');
+    expect(measures.find((m) => m.source.kind === 'attribute')!.phrase).toBe('tenure is {value}');
+    const explanations = scoreBook(prepareBook(book), p.model, day).map((s) => s.explanation);
+    expect(explanations.join(' ')).toMatch(/tenure \(months\) is \d+/);
+    expect(explanations.join(' ')).toMatch(/tenure is \d+ days/);
+    for (const e of explanations) {
+      expect(e).not.toMatch(/90-day mean|tenure_months|attr_|_level/);
+    }
+  });
+
+  it('a weekly series averages per week over its window; a change falls or rises over its window', () => {
+    const book = empty();
+    const start = ymdToDay(2026, 1, 1);
+    for (let a = 0; a < 10; a++) {
+      book.accounts.push(account(`A${a}`));
+      book.series.push({
+        accountId: `A${a}`,
+        metric: 'active_users',
+        days: Int32Array.from({ length: 30 }, (_, w) => start + 7 * w),
+        values: Float64Array.from({ length: 30 }, (_, w) => 10 + a + (w % 4)),
+      });
+    }
+    const phrases = proposeMeasures(book).model.groups.flatMap((g) =>
+      g.measures.map((m) => m.phrase),
+    );
+    expect(phrases).toEqual([
+      'active users averaged {value} a week over {window}',
+      'active users {change} over {window}',
+    ]);
+  });
+
+  it('says which way each measure moves the score', () => {
+    expect(directionSentence('active_users', 'mean', 'higher')).toBe(
+      'fewer active users → lower score',
+    );
+    expect(directionSentence('tickets', 'total', 'lower')).toBe('more tickets → lower score');
+    expect(directionSentence('tenure_months', 'latest', 'higher')).toBe(
+      'shorter tenure → lower score',
+    );
+    expect(directionSentence('nps', 'latest', 'higher')).toBe('lower NPS → lower score');
+    expect(directionSentence('MonthlyCharges', 'latest', 'lower')).toBe(
+      'higher monthly charges → lower score',
+    );
+    expect(directionSentence('core_actions', 'change', 'higher')).toBe(
+      'a fall in core actions → lower score',
+    );
+    expect(directionSentence('Contract', 'category', 'category')).toBe('points per contract');
+    expect(inlineName('NPS (latest)')).toBe('NPS (latest)');
+    expect(inlineName('Active Users (90-day mean)')).toBe('active users (90-day mean)');
   });
 });

@@ -12,9 +12,11 @@ import {
   columnLabel,
   dimensionOf,
   directionFromName,
+  directionSentence,
   DIMENSION_NAMES,
   DIMENSIONS,
   inlineLabel,
+  measurePhraseTemplate,
   namesALevel,
   qualifiedLabel,
   unitlessLabel,
@@ -55,6 +57,8 @@ export interface ProposedMeasure {
   directionFrom: 'name' | 'assumed' | 'outcomes' | 'none';
   /** The word that decided the direction ("tickets"), when the name did. */
   matched: string | null;
+  /** The direction in words: "fewer active users → lower score" (`directionSentence`). */
+  directionText?: string;
   /** Accounts with any value of the column. */
   accountsWithData: number;
   /** False when a fit found no evidence for it and left it out of the fitted model. */
@@ -169,12 +173,15 @@ function draft(
   info: Omit<ProposedMeasure, 'direction' | 'directionFrom' | 'matched' | 'inModel'>,
   source: MeasureInput['source'],
   format: MeasureInput['format'] = 'number',
+  phrase: { sparseLevel?: boolean; gapDays?: number } = {},
 ): Draft {
   const categorical = info.kind === 'category';
   const guess = directionFromName(info.column);
+  const direction = categorical ? 'category' : guess.higherIsBetter ? 'higher' : 'lower';
   const full: ProposedMeasure = {
     ...info,
-    direction: categorical ? 'category' : guess.higherIsBetter ? 'higher' : 'lower',
+    direction,
+    directionText: directionSentence(info.column, info.kind, direction),
     directionFrom: categorical ? 'none' : guess.matched ? 'name' : 'assumed',
     matched: categorical ? null : guess.matched,
     inModel: true,
@@ -193,6 +200,7 @@ function draft(
       nature: 'activity',
       missing: 'skip',
       format,
+      phrase: measurePhraseTemplate(info.column, info.kind, format ?? 'number', phrase),
     },
   };
 }
@@ -204,16 +212,18 @@ function metricMeasures(
 ): Draft[] {
   const label = columnLabel(metric);
   const common = { column: metric, dimension: dimensionOf(metric), accountsWithData: p.accounts };
-  const latest = (name: string) =>
+  const latest = (name: string, sparseLevel: boolean) =>
     draft(
       { ...common, id: uniqueId(`${metric}_level`), name, kind: 'latest' },
       { kind: 'aggregate', metric, agg: 'latest', windowDays: SNAPSHOT_WINDOW_DAYS },
+      'number',
+      { sparseLevel },
     );
   // A snapshot: one value per account is its latest value, not an average over a window.
-  if (p.medianObservations <= 1) return [latest(label)];
+  if (p.medianObservations <= 1) return [latest(label, false)];
   // A level observed more rarely than the window: most windows would hold no observation.
   if (!p.eventCounts && p.medianGapDays > LEVEL_WINDOW_DAYS)
-    return [latest(qualifiedLabel(label, 'latest'))];
+    return [latest(qualifiedLabel(label, 'latest'), true)];
   const agg = p.eventCounts ? 'sum' : 'mean';
   const out = [
     draft(
@@ -224,6 +234,8 @@ function metricMeasures(
         kind: p.eventCounts ? 'total' : 'mean',
       },
       { kind: 'aggregate', metric, agg, windowDays: LEVEL_WINDOW_DAYS },
+      'number',
+      { gapDays: p.medianGapDays },
     ),
   ];
   if (p.medianObservations >= 4 && p.medianGapDays <= CHANGE_WINDOW_DAYS) {

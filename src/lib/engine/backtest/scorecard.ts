@@ -4,7 +4,10 @@
 // exactly as the regression's log-odds do (up to rounding to whole points).
 import { groupedKFold, type CvSplit } from './folds';
 import { fitLogistic, type DesignMatrix } from './logistic';
-import { fitMeasureBins, binOf, type MeasureBins } from './woe';
+import { autoBinCount, binOf, fitMeasureBins, type BinningOptions, type MeasureBins } from './woe';
+
+/** A fitted scorecard keeps at most this many measures by default (`maxMeasures`). */
+export const MAX_MEASURES = 12;
 
 /** One measure of a fitted scorecard: points per bin (step tiers) and its weight. */
 export interface ScorecardMeasure {
@@ -29,15 +32,34 @@ export interface Scorecard {
 }
 
 /** Options of fitScorecard. */
-export interface ScorecardOptions {
+export interface ScorecardOptions extends BinningOptions {
   /** Training rows (default all). */
   rows?: Uint32Array;
-  /** Quantile bins per measure (default 5). */
+  /**
+   * Quantile bins per measure before merging (default `autoBinCount` of the training rows'
+   * churns: one per 40 churns, 5 to 20).
+   */
   nBins?: number;
   /** L2 strength as scikit-learn's C (default 1). */
   C?: number;
-  /** Per-column bin counts overriding nBins (e.g. one bin per category). */
+  /**
+   * Per-column bin counts overriding nBins (one bin per category, two for a pattern rule);
+   * these columns keep their bins as given (categories have no order to run one way in).
+   */
   nBinsByColumn?: readonly (number | undefined)[];
+  /**
+   * At most this many measures (default MAX_MEASURES, 12; Infinity keeps all): when more carry
+   * weight, those with the smallest spread of log-odds (|coef| × WOE range, the measure's share
+   * of the score) are dropped — half the excess at a time — and the rest refitted, until at most
+   * this many remain.
+   */
+  maxMeasures?: number;
+  /**
+   * Drop a measure whose regression coefficient contradicts its own weight of evidence (its
+   * points would run against what its bins show on their own, as a correlated neighbour took
+   * its part) and refit (default true with monotone binning, false with 'quantile').
+   */
+  dropContrary?: boolean;
 }
 
 const allRows = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
@@ -62,26 +84,73 @@ function fitPoints(
   rows: Uint32Array,
   options: ScorecardOptions,
 ): Scorecard {
-  const nBins = options.nBins ?? 5;
+  let churns = 0;
+  for (const r of rows) churns += y[r];
+  const nBins = options.nBins ?? autoBinCount(churns);
   const m = raw.cols;
   const column = new Float64Array(raw.rows);
   const binsPerMeasure: MeasureBins[] = [];
   const woe: DesignMatrix = { data: new Float64Array(raw.rows * m), rows: raw.rows, cols: m };
   for (let j = 0; j < m; j++) {
     for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
-    const bins = fitMeasureBins(column, y, rows, options.nBinsByColumn?.[j] ?? nBins);
+    const given = options.nBinsByColumn?.[j];
+    const bins = fitMeasureBins(column, y, rows, given ?? nBins, {
+      binning: given === undefined ? options.binning : 'quantile',
+    });
     binsPerMeasure.push(bins);
     for (const r of rows) {
       const b = binOf(bins.cuts, column[r]);
       woe.data[r * m + j] = b < 0 ? bins.missingWoe : bins.woe[b];
     }
   }
-  const fit = fitLogistic(woe, y, { C: options.C ?? 1, rowSubset: rows });
+  const maxMeasures = options.maxMeasures ?? MAX_MEASURES;
+  const dropContrary = options.dropContrary ?? options.binning !== 'quantile';
+  // Columns still in the regression; a column without spread in its WOE carries no weight.
+  let kept: number[] = [];
+  for (let j = 0; j < m; j++) {
+    const w = binsPerMeasure[j].woe;
+    const seen = binsPerMeasure[j].missingCount > 0 ? [...w, binsPerMeasure[j].missingWoe] : [...w];
+    if (Math.max(...seen) - Math.min(...seen) > 1e-9) kept.push(j);
+  }
+  const coef = new Float64Array(m);
+  let intercept = 0;
+  for (;;) {
+    if (kept.length) {
+      // Each refit starts from the last one (dropped columns at 0): far fewer Newton steps.
+      const fit = fitLogistic(columnsOf(woe, kept, rows), y, {
+        C: options.C ?? 1,
+        rowSubset: rows,
+        start: { intercept, coef: kept.map((j) => coef[j]) },
+      });
+      coef.fill(0);
+      kept.forEach((j, i) => (coef[j] = fit.coef[i]));
+      intercept = fit.intercept;
+    } else coef.fill(0);
+    // WOE is positive where renewals concentrate, so a sound coefficient on it is negative.
+    const contrary = dropContrary ? kept.filter((j) => coef[j] > 0) : [];
+    let live = kept.filter((j) => coef[j] <= 0 || !dropContrary);
+    live = live.filter((j) => rangeOf(binsPerMeasure[j], coef[j]) > 1e-9);
+    if (!contrary.length && live.length <= maxMeasures) break;
+    if (live.length > maxMeasures) {
+      // The lightest go (by their spread of points in the current fit), then the rest refit.
+      const byRange = [...live].sort(
+        (a, b) =>
+          rangeOf(binsPerMeasure[b], coef[b]) - rangeOf(binsPerMeasure[a], coef[a]) || a - b,
+      );
+      // Half the excess at a time: a dropped measure's part often passes to a correlated one.
+      const top = new Set(
+        byRange.slice(0, live.length - Math.ceil((live.length - maxMeasures) / 2)),
+      );
+      live = live.filter((j) => top.has(j));
+    }
+    for (const j of kept) if (!live.includes(j)) coef[j] = 0;
+    kept = live;
+  }
 
   // c = coef·WOE is each bin's contribution to churn log-odds; points rescale it per measure.
   const ranges: number[] = [];
   const drafts = binsPerMeasure.map((bins, j) => {
-    const contrib = [...bins.woe, bins.missingWoe].map((w) => fit.coef[j] * w);
+    const contrib = [...bins.woe, bins.missingWoe].map((w) => coef[j] * w);
     const hasMissing = bins.missingCount > 0;
     const seen = hasMissing ? contrib : contrib.slice(0, -1);
     const max = Math.max(...seen);
@@ -100,11 +169,33 @@ function fitPoints(
       points: d.contrib.slice(0, -1).map(toPoints),
       missingPoints: Math.min(100, Math.max(0, toPoints(d.contrib[d.contrib.length - 1]))),
       weight: Math.round((1000 * d.range) / total) / 10,
-      coef: fit.coef[d.j],
+      coef: coef[d.j],
       bins: d.bins,
     });
   }
   return { measures, calibration: { a: 0, b: 0 } };
+}
+
+/** Spread of a measure's contributions to churn log-odds (|coef| × its WOE range). */
+function rangeOf(bins: MeasureBins, coef: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const visit = (w: number) => {
+    lo = Math.min(lo, coef * w);
+    hi = Math.max(hi, coef * w);
+  };
+  for (const w of bins.woe) visit(w);
+  if (bins.missingCount > 0) visit(bins.missingWoe);
+  return hi - lo;
+}
+
+/** The given columns of a matrix (only `rows` filled: the fit reads no other). */
+function columnsOf(x: DesignMatrix, cols: readonly number[], rows: Uint32Array): DesignMatrix {
+  if (cols.length === x.cols) return x;
+  const k = cols.length;
+  const data = new Float64Array(x.rows * k);
+  for (const r of rows) for (let i = 0; i < k; i++) data[r * k + i] = x.data[r * x.cols + cols[i]];
+  return { data, rows: x.rows, cols: k };
 }
 
 /** Platt mapping score → churn probability fitted on `scores` of the given rows. */

@@ -63,14 +63,24 @@ describe('fitModel against the current model', () => {
     expect(c.summary).toMatch(/keep the current model/);
   });
 
-  it('the demo book: the proposal loses to the hand-weighted default on held-out outcomes', () => {
+  it('the demo book: the fitted proposal (monotone bins) beats the hand-weighted default on held-out outcomes', () => {
     const book = generateDemoBook({ endDay: isoToDay('2026-11-23')! });
     const { fit } = fitProposal(prepareBook(book), proposeMeasures(book), DEFAULT_MODEL, {
       horizonDays: 60,
     });
-    expect(fit.comparison.common).toBeGreaterThan(100);
-    expect(fit.comparison.better).toBe(false);
-    expect(fit.offered).toBe(false);
+    const c = fit.comparison;
+    expect(c.common).toBeGreaterThan(100);
+    // 0.865 against 0.844 measured; five quantile bins per measure lost (0.826).
+    expect(c.better).toBe(true);
+    expect(c.suggestionAuc! - c.currentAuc!).toBeGreaterThan(0.01);
+    const old = fitProposal(prepareBook(book), proposeMeasures(book), DEFAULT_MODEL, {
+      horizonDays: 60,
+      nBins: 5,
+      binning: 'quantile',
+      maxMeasures: Infinity,
+    }).fit;
+    expect(old.comparison.better).toBe(false);
+    expect(old.offered).toBe(false);
   });
 
   it('beats a current model with no data for the book, and is offered', () => {

@@ -23,6 +23,16 @@ function windowOf(measure: Measure): number | null {
   return 'windowDays' in s ? s.windowDays : null;
 }
 
+/**
+ * A measure's name inside a sentence: lower case ("Active Users" → "active users"), except
+ * acronyms — words with two or more capitals — kept as written ("NPS", "QBRs", "ARR").
+ */
+export function inlineName(name: string): string {
+  return name.replace(/[A-Za-z]+/g, (w) =>
+    (w.match(/[A-Z]/g)?.length ?? 0) >= 2 ? w : w.toLowerCase(),
+  );
+}
+
 /** Renders a measure's phrase template for its contribution. */
 export function measurePhrase(
   measure: Measure,
@@ -32,7 +42,7 @@ export function measurePhrase(
   const p = measure.phrase;
   const template =
     p === undefined
-      ? `${measure.name.toLowerCase()} is {value}`
+      ? `${inlineName(measure.name)} is {value}`
       : typeof p === 'string'
         ? p
         : c.value === 0 && p.zero !== undefined
@@ -98,7 +108,7 @@ function whyNoScore(model: ModelDocument, s: AccountScore): string {
     return (
       `Not scored: only ${formatNumber(s.coverage * 100, 0)}% of the model's weight had data ` +
       `as of ${dayToIso(s.day)} (a score needs at least ${formatNumber(MIN_COVERAGE * 100, 0)}%)` +
-      `${named.length > 0 ? `, from ${joinAnd(named.map((n) => n.toLowerCase()))}` : ''}.`
+      `${named.length > 0 ? `, from ${joinAnd(named.map(inlineName))}` : ''}.`
     );
   }
   return `No score: none of the model's measures has data as of ${dayToIso(s.day)}.`;
