@@ -243,13 +243,13 @@ describe('RavenStack, five tables through their presets', () => {
 });
 
 describe('the demo book', () => {
-  it('fits the proposal, loses to the default model out of sample, and is not offered', async () => {
+  it('fits the proposal, which now ranks better than the default model out of sample, yet is not offered', async () => {
     await replaceBook(getDb(), generateDemoBook({ endDay: TODAY }));
     const p = await proposeFromData();
     const e = p.evidence!;
     expect(e.horizonDays).toBe(60);
-    expect(e.comparison.better).toBe(false);
+    expect(e.comparison.better).toBe(true);
     expect(e.offered).toBe(false);
-    expect(e.reasons.join(' ')).toMatch(/keep the current model/);
+    expect(e.reasons.join(' ')).toMatch(/too small to tell those bands apart/);
   });
 });
