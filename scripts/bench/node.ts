@@ -19,6 +19,8 @@ import {
   type PlayState,
 } from '../../src/lib/engine/plays';
 import { pointFeatures } from '../../src/lib/engine/backtest/features';
+import { fitVersusBaseline } from '../../src/lib/engine/backtest/baseline';
+import { loadRavenStackBook, loadTelcoBook } from '../../tests/dataset-books';
 import {
   outcomeRows,
   proposeModel,
@@ -155,5 +157,37 @@ rows.push({
   met: btMs <= 5000,
   notes: `${btSummary!.outcomes} outcomes; floor = point-in-time measure values of the same points; median of 3`,
 });
+
+// Fit quality (issue 15's goal): out of sample, on the same outcomes, `backtest --fit --folds 5`
+// (the proposed model's measures, as the CLI fits) against a logistic regression on the same
+// point-in-time features and folds, and against the default model as it is. ms = the fitted
+// backtest, floor = the logistic regression.
+const fitBooks: [string, Book][] = [
+  ['demo book (150 accounts)', demo],
+  ['demo book (600 accounts)', generateDemoBook({ endDay: today, accounts: 600 })],
+  ['synthetic book (600 accounts)', syntheticBacktestBook(600, 11)],
+  ['synthetic book (2,000 accounts)', syntheticBacktestBook(2000, 12)],
+  ['IBM Telco (7,043 customers)', loadTelcoBook(60)],
+  ['RavenStack (500 accounts)', await loadRavenStackBook()],
+];
+for (const [name, book] of fitBooks) {
+  const v = fitVersusBaseline(prepareBook(book), proposeModel(book), DEFAULT_MODEL, {
+    horizonDays: 60,
+    folds: 5,
+  });
+  const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  const beatsLr = v.fittedAuc !== null && v.logisticAuc !== null && v.fittedAuc >= v.logisticAuc;
+  const beatsOwn =
+    !v.modelScored || (v.fittedAuc !== null && v.modelAuc !== null && v.fittedAuc >= v.modelAuc);
+  rows.push({
+    where: 'node',
+    name: `fit quality, ${name}: fitted vs logistic regression vs default model`,
+    ms: v.fittedMs,
+    floorMs: v.logisticMs,
+    target: 'fitted AUC ≥ logistic regression and ≥ default model, out of sample',
+    met: beatsLr && beatsOwn,
+    notes: `AUC fitted ${f(v.fittedAuc)} · logistic regression ${f(v.logisticAuc)} · default model ${v.modelScored ? f(v.modelAuc) : 'reads none of this data'} on ${v.outcomes} outcomes (${v.churned} churned), 60-day horizon, 5 folds grouped by account; floor = the logistic regression's time`,
+  });
+}
 
 console.log(JSON.stringify(rows));

@@ -125,6 +125,8 @@ export interface FitVersusBaseline {
   logisticAuc: number | null;
   /** The given model's own AUC (null when none was given or it scored none of them). */
   modelAuc: number | null;
+  /** False when the given model could score none of the outcomes (left out of the comparison). */
+  modelScored: boolean;
   fittedMs: number;
   logisticMs: number;
 }
@@ -160,7 +162,7 @@ export function fitVersusBaseline(
   rows.accountIds.forEach((id, i) => {
     if (Number.isFinite(lr[i])) lrOf.set(key(id, rows.outcomeDays[i]), lr[i]);
   });
-  const own = ownModel
+  const ownAll = ownModel
     ? new Map(
         runBacktest(prepared, ownModel, { horizons: [h] }).predictions[0].map((p) => [
           key(p.accountId, p.day),
@@ -168,6 +170,8 @@ export function fitVersusBaseline(
         ]),
       )
     : null;
+  // A model that can read none of the book's data scores nothing: compare the other two.
+  const own = ownAll && ownAll.size > 0 ? ownAll : null;
   const y: number[] = [];
   const pf: number[] = [];
   const pl: number[] = [];
@@ -192,6 +196,7 @@ export function fitVersusBaseline(
     fittedAuc: auc(pf),
     logisticAuc: auc(pl),
     modelAuc: own ? auc(po) : null,
+    modelScored: own !== null,
     fittedMs: t1 - t0,
     logisticMs: t2 - t1,
   };
