@@ -8,7 +8,7 @@ import { RAVENSTACK_DIR, TELCO_CSV } from '../../../../tests/datasets';
 import { isoToDay, ymdToDay } from '../dates';
 import { DEMO_METRICS, generateDemoBook } from '../demo';
 import type { Account, Book } from '../types';
-import { proposeMeasures } from './propose';
+import { calendarTenure, proposeMeasures } from './propose';
 import { prepareBook, scoreBook } from '../index';
 import { inlineName } from '../score/explain';
 import {
@@ -104,6 +104,32 @@ describe('names in words', () => {
     expect(read('days_past_due')).toEqual(['Days past due', 'financial', false]);
     // A response *rate* is better high; only response and resolution *times* are better low.
     expect(directionFromName('email_response_rate').higherIsBetter).toBe(true);
+  });
+});
+
+describe('calendar artefacts', () => {
+  it('leave tenure out when renewals fall on contract anniversaries, and say why', () => {
+    // The demo renews on anniversaries: tenure at an outcome only says which one it is.
+    const book = generateDemoBook({ endDay: isoToDay('2026-11-23')! });
+    const found = calendarTenure(book)!;
+    expect(found.onAnniversary / found.outcomes).toBeGreaterThanOrEqual(0.8);
+    const proposal = proposeMeasures(book);
+    expect(proposal.measures.some((m) => m.column === 'tenureDays')).toBe(false);
+    const why = proposal.skipped.find((s) => s.column === 'tenureDays')!;
+    expect(why.reason).toBe(
+      `${found.onAnniversary} of ${found.outcomes} renewal outcomes fall within a month of a contract anniversary, so at a renewal tenure only says which anniversary it is — it reads the calendar, not health`,
+    );
+  });
+
+  it('keep tenure when outcomes fall across the contract year', () => {
+    const book = generateDemoBook({ endDay: isoToDay('2026-11-23')! });
+    // Move every outcome by a different part of the year: no longer on anniversaries.
+    const shifted: Book = {
+      ...book,
+      outcomes: book.outcomes.map((o, i) => ({ ...o, day: o.day + ((i * 53) % 300) + 40 })),
+    };
+    expect(calendarTenure(shifted)).toBeNull();
+    expect(proposeMeasures(shifted).measures.some((m) => m.column === 'tenureDays')).toBe(true);
   });
 });
 

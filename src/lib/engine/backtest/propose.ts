@@ -267,6 +267,35 @@ const DATED_FIELD_SERIES: Record<string, readonly string[]> = {
   seats: ['seats', 'licensed_seats'],
 };
 
+/** Outcomes this close to a contract anniversary count as "on" it (days). */
+export const ANNIVERSARY_SLACK_DAYS = 31;
+/** Share of outcomes on anniversaries above which tenure reads the calendar (with enough of them). */
+export const ANNIVERSARY_SHARE = 0.8;
+const ANNIVERSARY_MIN_OUTCOMES = 20;
+
+/**
+ * When (nearly) every outcome falls on a contract anniversary, tenure at an outcome only says
+ * which anniversary it is: it separates outcomes by the calendar (first renewals against later
+ * ones), not by health, and a fitted model would put weight on it. Counted from the outcomes'
+ * days and the contract starts alone — no churn label is read — so leaving it out cannot leak
+ * the outcome. Null when tenure is fine to use.
+ */
+export function calendarTenure(book: Book): { onAnniversary: number; outcomes: number } | null {
+  const start = new Map(book.accounts.map((a) => [a.id, a.contractStart]));
+  let outcomes = 0;
+  let onAnniversary = 0;
+  for (const o of book.outcomes) {
+    const s = start.get(o.accountId);
+    if (s === null || s === undefined || o.day <= s) continue;
+    outcomes++;
+    const phase = (o.day - s) % 365.25;
+    if (Math.min(phase, 365.25 - phase) <= ANNIVERSARY_SLACK_DAYS) onAnniversary++;
+  }
+  return outcomes >= ANNIVERSARY_MIN_OUTCOMES && onAnniversary >= ANNIVERSARY_SHARE * outcomes
+    ? { onAnniversary, outcomes }
+    : null;
+}
+
 function attributeCandidates(book: Book, skipped: SkippedColumn[]): AttributeCandidate[] {
   const out: AttributeCandidate[] = [];
   const count = (f: (a: Book['accounts'][number]) => unknown) =>
@@ -277,9 +306,17 @@ function attributeCandidates(book: Book, skipped: SkippedColumn[]): AttributeCan
     ['seats', (a) => a.seats],
   ];
   const metrics = new Set(book.series.map((s) => s.metric.toLowerCase()));
+  const calendar = calendarTenure(book);
   for (const [name, f] of builtIn) {
     const n = count(f);
     if (n === 0) continue;
+    if (name === 'tenureDays' && calendar) {
+      skipped.push({
+        column: name,
+        reason: `${calendar.onAnniversary} of ${calendar.outcomes} renewal outcomes fall within a month of a contract anniversary, so at a renewal tenure only says which anniversary it is — it reads the calendar, not health`,
+      });
+      continue;
+    }
     // The account's ARR and seats are today's values (a churned Stripe customer's ARR is 0):
     // read as an undated attribute they would tell every backtest how the account ended. When
     // a dated series holds the same figure, the measure reads that series instead.
