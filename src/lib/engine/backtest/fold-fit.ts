@@ -30,6 +30,8 @@ export interface FitSettings extends ThresholdOptions {
   binning?: 'monotone' | 'two-armed' | 'quantile';
   maxMeasures?: number;
   dropContrary?: boolean;
+  /** Numeric measures may enter as linear terms where they fit better (default true). */
+  linear?: boolean;
   /**
    * Fit each card's score → probability mapping on its training fold's inner out-of-sample
    * scores (`innerCalibration`, default true) rather than on its own training scores, which is
@@ -116,8 +118,18 @@ export function fitFolds(
   /** Folds whose training rows were too few to recalibrate on inner folds. */
   let inSampleCalibrated = 0;
   for (const split of splits) {
-    const { nBins, C, binning, maxMeasures, dropContrary } = settings;
-    const cardOptions = { nBins, C, binning, maxMeasures, dropContrary, nBinsByColumn };
+    const { nBins, C, binning, maxMeasures, dropContrary, linear } = settings;
+    const cardOptions = {
+      nBins,
+      C,
+      binning,
+      maxMeasures,
+      dropContrary,
+      linear,
+      nBinsByColumn,
+      groups: rows.accountIds,
+      seed: settings.seed,
+    };
     const card = fitScorecard(features.raw, rows.y, { ...cardOptions, rows: split.train });
     if (settings.innerCalibration !== false) {
       const inner = innerCalibration(
