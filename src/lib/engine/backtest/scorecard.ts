@@ -27,7 +27,7 @@ export const FORM_FOLDS = 5;
  * Tiers replace a measure's linear term only when their inner out-of-sample log loss is lower
  * by more than this, in nats per training row (about 0.3% of a typical log loss of 0.45).
  */
-export const TIERS_MARGIN = 0.0015;
+export const TIERS_MARGIN = 0.001;
 
 /**
  * A linear term: 0 points at `red`, 100 at `green`, linear in between and clipped outside (the
@@ -64,6 +64,8 @@ export interface Scorecard {
   measures: ScorecardMeasure[];
   /** Churn probability = 1 / (1 + exp(−(a − b·score/100))), fitted on the training rows. */
   calibration: { a: number; b: number };
+  /** The form each raw column took (categories, pattern rules and dropped columns: 'tiers'). */
+  forms: MeasureForm[];
 }
 
 /** Options of fitScorecard. */
@@ -100,6 +102,8 @@ export interface ScorecardOptions extends BinningOptions {
    * true with monotone or two-armed binning; never with 'quantile', which keeps the old card).
    */
   linear?: boolean;
+  /** Tiers' required log-loss advantage over a linear term, nats a row (default TIERS_MARGIN). */
+  tiersMargin?: number;
   /** Per-column forms overriding the choice (undefined = choose; categories are always tiers). */
   forms?: readonly (MeasureForm | undefined)[];
   /** Account id of every row (index = row): the choice's inner folds are grouped by account. */
@@ -190,65 +194,90 @@ const linearFeature = (t: LinearColumn, value: number) =>
   Number.isNaN(value) ? 0 : (unitValue(t, value) - t.mean) / t.sd;
 
 /**
- * Tiers or a linear term for one numeric column, decided on the training rows only: on the
- * `splits` (inner folds of those rows, grouped by account) a one-measure logistic regression on
- * the bins' WOE (bins refitted on each inner training part) and one on the clipped, standardised
- * value (plus a missing indicator) score the held-out part; tiers win only when their summed
- * log loss is lower by more than TIERS_MARGIN a row. Linear is the default: one coefficient
- * cannot overfit a fold the way a dozen merged bins can, and it keeps within-bin resolution.
+ * Which eligible numeric columns stay linear terms, decided on the training rows only. On the
+ * `splits` (inner folds of those rows, grouped by account) every column's bins are refitted on
+ * each inner training part and the whole card's logistic regression (every column: WOE, or the
+ * clipped standardised value plus a missing indicator) scores the held-out part. Starting from
+ * all eligible columns linear, each in turn is switched to tiers and kept there only when the
+ * summed held-out log loss falls by more than `margin` nats a training row. Linear is the
+ * default: one coefficient keeps within-bin resolution and cannot overfit the way a dozen
+ * merged bins can; the choice is made in the company of the other measures, since a measure's
+ * best form alone (a level confounded by seats, say) is not its best form beside them.
  */
-function chooseForm(
-  values: Float64Array,
+function chooseLinear(
+  raw: DesignMatrix,
   y: ArrayLike<number>,
   rows: Uint32Array,
+  eligible: readonly boolean[],
   splits: readonly CvSplit[],
-  nBins: number,
-  binning: BinningOptions['binning'],
-): MeasureForm {
-  if (!splits.length) return 'linear';
-  const n = values.length;
-  const oneCol: DesignMatrix = { data: new Float64Array(n), rows: n, cols: 1 };
-  const twoCol: DesignMatrix = { data: new Float64Array(2 * n), rows: n, cols: 2 };
-  const pTiers = new Float64Array(n);
-  const pLinear = new Float64Array(n);
-  const heldY: number[] = [];
-  const heldT: number[] = [];
-  const heldL: number[] = [];
-  for (const split of splits) {
+  binsOf: (values: Float64Array, train: Uint32Array, j: number) => MeasureBins,
+  C: number,
+  margin: number,
+): boolean[] {
+  const linear = [...eligible];
+  if (!splits.length || !eligible.some(Boolean)) return linear;
+  const m = raw.cols;
+  const n = raw.rows;
+  const column = new Float64Array(n);
+  type Part = {
+    train: Uint32Array;
+    test: Uint32Array;
+    woe: Float64Array[];
+    lin: ({ main: Float64Array; flag: Float64Array | null } | null)[];
+  };
+  const parts: Part[] = splits.map((split) => {
     const train = Uint32Array.from(split.train, (i) => rows[i]);
     const test = Uint32Array.from(split.test, (i) => rows[i]);
-    const bins = fitMeasureBins(values, y, train, nBins, { binning });
-    for (const r of [...train, ...test]) {
-      const b = binOf(bins.cuts, values[r]);
-      oneCol.data[r] = b < 0 ? bins.missingWoe : bins.woe[b];
-    }
-    predictLogistic(fitLogistic(oneCol, y, { rowSubset: train }), oneCol, test, pTiers);
-    const t = linearTransform(values, train, bins);
-    if (!t) {
-      // The inner part's bins do not run one way (or the values are too few): no linear
-      // term could be fitted there, so it scores as the base rate.
-      let c = 0;
-      for (const r of train) c += y[r];
-      for (const r of test) pLinear[r] = c / train.length;
-    } else {
-      const X = t.hasMissing ? twoCol : oneCol;
-      for (const r of [...train, ...test]) {
-        if (t.hasMissing) {
-          twoCol.data[2 * r] = linearFeature(t, values[r]);
-          twoCol.data[2 * r + 1] = Number.isNaN(values[r]) ? 1 : 0;
-        } else oneCol.data[r] = linearFeature(t, values[r]);
+    const part: Part = { train, test, woe: [], lin: [] };
+    for (let j = 0; j < m; j++) {
+      for (let r = 0; r < n; r++) column[r] = raw.data[r * m + j];
+      const bins = binsOf(column, train, j);
+      const woe = new Float64Array(n);
+      for (const r of rows) {
+        const b = binOf(bins.cuts, column[r]);
+        woe[r] = b < 0 ? bins.missingWoe : bins.woe[b];
       }
-      predictLogistic(fitLogistic(X, y, { rowSubset: train }), X, test, pLinear);
+      part.woe.push(woe);
+      const t = eligible[j] ? linearTransform(column, train, bins) : null;
+      if (!t) {
+        part.lin.push(null);
+        continue;
+      }
+      const main = new Float64Array(n);
+      const flag = t.hasMissing ? new Float64Array(n) : null;
+      for (const r of rows) {
+        main[r] = linearFeature(t, column[r]);
+        if (flag) flag[r] = Number.isNaN(column[r]) ? 1 : 0;
+      }
+      part.lin.push({ main, flag });
     }
-    for (const r of test) {
-      heldY.push(y[r]);
-      heldT.push(pTiers[r]);
-      heldL.push(pLinear[r]);
+    return part;
+  });
+  const all = Array.from({ length: m }, (_, j) => j);
+  const heldLoss = (config: readonly boolean[]) => {
+    let loss = 0;
+    for (const part of parts) {
+      const main = part.woe.map((w, j) => (config[j] && part.lin[j] ? part.lin[j]!.main : w));
+      const flag = part.woe.map((_, j) => (config[j] && part.lin[j] ? part.lin[j]!.flag : null));
+      const X = designOf(main, flag, all, rows, n);
+      const p = predictLogistic(fitLogistic(X, y, { C, rowSubset: part.train }), X, part.test);
+      loss +=
+        logLoss(
+          Array.from(part.test, (r) => y[r]),
+          Array.from(part.test, (r) => p[r]),
+        ) * part.test.length;
     }
+    return loss;
+  };
+  let best = heldLoss(linear);
+  for (let j = 0; j < m; j++) {
+    if (!linear[j]) continue;
+    linear[j] = false;
+    const loss = heldLoss(linear);
+    if (loss < best - margin * rows.length) best = loss;
+    else linear[j] = true;
   }
-  const lossT = logLoss(heldY, heldT) * heldY.length;
-  const lossL = logLoss(heldY, heldL) * heldY.length;
-  return lossT < lossL - TIERS_MARGIN * heldY.length ? 'tiers' : 'linear';
+  return linear;
 }
 
 /** Inner folds of the form choice, or none when the rows cannot be split with both classes. */
@@ -284,28 +313,54 @@ function fitPoints(
   const column = new Float64Array(raw.rows);
   const binsPerMeasure: MeasureBins[] = [];
   const linearOf: (LinearColumn | null)[] = [];
+  const forms: MeasureForm[] = [];
   const mayBeLinear = (options.linear ?? true) && options.binning !== 'quantile';
-  let splits: CvSplit[] | null = null;
   // Each measure's design column: its WOE (tiers) or its standardised clipped value (linear);
   // a linear measure with missing training rows adds a missing-indicator column next to it.
   const mainCol: Float64Array[] = [];
   const flagCol: (Float64Array | null)[] = [];
-  for (let j = 0; j < m; j++) {
-    for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
+  const binsOf = (values: Float64Array, train: Uint32Array, j: number) => {
     const given = options.nBinsByColumn?.[j];
-    const bins = fitMeasureBins(column, y, rows, given ?? nBins, {
+    return fitMeasureBins(values, y, train, given ?? nBins, {
       binning: given === undefined ? options.binning : 'quantile',
     });
+  };
+  const eligible: boolean[] = [];
+  for (let j = 0; j < m; j++) {
+    for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
+    const bins = binsOf(column, rows, j);
     binsPerMeasure.push(bins);
-    let t: LinearColumn | null = null;
-    if (mayBeLinear && given === undefined && options.forms?.[j] !== 'tiers') {
-      t = linearTransform(column, rows, bins);
-      if (t && options.forms?.[j] === undefined) {
-        splits ??= formSplits(y, rows, options.groups, options.seed ?? 1);
-        if (chooseForm(column, y, rows, splits, nBins, options.binning) === 'tiers') t = null;
-      }
-    }
+    const given = options.nBinsByColumn?.[j];
+    const t =
+      mayBeLinear && given === undefined && options.forms?.[j] !== 'tiers'
+        ? linearTransform(column, rows, bins)
+        : null;
     linearOf.push(t);
+    eligible.push(t !== null);
+  }
+  // Forms given (the inner cards of a recalibration take their outer card's) or chosen here.
+  const choose = eligible.map((e, j) => e && options.forms?.[j] === undefined);
+  if (choose.some(Boolean) && options.tiersMargin !== Infinity) {
+    const splits = formSplits(y, rows, options.groups, options.seed ?? 1);
+    const keep = chooseLinear(
+      raw,
+      y,
+      rows,
+      choose,
+      splits,
+      binsOf,
+      options.C ?? 1,
+      options.tiersMargin ?? TIERS_MARGIN,
+    );
+    keep.forEach((k, j) => {
+      if (choose[j] && !k) linearOf[j] = null;
+    });
+  }
+  for (let j = 0; j < m; j++) {
+    for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
+    const bins = binsPerMeasure[j];
+    const t = linearOf[j];
+    forms.push(t ? 'linear' : 'tiers');
     const main = new Float64Array(raw.rows);
     for (const r of rows) {
       if (t) main[r] = linearFeature(t, column[r]);
@@ -432,7 +487,7 @@ function fitPoints(
       bins: d.bins,
     });
   }
-  return { measures, calibration: { a: 0, b: 0 } };
+  return { measures, calibration: { a: 0, b: 0 }, forms };
 }
 
 /** The design matrix of the kept measures (only `rows` filled: the fit reads no other). */
