@@ -70,6 +70,7 @@ function scoringFor(m: ScorecardMeasure, column: FeatureColumn): ScoringFunction
     });
     return { type: 'categorical', points, otherwise: 50 };
   }
+  if (m.linear) return { type: 'linear', red: m.linear.red, green: m.linear.green };
   // A measure with one observed value only separates present from missing: constant points.
   if (!m.cuts.length)
     return { type: 'tiers', base: m.points[0], steps: [{ atLeast: 0, points: m.points[0] }] };
@@ -227,7 +228,10 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
     binning: options.binning,
     maxMeasures: options.maxMeasures,
     dropContrary: options.dropContrary,
+    linear: options.linear,
     nBinsByColumn: binsByColumn(features.columns),
+    groups: all.accountIds,
+    seed: options.seed,
   });
   if (!card.measures.length) {
     throw new FitInputError('No measure separates churned from renewed outcomes: nothing to fit.');

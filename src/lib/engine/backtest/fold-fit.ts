@@ -30,6 +30,10 @@ export interface FitSettings extends ThresholdOptions {
   binning?: 'monotone' | 'two-armed' | 'quantile';
   maxMeasures?: number;
   dropContrary?: boolean;
+  /** Numeric measures may enter as linear terms where they fit better (default true). */
+  linear?: boolean;
+  /** Tiers' required inner log-loss advantage over a linear term (default TIERS_MARGIN). */
+  tiersMargin?: number;
   /**
    * Fit each card's score → probability mapping on its training fold's inner out-of-sample
    * scores (`innerCalibration`, default true) rather than on its own training scores, which is
@@ -116,8 +120,19 @@ export function fitFolds(
   /** Folds whose training rows were too few to recalibrate on inner folds. */
   let inSampleCalibrated = 0;
   for (const split of splits) {
-    const { nBins, C, binning, maxMeasures, dropContrary } = settings;
-    const cardOptions = { nBins, C, binning, maxMeasures, dropContrary, nBinsByColumn };
+    const { nBins, C, binning, maxMeasures, dropContrary, linear, tiersMargin } = settings;
+    const cardOptions = {
+      nBins,
+      C,
+      binning,
+      maxMeasures,
+      dropContrary,
+      linear,
+      tiersMargin,
+      nBinsByColumn,
+      groups: rows.accountIds,
+      seed: settings.seed,
+    };
     const card = fitScorecard(features.raw, rows.y, { ...cardOptions, rows: split.train });
     if (settings.innerCalibration !== false) {
       const inner = innerCalibration(
@@ -126,7 +141,9 @@ export function fitFolds(
         rows.accountIds,
         split.train,
         settings.innerFolds ?? defaultInnerFolds(split.train, rows.y),
-        cardOptions,
+        // The inner cards take the outer card's forms (linear or tiers) as chosen on this
+        // training fold, rather than choosing again on each inner part.
+        { ...cardOptions, forms: card.forms },
         settings.seed ?? 1,
       );
       if (inner) card.calibration = inner;

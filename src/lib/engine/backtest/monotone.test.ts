@@ -14,12 +14,20 @@ import { designMatrix } from './logistic';
 import { autoBinCount, fitMeasureBins, monotoneBlocks } from './woe';
 import { loadTelcoBook } from '../../../../tests/dataset-books';
 
-/** Weighted numeric measures and their directions read from the fitted tiers. */
+/**
+ * Weighted numeric measures (tiers, and linear terms, monotone by construction) and their
+ * directions. A measure with one observed value only scores present against missing: its one
+ * tier is flat and it reads as 'presence'.
+ */
 function tierDirections(model: ModelDocument) {
   return model.groups
     .flatMap((g) => g.measures)
-    .filter((m) => m.weight > 0 && m.scoring.type === 'tiers')
-    .map((m) => ({ id: m.id, direction: scoringDirection(m.scoring) }));
+    .filter((m) => m.weight > 0 && (m.scoring.type === 'tiers' || m.scoring.type === 'linear'))
+    .map((m) => {
+      const direction = scoringDirection(m.scoring);
+      const presence = direction === 'flat' && m.scoring.type === 'tiers' && m.missing !== 'skip';
+      return { id: m.id, direction: presence ? 'presence' : direction };
+    });
 }
 
 function fitted(book: Book, options: FitModelOptions = {}) {
@@ -94,7 +102,8 @@ describe('fitted tiers run one way', () => {
     const fit = fitted(book);
     const directions = tierDirections(fit.model);
     expect(directions.length).toBeGreaterThan(3);
-    for (const d of directions) expect(['higher', 'lower'], d.id).toContain(d.direction);
+    for (const d of directions)
+      expect(['higher', 'lower', 'presence'], d.id).toContain(d.direction);
     expect(fit.scorecard.measures.length).toBeLessThanOrEqual(12);
     const old = fitted(book, { nBins: 5, binning: 'quantile', maxMeasures: Infinity });
     expect(tierDirections(old.model).filter((d) => d.direction === 'mixed').length).toBeGreaterThan(

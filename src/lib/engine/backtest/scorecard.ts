@@ -2,24 +2,66 @@
 // the WOE features, then the result rescaled into the app's own terms — a 0–100 points table per
 // measure (step tiers) and a weight per measure — such that the weighted score ranks accounts
 // exactly as the regression's log-odds do (up to rounding to whole points).
+import { logLoss } from './calibration';
 import { groupedKFold, type CvSplit } from './folds';
-import { fitLogistic, type DesignMatrix } from './logistic';
+import { fitLogistic, predictLogistic, type DesignMatrix } from './logistic';
+import { percentileSorted } from './stats';
 import { autoBinCount, binOf, fitMeasureBins, type BinningOptions, type MeasureBins } from './woe';
 
 /** A fitted scorecard keeps at most this many measures by default (`maxMeasures`). */
 export const MAX_MEASURES = 12;
 
-/** One measure of a fitted scorecard: points per bin (step tiers) and its weight. */
+/**
+ * How a numeric measure enters the card: binned into step tiers (WOE per merged bin), or as a
+ * linear term in its value clipped to the training rows' [p5, p95] (`LinearTerm`).
+ */
+export type MeasureForm = 'tiers' | 'linear';
+
+/** Percentiles a linear term clips its values to (the training rows' p5 and p95). */
+export const LINEAR_CLIP_PERCENTILES = [5, 95] as const;
+
+/**
+ * Linear terms are considered only on training rows with at least this many churns: below it the
+ * inner folds that choose between the forms are too noisy (measured on the 150-account demo book,
+ * ≈ 29 churns a training fold: 0.836 with the choice against 0.865 with tiers only).
+ */
+export const MIN_LINEAR_CHURNS = 80;
+
+/** Inner folds (grouped by account) on which `chooseForm` compares tiers with a linear term. */
+export const FORM_FOLDS = 3;
+
+/**
+ * Tiers replace a measure's linear term only when their inner out-of-sample log loss is lower
+ * by more than this, in nats per training row (about 0.3% of a typical log loss of 0.45).
+ */
+export const TIERS_MARGIN = 0.001;
+
+/**
+ * A linear term: 0 points at `red`, 100 at `green`, linear in between and clipped outside (the
+ * model's own `linear` scoring), so a value anywhere in range keeps its own resolution.
+ */
+export interface LinearTerm {
+  red: number;
+  green: number;
+}
+
+/** One measure of a fitted scorecard: points per bin (step tiers) or a linear term, and its weight. */
 export interface ScorecardMeasure {
   /** Column of the raw-value matrix this measure reads. */
   column: number;
+  /** 'linear': `linear` gives the points and `cuts` / `points` are empty. */
+  form: MeasureForm;
+  linear: LinearTerm | null;
   cuts: number[];
   /** Whole points 0–100 per bin (cuts.length + 1 entries); more points = healthier. */
   points: number[];
   missingPoints: number;
   /** Share of the score, in percent (all measures sum to ~100). */
   weight: number;
-  /** The regression coefficient on this measure's WOE. */
+  /**
+   * The regression coefficient on this measure's WOE (tiers), or on its standardised clipped
+   * value oriented so that higher is healthier (linear); negative = sound in both.
+   */
   coef: number;
   bins: MeasureBins;
 }
@@ -29,6 +71,8 @@ export interface Scorecard {
   measures: ScorecardMeasure[];
   /** Churn probability = 1 / (1 + exp(−(a − b·score/100))), fitted on the training rows. */
   calibration: { a: number; b: number };
+  /** The form each raw column took (categories, pattern rules and dropped columns: 'tiers'). */
+  forms: MeasureForm[];
 }
 
 /** Options of fitScorecard. */
@@ -60,6 +104,19 @@ export interface ScorecardOptions extends BinningOptions {
    * its part) and refit (default true with monotone binning, false with 'quantile').
    */
   dropContrary?: boolean;
+  /**
+   * Let numeric measures enter as linear terms where they fit better (`chooseForm`; default
+   * true with monotone or two-armed binning; never with 'quantile', which keeps the old card).
+   */
+  linear?: boolean;
+  /** Tiers' required log-loss advantage over a linear term, nats a row (default TIERS_MARGIN). */
+  tiersMargin?: number;
+  /** Per-column forms overriding the choice (undefined = choose; categories are always tiers). */
+  forms?: readonly (MeasureForm | undefined)[];
+  /** Account id of every row (index = row): the choice's inner folds are grouped by account. */
+  groups?: readonly string[];
+  /** Seed of those inner folds (default 1). */
+  seed?: number;
 }
 
 const allRows = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
@@ -77,6 +134,186 @@ export function fitScorecard(
   return card;
 }
 
+/** A linear term's transform of one column on the training rows (see `linearTransform`). */
+interface LinearColumn {
+  /** The training rows' p5 and p95: values are clipped to [lo, hi]. */
+  lo: number;
+  hi: number;
+  /** True when higher values are healthier (the measure's merged bins run 'higher'). */
+  higherIsBetter: boolean;
+  /** Mean and standard deviation of u (clipped value in [0, 1], 1 = healthiest) on the rows. */
+  mean: number;
+  sd: number;
+  /** Some training row is missing (a missing-indicator column is added). */
+  hasMissing: boolean;
+}
+
+/** u ∈ [0, 1] of a value under a linear column (1 = healthiest end); NaN stays NaN. */
+function unitValue(t: LinearColumn, value: number): number {
+  if (Number.isNaN(value)) return NaN;
+  const u = (Math.min(t.hi, Math.max(t.lo, value)) - t.lo) / (t.hi - t.lo);
+  return t.higherIsBetter ? u : 1 - u;
+}
+
+/**
+ * The clip range and standardisation of a numeric column on `rows`, or null when it cannot be a
+ * linear term: fewer than 3 distinct values, p5 = p95, or bins that do not run one way.
+ */
+function linearTransform(
+  values: Float64Array,
+  rows: Uint32Array,
+  bins: MeasureBins,
+): LinearColumn | null {
+  if (bins.shape !== 'higher' && bins.shape !== 'lower') return null;
+  const finite: number[] = [];
+  let hasMissing = false;
+  for (const r of rows) {
+    if (Number.isNaN(values[r])) hasMissing = true;
+    else finite.push(values[r]);
+  }
+  const sorted = Float64Array.from(finite).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length && distinct < 3; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  if (distinct < 3) return null;
+  const lo = percentileSorted(sorted, LINEAR_CLIP_PERCENTILES[0]);
+  const hi = percentileSorted(sorted, LINEAR_CLIP_PERCENTILES[1]);
+  if (!(hi > lo)) return null;
+  const t: LinearColumn = {
+    lo,
+    hi,
+    higherIsBetter: bins.shape === 'higher',
+    mean: 0,
+    sd: 1,
+    hasMissing,
+  };
+  let s = 0;
+  for (const v of sorted) s += unitValue(t, v);
+  t.mean = s / sorted.length;
+  let sq = 0;
+  for (const v of sorted) sq += (unitValue(t, v) - t.mean) ** 2;
+  t.sd = Math.sqrt(sq / sorted.length) || 1;
+  return t;
+}
+
+/** Standardised u of a value (missing → 0, the mean; its indicator carries the difference). */
+const linearFeature = (t: LinearColumn, value: number) =>
+  Number.isNaN(value) ? 0 : (unitValue(t, value) - t.mean) / t.sd;
+
+/**
+ * Which eligible numeric columns stay linear terms, decided on the training rows only. On the
+ * `splits` (inner folds of those rows, grouped by account) every column's bins are refitted on
+ * each inner training part and the whole card's logistic regression (every column: WOE, or the
+ * clipped standardised value plus a missing indicator) scores the held-out part. Starting from
+ * all eligible columns linear, each in turn is switched to tiers and kept there only when the
+ * summed held-out log loss falls by more than `margin` nats a training row. Linear is the
+ * default: one coefficient keeps within-bin resolution and cannot overfit the way a dozen
+ * merged bins can; the choice is made in the company of the other measures, since a measure's
+ * best form alone (a level confounded by seats, say) is not its best form beside them.
+ */
+function chooseLinear(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+  eligible: readonly boolean[],
+  splits: readonly CvSplit[],
+  binsOf: (values: Float64Array, train: Uint32Array, j: number) => MeasureBins,
+  C: number,
+  margin: number,
+): boolean[] {
+  const linear = [...eligible];
+  if (!splits.length || !eligible.some(Boolean)) return linear;
+  const m = raw.cols;
+  const n = raw.rows;
+  const column = new Float64Array(n);
+  type Part = {
+    train: Uint32Array;
+    test: Uint32Array;
+    woe: Float64Array[];
+    lin: ({ main: Float64Array; flag: Float64Array | null } | null)[];
+  };
+  const parts: Part[] = splits.map((split) => {
+    const train = Uint32Array.from(split.train, (i) => rows[i]);
+    const test = Uint32Array.from(split.test, (i) => rows[i]);
+    const part: Part = { train, test, woe: [], lin: [] };
+    for (let j = 0; j < m; j++) {
+      for (let r = 0; r < n; r++) column[r] = raw.data[r * m + j];
+      const bins = binsOf(column, train, j);
+      const woe = new Float64Array(n);
+      for (const r of rows) {
+        const b = binOf(bins.cuts, column[r]);
+        woe[r] = b < 0 ? bins.missingWoe : bins.woe[b];
+      }
+      part.woe.push(woe);
+      const t = eligible[j] ? linearTransform(column, train, bins) : null;
+      if (!t) {
+        part.lin.push(null);
+        continue;
+      }
+      const main = new Float64Array(n);
+      const flag = t.hasMissing ? new Float64Array(n) : null;
+      for (const r of rows) {
+        main[r] = linearFeature(t, column[r]);
+        if (flag) flag[r] = Number.isNaN(column[r]) ? 1 : 0;
+      }
+      part.lin.push({ main, flag });
+    }
+    return part;
+  });
+  const all = Array.from({ length: m }, (_, j) => j);
+  const heldLoss = (config: readonly boolean[]) => {
+    let loss = 0;
+    for (const part of parts) {
+      const main = part.woe.map((w, j) => (config[j] && part.lin[j] ? part.lin[j]!.main : w));
+      const flag = part.woe.map((_, j) => (config[j] && part.lin[j] ? part.lin[j]!.flag : null));
+      const X = designOf(main, flag, all, rows, n);
+      const p = predictLogistic(fitLogistic(X, y, { C, rowSubset: part.train }), X, part.test);
+      loss +=
+        logLoss(
+          Array.from(part.test, (r) => y[r]),
+          Array.from(part.test, (r) => p[r]),
+        ) * part.test.length;
+    }
+    return loss;
+  };
+  // Start from the better of all linear and all tiers (on few churns the merged tiers often
+  // win), then flip one measure at a time, keeping a flip only when it pays the margin.
+  const allTiers = linear.map(() => false);
+  let best = heldLoss(linear);
+  const tiersLoss = heldLoss(allTiers);
+  if (tiersLoss < best) {
+    best = tiersLoss;
+    linear.fill(false);
+  }
+  for (let j = 0; j < m; j++) {
+    if (!eligible[j]) continue;
+    linear[j] = !linear[j];
+    const loss = heldLoss(linear);
+    if (loss < best - margin * rows.length) best = loss;
+    else linear[j] = !linear[j];
+  }
+  return linear;
+}
+
+/** Inner folds of the form choice, or none when the rows cannot be split with both classes. */
+function formSplits(
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+  groups: readonly string[] | undefined,
+  seed: number,
+): CvSplit[] {
+  const ids = Array.from(rows, (r) => (groups ? groups[r] : String(r)));
+  const ys = Array.from(rows, (r) => y[r]);
+  if (new Set(ids).size < FORM_FOLDS) return [];
+  const splits = groupedKFold(ids, ys, FORM_FOLDS, seed);
+  for (const s of splits) {
+    let c = 0;
+    for (const i of s.train) c += ys[i];
+    if (c === 0 || c === s.train.length) return [];
+  }
+  return splits;
+}
+
 /** The scorecard's measures (bins, points, weights) without its probability mapping (left 0, 0). */
 function fitPoints(
   raw: DesignMatrix,
@@ -90,22 +327,80 @@ function fitPoints(
   const m = raw.cols;
   const column = new Float64Array(raw.rows);
   const binsPerMeasure: MeasureBins[] = [];
-  const woe: DesignMatrix = { data: new Float64Array(raw.rows * m), rows: raw.rows, cols: m };
-  for (let j = 0; j < m; j++) {
-    for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
+  const linearOf: (LinearColumn | null)[] = [];
+  const forms: MeasureForm[] = [];
+  const mayBeLinear =
+    (options.linear ?? true) &&
+    options.binning !== 'quantile' &&
+    (churns >= MIN_LINEAR_CHURNS || options.forms !== undefined);
+  // Each measure's design column: its WOE (tiers) or its standardised clipped value (linear);
+  // a linear measure with missing training rows adds a missing-indicator column next to it.
+  const mainCol: Float64Array[] = [];
+  const flagCol: (Float64Array | null)[] = [];
+  const binsOf = (values: Float64Array, train: Uint32Array, j: number) => {
     const given = options.nBinsByColumn?.[j];
-    const bins = fitMeasureBins(column, y, rows, given ?? nBins, {
+    return fitMeasureBins(values, y, train, given ?? nBins, {
       binning: given === undefined ? options.binning : 'quantile',
     });
+  };
+  const eligible: boolean[] = [];
+  for (let j = 0; j < m; j++) {
+    for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
+    const bins = binsOf(column, rows, j);
     binsPerMeasure.push(bins);
+    const given = options.nBinsByColumn?.[j];
+    const t =
+      mayBeLinear && given === undefined && options.forms?.[j] !== 'tiers'
+        ? linearTransform(column, rows, bins)
+        : null;
+    linearOf.push(t);
+    eligible.push(t !== null);
+  }
+  // Forms given (the inner cards of a recalibration take their outer card's) or chosen here.
+  const choose = eligible.map((e, j) => e && options.forms?.[j] === undefined);
+  if (choose.some(Boolean) && options.tiersMargin !== Infinity) {
+    const splits = formSplits(y, rows, options.groups, options.seed ?? 1);
+    const keep = chooseLinear(
+      raw,
+      y,
+      rows,
+      choose,
+      splits,
+      binsOf,
+      options.C ?? 1,
+      options.tiersMargin ?? TIERS_MARGIN,
+    );
+    keep.forEach((k, j) => {
+      if (choose[j] && !k) linearOf[j] = null;
+    });
+  }
+  for (let j = 0; j < m; j++) {
+    for (let r = 0; r < raw.rows; r++) column[r] = raw.data[r * m + j];
+    const bins = binsPerMeasure[j];
+    const t = linearOf[j];
+    forms.push(t ? 'linear' : 'tiers');
+    const main = new Float64Array(raw.rows);
     for (const r of rows) {
-      const b = binOf(bins.cuts, column[r]);
-      woe.data[r * m + j] = b < 0 ? bins.missingWoe : bins.woe[b];
+      if (t) main[r] = linearFeature(t, column[r]);
+      else {
+        const b = binOf(bins.cuts, column[r]);
+        main[r] = b < 0 ? bins.missingWoe : bins.woe[b];
+      }
     }
+    mainCol.push(main);
+    let flag: Float64Array | null = null;
+    if (t?.hasMissing) {
+      flag = new Float64Array(raw.rows);
+      for (const r of rows) flag[r] = Number.isNaN(column[r]) ? 1 : 0;
+    }
+    flagCol.push(flag);
   }
   const maxMeasures = options.maxMeasures ?? MAX_MEASURES;
   const dropContrary = options.dropContrary ?? options.binning !== 'quantile';
-  // Columns still in the regression; a column without spread in its WOE carries no weight.
+  // A measure's spread of contributions to churn log-odds (its share of the score).
+  const rangeOfMeasure = (j: number, c: number) =>
+    linearOf[j] ? Math.abs(c) / linearOf[j]!.sd : rangeOf(binsPerMeasure[j], c);
+  // Measures still in the regression; one without spread in its WOE carries no weight.
   let kept: number[] = [];
   for (let j = 0; j < m; j++) {
     const w = binsPerMeasure[j].woe;
@@ -113,29 +408,40 @@ function fitPoints(
     if (Math.max(...seen) - Math.min(...seen) > 1e-9) kept.push(j);
   }
   const coef = new Float64Array(m);
+  const flagCoef = new Float64Array(m);
   let intercept = 0;
   for (;;) {
     if (kept.length) {
       // Each refit starts from the last one (dropped columns at 0): far fewer Newton steps.
-      const fit = fitLogistic(columnsOf(woe, kept, rows), y, {
+      const design = designOf(mainCol, flagCol, kept, rows, raw.rows);
+      const start: number[] = [];
+      for (const j of kept) {
+        start.push(coef[j]);
+        if (flagCol[j]) start.push(flagCoef[j]);
+      }
+      const fit = fitLogistic(design, y, {
         C: options.C ?? 1,
         rowSubset: rows,
-        start: { intercept, coef: kept.map((j) => coef[j]) },
+        start: { intercept, coef: start },
       });
       coef.fill(0);
-      kept.forEach((j, i) => (coef[j] = fit.coef[i]));
+      flagCoef.fill(0);
+      let at = 0;
+      for (const j of kept) {
+        coef[j] = fit.coef[at++];
+        if (flagCol[j]) flagCoef[j] = fit.coef[at++];
+      }
       intercept = fit.intercept;
     } else coef.fill(0);
-    // WOE is positive where renewals concentrate, so a sound coefficient on it is negative.
+    // WOE and u are both positive where renewals concentrate, so a sound coefficient is negative.
     const contrary = dropContrary ? kept.filter((j) => coef[j] > 0) : [];
     let live = kept.filter((j) => coef[j] <= 0 || !dropContrary);
-    live = live.filter((j) => rangeOf(binsPerMeasure[j], coef[j]) > 1e-9);
+    live = live.filter((j) => rangeOfMeasure(j, coef[j]) > 1e-9);
     if (!contrary.length && live.length <= maxMeasures) break;
     if (live.length > maxMeasures) {
       // The lightest go (by their spread of points in the current fit), then the rest refit.
       const byRange = [...live].sort(
-        (a, b) =>
-          rangeOf(binsPerMeasure[b], coef[b]) - rangeOf(binsPerMeasure[a], coef[a]) || a - b,
+        (a, b) => rangeOfMeasure(b, coef[b]) - rangeOfMeasure(a, coef[a]) || a - b,
       );
       // Half the excess at a time: a dropped measure's part often passes to a correlated one.
       const top = new Set(
@@ -143,13 +449,28 @@ function fitPoints(
       );
       live = live.filter((j) => top.has(j));
     }
-    for (const j of kept) if (!live.includes(j)) coef[j] = 0;
+    for (const j of kept) {
+      if (!live.includes(j)) {
+        coef[j] = 0;
+        flagCoef[j] = 0;
+      }
+    }
     kept = live;
   }
 
-  // c = coef·WOE is each bin's contribution to churn log-odds; points rescale it per measure.
+  // Each measure's contribution to churn log-odds, rescaled to 0–100 points per measure.
   const ranges: number[] = [];
   const drafts = binsPerMeasure.map((bins, j) => {
+    const t = linearOf[j];
+    if (t) {
+      // c(u) = coef·(u − mean)/sd for u ∈ [0, 1]; missing: the indicator's coefficient.
+      const b = coef[j] / t.sd;
+      const ends = [-b * t.mean, b * (1 - t.mean)];
+      const max = Math.max(...ends);
+      const range = Math.abs(b);
+      ranges.push(range);
+      return { j, contrib: [...ends, flagCoef[j]], max, range, bins };
+    }
     const contrib = [...bins.woe, bins.missingWoe].map((w) => coef[j] * w);
     const hasMissing = bins.missingCount > 0;
     const seen = hasMissing ? contrib : contrib.slice(0, -1);
@@ -163,17 +484,47 @@ function fitPoints(
   for (const d of drafts) {
     if (!(d.range > 1e-9) || !(total > 0)) continue;
     const toPoints = (c: number) => Math.round((100 * (d.max - c)) / d.range);
+    const t = linearOf[d.j];
+    // u = 0 is the least healthy end: 0 points there when the coefficient is sound (< 0).
+    const uToValue = (u: number) =>
+      t!.higherIsBetter ? t!.lo + u * (t!.hi - t!.lo) : t!.hi - u * (t!.hi - t!.lo);
+    const linear = t
+      ? coef[d.j] < 0
+        ? { red: uToValue(0), green: uToValue(1) }
+        : { red: uToValue(1), green: uToValue(0) }
+      : null;
     measures.push({
       column: d.j,
-      cuts: d.bins.cuts,
-      points: d.contrib.slice(0, -1).map(toPoints),
+      form: t ? 'linear' : 'tiers',
+      linear,
+      cuts: t ? [] : d.bins.cuts,
+      points: t ? [] : d.contrib.slice(0, -1).map(toPoints),
       missingPoints: Math.min(100, Math.max(0, toPoints(d.contrib[d.contrib.length - 1]))),
       weight: Math.round((1000 * d.range) / total) / 10,
       coef: coef[d.j],
       bins: d.bins,
     });
   }
-  return { measures, calibration: { a: 0, b: 0 } };
+  return { measures, calibration: { a: 0, b: 0 }, forms };
+}
+
+/** The design matrix of the kept measures (only `rows` filled: the fit reads no other). */
+function designOf(
+  mainCol: readonly Float64Array[],
+  flagCol: readonly (Float64Array | null)[],
+  kept: readonly number[],
+  rows: Uint32Array,
+  n: number,
+): DesignMatrix {
+  const cols: Float64Array[] = [];
+  for (const j of kept) {
+    cols.push(mainCol[j]);
+    if (flagCol[j]) cols.push(flagCol[j]!);
+  }
+  const k = cols.length;
+  const data = new Float64Array(n * k);
+  for (const r of rows) for (let i = 0; i < k; i++) data[r * k + i] = cols[i][r];
+  return { data, rows: n, cols: k };
 }
 
 /** Spread of a measure's contributions to churn log-odds (|coef| × its WOE range). */
@@ -187,15 +538,6 @@ function rangeOf(bins: MeasureBins, coef: number): number {
   for (const w of bins.woe) visit(w);
   if (bins.missingCount > 0) visit(bins.missingWoe);
   return hi - lo;
-}
-
-/** The given columns of a matrix (only `rows` filled: the fit reads no other). */
-function columnsOf(x: DesignMatrix, cols: readonly number[], rows: Uint32Array): DesignMatrix {
-  if (cols.length === x.cols) return x;
-  const k = cols.length;
-  const data = new Float64Array(x.rows * k);
-  for (const r of rows) for (let i = 0; i < k; i++) data[r * k + i] = x.data[r * x.cols + cols[i]];
-  return { data, rows: x.rows, cols: k };
 }
 
 /** Platt mapping score → churn probability fitted on `scores` of the given rows. */
@@ -259,6 +601,17 @@ export function innerCalibration(
   return plattOnScores(scores, y, rows);
 }
 
+/** A measure's 0–100 points for a raw value (NaN = missing): its tier, or its linear term. */
+export function measurePoints(meas: ScorecardMeasure, value: number): number {
+  if (Number.isNaN(value)) return meas.missingPoints;
+  if (meas.linear) {
+    const { red, green } = meas.linear;
+    const t = (value - red) / (green - red);
+    return t <= 0 ? 0 : t >= 1 ? 100 : 100 * t;
+  }
+  return meas.points[binOf(meas.cuts, value)];
+}
+
 /** 0–100 health scores of the given rows (default all; others NaN) under a scorecard. */
 export function scoreWithScorecard(
   card: Scorecard,
@@ -274,10 +627,8 @@ export function scoreWithScorecard(
       return;
     }
     let s = 0;
-    for (const meas of card.measures) {
-      const b = binOf(meas.cuts, raw.data[r * raw.cols + meas.column]);
-      s += meas.weight * (b < 0 ? meas.missingPoints : meas.points[b]);
-    }
+    for (const meas of card.measures)
+      s += meas.weight * measurePoints(meas, raw.data[r * raw.cols + meas.column]);
     out[r] = s / weightSum;
   };
   if (rows) for (const r of rows) visit(r);

@@ -1,0 +1,48 @@
+// Linear terms: a strong numeric measure keeps its within-bin resolution (its value clipped to
+// the training fold's p5–p95) instead of losing it to step tiers, which closes most of the gap
+// to a plain logistic regression on the same point-in-time features and folds.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from '../model/presets';
+import { prepareBook } from '../index';
+import { fitVersusBaseline } from './baseline';
+import { fitModel } from './fit-model';
+import { proposeModel } from './propose';
+import { syntheticBacktestBook } from './synthetic';
+
+describe('linear terms in the fitted scorecard', () => {
+  const book = syntheticBacktestBook(600, 11);
+  const prepared = prepareBook(book);
+
+  it('out of sample on the 600-account synthetic book: beats the default model, within 0.01 of logistic regression', () => {
+    const v = fitVersusBaseline(prepared, proposeModel(book), DEFAULT_MODEL, {
+      horizonDays: 60,
+      folds: 5,
+    });
+    // Measured: fitted 0.872 (0.844 with tiers only), logistic regression 0.878, default 0.869.
+    expect(v.fittedAuc!).toBeGreaterThan(v.modelAuc!);
+    expect(v.fittedAuc!).toBeGreaterThan(0.86);
+    expect(v.fittedAuc!).toBeGreaterThan(v.logisticAuc! - 0.01);
+  });
+
+  it('writes a linear measure as linear scoring from its fitted clip range, monotone by construction', () => {
+    const fit = fitModel(prepared, { horizonDays: 60 });
+    const measures = fit.model.groups.flatMap((g) => g.measures).filter((m) => m.weight > 0);
+    const linear = measures.filter((m) => m.scoring.type === 'linear');
+    expect(linear.length).toBeGreaterThan(0);
+    expect(measures.length).toBeLessThanOrEqual(12);
+    const tickets = measures.find((m) => m.id === 'tickets_level')!;
+    // More tickets → fewer points: 0 points at the upper clip value, 100 at the lower one.
+    expect(tickets.scoring).toMatchObject({ type: 'linear' });
+    if (tickets.scoring.type === 'linear')
+      expect(tickets.scoring.red).toBeGreaterThan(tickets.scoring.green);
+    for (const m of fit.scorecard.measures.filter((x) => x.form === 'linear')) {
+      expect(m.linear!.red).not.toBe(m.linear!.green);
+      expect(m.cuts).toEqual([]);
+    }
+  });
+
+  it('linear: false keeps the tiers-only card', () => {
+    const fit = fitModel(prepared, { horizonDays: 60, linear: false });
+    expect(fit.scorecard.measures.every((m) => m.form === 'tiers')).toBe(true);
+  });
+});
