@@ -8,6 +8,7 @@ import type { ModelDocument } from '../model/schema';
 import type { PreparedBook } from '../score/prepare';
 import type { DayNumber } from '../types';
 import { pointFeatures, type PointFeatures } from './features';
+import type { FitSettings } from './fold-fit';
 import { groupedKFold } from './folds';
 import { fitLogistic, predictLogistic, type DesignMatrix } from './logistic';
 import { outcomeRows, type OutcomeRows } from './outcomes';
@@ -140,14 +141,20 @@ export function fitVersusBaseline(
   prepared: PreparedBook,
   fitModel: ModelDocument,
   ownModel: ModelDocument | null,
-  options: { horizonDays: number; folds: number; seed?: number },
+  options: {
+    horizonDays: number;
+    folds: number;
+    seed?: number;
+    /** Further settings of the fit (e.g. `linear`). */
+    fit?: Omit<FitSettings, 'folds' | 'seed'>;
+  },
 ): FitVersusBaseline {
   const h = options.horizonDays;
   const seed = options.seed ?? 1;
   const t0 = performance.now();
   const fitted = runBacktest(prepared, fitModel, {
     horizons: [h],
-    fit: { folds: options.folds, seed },
+    fit: { ...options.fit, folds: options.folds, seed },
   }).predictions[0];
   const t1 = performance.now();
   const rows = outcomeRows(prepared.book, h);

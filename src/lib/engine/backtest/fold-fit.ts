@@ -30,7 +30,7 @@ export interface FitSettings extends ThresholdOptions {
   binning?: 'monotone' | 'two-armed' | 'quantile';
   maxMeasures?: number;
   dropContrary?: boolean;
-  /** Numeric measures may enter as linear terms where they fit better (default true). */
+  /** Numeric measures may enter as linear terms where they fit better (default false). */
   linear?: boolean;
   /** Tiers' required inner log-loss advantage over a linear term (default TIERS_MARGIN). */
   tiersMargin?: number;

@@ -1,4 +1,4 @@
-// Linear terms: a strong numeric measure keeps its within-bin resolution (its value clipped to
+// Linear terms (opt-in, `linear: true`): a strong numeric measure keeps its within-bin resolution (its value clipped to
 // the training fold's p5–p95) instead of losing it to step tiers, which closes most of the gap
 // to a plain logistic regression on the same point-in-time features and folds.
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ describe('linear terms in the fitted scorecard', () => {
     const v = fitVersusBaseline(prepared, proposeModel(book), DEFAULT_MODEL, {
       horizonDays: 60,
       folds: 5,
+      fit: { linear: true },
     });
     // Measured: fitted 0.872 (0.844 with tiers only), logistic regression 0.878, default 0.869.
     expect(v.fittedAuc!).toBeGreaterThan(v.modelAuc!);
@@ -25,7 +26,7 @@ describe('linear terms in the fitted scorecard', () => {
   });
 
   it('writes a linear measure as linear scoring from its fitted clip range, monotone by construction', () => {
-    const fit = fitModel(prepared, { horizonDays: 60 });
+    const fit = fitModel(prepared, { horizonDays: 60, linear: true });
     const measures = fit.model.groups.flatMap((g) => g.measures).filter((m) => m.weight > 0);
     const linear = measures.filter((m) => m.scoring.type === 'linear');
     expect(linear.length).toBeGreaterThan(0);
@@ -41,8 +42,8 @@ describe('linear terms in the fitted scorecard', () => {
     }
   });
 
-  it('linear: false keeps the tiers-only card', () => {
-    const fit = fitModel(prepared, { horizonDays: 60, linear: false });
+  it('is off by default: the card is tiers only', () => {
+    const fit = fitModel(prepared, { horizonDays: 60 });
     expect(fit.scorecard.measures.every((m) => m.form === 'tiers')).toBe(true);
   });
 });
