@@ -149,8 +149,9 @@ test('RavenStack from an empty book: five tables imported, scored as of 2024, a 
     await expect(page).toHaveURL(/\/model$/);
     await expect(page.getByTestId('proposal-result')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('proposal-summary')).toContainText(
-      'of your 500 accounts, grouped as Usage, Support, Relationship, Financial and Other.',
+      'of your 500 accounts, grouped as Usage, Support, Relationship and Other.',
     );
+    // Financial is not among the groups: the fit (at most 12 measures) kept none of it.
     const evidence = page.getByTestId('proposal-evidence');
     await expect(evidence.locator('caption')).toContainText(
       'Five dimensions (30/20/15/20/15) beside the proposal, 60 days before each outcome (point in time',
