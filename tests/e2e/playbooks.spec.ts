@@ -14,10 +14,10 @@ import { expect, test, type Page } from './fixture';
 import { PortfolioPage, SettingsPage } from './app';
 
 const TRIGGERS = [
-  ['Urgent account review', 'Score below 50'],
+  ['Urgent account review', 'Score below 50 (on the 30/70 band scale)'],
   ['Sharp drop', 'Score fell 20 points or more in 30 days'],
-  ['Proactive check-in', 'Score between 50 and 70'],
-  ['Expansion conversation', 'Score above 80'],
+  ['Proactive check-in', 'Score between 50 and 70 (on the 30/70 band scale)'],
+  ['Expansion conversation', 'Score above 80 (on the 30/70 band scale)'],
   ['Onboarding kickoff', 'Days 0 to 13 of the contract'],
   ['First value due', 'Days 45 to 89 of the contract'],
   ['Renewal window', 'Renewal in 90 days or fewer'],
@@ -185,7 +185,9 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   await new PortfolioPage(page).open();
   await openPlaybooks(page);
   const urgent = card(page, 'Urgent account review');
-  await expect(urgent.getByTestId('playbook-trigger')).toHaveText('Score below 50');
+  await expect(urgent.getByTestId('playbook-trigger')).toHaveText(
+    'Score below 50 (on the 30/70 band scale)',
+  );
 
   // Open the form by keyboard: focus lands on its first field.
   const edit = urgent.getByRole('button', { name: 'Edit…' });
@@ -242,7 +244,9 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   ).toBeVisible();
   await expect(form).toHaveCount(0);
   await expect(edit).toBeFocused();
-  await expect(urgent.getByTestId('playbook-trigger')).toHaveText('Score below 40');
+  await expect(urgent.getByTestId('playbook-trigger')).toHaveText(
+    'Score below 40 (on the 30/70 band scale)',
+  );
   await expect(urgent.getByTestId('playbook-antiflap')).toContainText('leaves above 45');
 
   // Add a playbook: the id comes from the name.
@@ -367,6 +371,8 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
     page.getByRole('status').filter({ hasText: /^Restored Urgent account review \(deleted\)/ }),
   ).toBeVisible();
   await expect(page.getByTestId('playbook')).toHaveCount(N + 2);
-  await expect(urgent.getByTestId('playbook-trigger')).toHaveText('Score below 50');
+  await expect(urgent.getByTestId('playbook-trigger')).toHaveText(
+    'Score below 50 (on the 30/70 band scale)',
+  );
   await expect(card(page, 'Pulse watch')).toHaveCount(1);
 });

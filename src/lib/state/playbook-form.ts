@@ -45,6 +45,8 @@ export interface PlaybookDraft {
   below: string;
   above: string;
   hysteresis: string;
+  /** Score thresholds: the model's own points, or the seeds' 30/70 band scale. */
+  scale: 'points' | 'bands';
   points: string;
   /** Days of a drop, a renewal window or a silence. */
   days: string;
@@ -88,6 +90,7 @@ export function blankDraft(): PlaybookDraft {
     below: '',
     above: '',
     hysteresis: '5',
+    scale: 'points',
     points: '10',
     days: '30',
     band: 'red',
@@ -126,6 +129,7 @@ export function draftOf(p: Playbook): PlaybookDraft {
       d.below = num(t.below);
       d.above = num(t.above);
       d.hysteresis = num(t.hysteresis);
+      d.scale = t.scale;
       break;
     case 'drop':
       d.points = num(t.points);
@@ -235,6 +239,7 @@ export function playbookFromDraft(
         below: number('below', d.below, true),
         above: number('above', d.above, true),
         hysteresis: number('hysteresis', d.hysteresis),
+        scale: d.scale,
       };
       break;
     case 'drop':

@@ -1,4 +1,5 @@
-// The playbooks Canary ships: the seeds' threshold plays (001: "A score between 50–70 might
+// The playbooks Canary ships: the seeds' threshold plays (001, on the seeds' band scale, so they
+// follow a fitted model's bands: "A score between 50–70 might
 // trigger a proactive check-in. Below 50 might trigger an urgent account review with a
 // structured success plan. Above 80 could trigger an expansion conversation.") and the journey
 // plays of 004 (kickoff, first value, renewal), plus the sharp-drop and silence alarms a CSM
@@ -11,7 +12,7 @@ const INPUTS: PlaybookInput[] = [
     name: 'Urgent account review',
     description:
       'Score below 50: review the account and agree a structured success plan (seed 001). Leaves above 55.',
-    trigger: { kind: 'score', below: 50, hysteresis: 5 },
+    trigger: { kind: 'score', below: 50, hysteresis: 5, scale: 'bands' },
     forDays: 1,
     cooldownDays: 30,
     action: {
@@ -50,7 +51,7 @@ const INPUTS: PlaybookInput[] = [
     name: 'Proactive check-in',
     description:
       'Score between 50 and 70 for a week: check in before it slides (seed 001). Leaves below 45 or above 75.',
-    trigger: { kind: 'score', above: 50, below: 70, hysteresis: 5 },
+    trigger: { kind: 'score', above: 50, below: 70, hysteresis: 5, scale: 'bands' },
     forDays: 7,
     cooldownDays: 45,
     action: {
@@ -65,7 +66,7 @@ const INPUTS: PlaybookInput[] = [
     name: 'Expansion conversation',
     description:
       'Score above 80 for two weeks: open an expansion conversation (seed 001). Leaves below 75.',
-    trigger: { kind: 'score', above: 80, hysteresis: 5 },
+    trigger: { kind: 'score', above: 80, hysteresis: 5, scale: 'bands' },
     forDays: 14,
     cooldownDays: 90,
     action: {

@@ -22,10 +22,14 @@ export function triggerWords(t: Trigger, names: TriggerNames = {}): string {
   switch (t.kind) {
     case 'band':
       return `Band is ${t.band}`;
-    case 'score':
+    case 'score': {
+      const scale = t.scale === 'bands' ? ' (on the 30/70 band scale)' : '';
       if (t.below !== undefined && t.above !== undefined)
-        return `Score between ${fmt(t.above)} and ${fmt(t.below)}`;
-      return t.below !== undefined ? `Score below ${fmt(t.below)}` : `Score above ${fmt(t.above!)}`;
+        return `Score between ${fmt(t.above)} and ${fmt(t.below)}${scale}`;
+      return t.below !== undefined
+        ? `Score below ${fmt(t.below)}${scale}`
+        : `Score above ${fmt(t.above!)}${scale}`;
+    }
     case 'drop':
       return `Score fell ${fmt(t.points)} points or more in ${t.days} days`;
     case 'pattern':

@@ -191,10 +191,10 @@ describe('playbooks in words', () => {
   const byId = new Map(DEFAULT_PLAYBOOKS.map((p) => [p.id, p]));
   it('words every default trigger', () => {
     expect(DEFAULT_PLAYBOOKS.map((p) => triggerWords(p.trigger))).toEqual([
-      'Score below 50',
+      'Score below 50 (on the 30/70 band scale)',
       'Score fell 20 points or more in 30 days',
-      'Score between 50 and 70',
-      'Score above 80',
+      'Score between 50 and 70 (on the 30/70 band scale)',
+      'Score above 80 (on the 30/70 band scale)',
       'Days 0 to 13 of the contract',
       'Days 45 to 89 of the contract',
       'Renewal in 90 days or fewer',

@@ -40,7 +40,18 @@ export interface PlayFacts {
    * gives the score one trend window ago.
    */
   scoreOn: (day: DayNumber) => number | null;
+  /** The active model's band thresholds (score triggers on the band scale map onto them). */
+  bands: BandLimits;
 }
+
+/** Inclusive upper bounds of red and amber. */
+export interface BandLimits {
+  redMax: number;
+  amberMax: number;
+}
+
+/** The seeds' bands (red 0–30, amber 31–70, green 71–100): the band scale's own. */
+export const SEED_BANDS: BandLimits = { redMax: 30, amberMax: 70 };
 
 /** The latest pulse value on or before `day` (pulses sorted by day). */
 export function latestPulse(
@@ -69,6 +80,7 @@ export function factsOf(
   account: Account,
   pulse: number | null,
   history?: (day: DayNumber) => number | null,
+  bands: BandLimits = SEED_BANDS,
 ): PlayFacts {
   const seat = score.measures.find((m) => m.measureId === SEAT_USE_MEASURE);
   const trendDay = score.day - score.trend.windowDays;
@@ -95,6 +107,7 @@ export function factsOf(
     owner: account.owner,
     arr: account.arr,
     scoreOn,
+    bands,
   };
 }
 
@@ -103,6 +116,7 @@ export function bookFacts(
   prepared: PreparedBook,
   scores: readonly AccountScore[],
   scoreOn?: (accountId: string, day: DayNumber) => number | null,
+  bands: BandLimits = SEED_BANDS,
 ): PlayFacts[] {
   const out: PlayFacts[] = [];
   for (const s of scores) {
@@ -114,6 +128,7 @@ export function bookFacts(
         prepared.accounts[i],
         latestPulse(prepared, i, s.day),
         scoreOn ? (d) => scoreOn(s.accountId, d) : undefined,
+        bands,
       ),
     );
   }

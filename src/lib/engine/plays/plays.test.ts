@@ -12,7 +12,7 @@ import { demoWork } from './demo-work';
 import { replayPlaybooks } from './replay';
 import { parsePlaybookOrThrow, parsePlaybooks, type Playbook, type PlaybookInput } from './schema';
 import type { PlayState } from './state';
-import { enters, reasonOf, staysIn } from './triggers';
+import { enters, onModelBands, reasonOf, staysIn } from './triggers';
 
 function facts(over: Partial<PlayFacts> = {}): PlayFacts {
   return {
@@ -33,6 +33,7 @@ function facts(over: Partial<PlayFacts> = {}): PlayFacts {
     owner: 'Dana',
     arr: 12000,
     scoreOn: () => null,
+    bands: { redMax: 30, amberMax: 70 },
     ...over,
   };
 }
@@ -401,5 +402,27 @@ describe('a drop over the trend window', () => {
     expect(r.tasks.find((t) => t.accountId === one.accountId)!.reason).toBe(
       `Score fell ${one.trend.previousScore! - one.score!} points in 30 days (to ${one.score})`,
     );
+  });
+});
+
+describe('thresholds on the band scale', () => {
+  it('map the seeds’ 30/70 scale onto a model’s bands, and leave the default model’s alone', () => {
+    expect(onModelBands(50, { redMax: 30, amberMax: 70 })).toBe(50);
+    // A fitted model with bands 24/32: "below 50" is mid-amber there too.
+    expect(onModelBands(50, { redMax: 24, amberMax: 32 })).toBe(28);
+    expect(onModelBands(30, { redMax: 24, amberMax: 32 })).toBe(24);
+    expect(onModelBands(85, { redMax: 24, amberMax: 32 })).toBe(66);
+    const urgent = DEFAULT_PLAYBOOKS.find((p) => p.id === 'urgent-review')!;
+    const fitted = { redMax: 24, amberMax: 32 };
+    // A green account of the fitted model (score 40) is not an urgent review; 27 is.
+    expect(enters(urgent.trigger, facts({ score: 40, bands: fitted }))).toBe(false);
+    expect(enters(urgent.trigger, facts({ score: 27, bands: fitted }))).toBe(true);
+    // It leaves above 55 on the scale: 29 on these bands.
+    expect(staysIn(urgent.trigger, facts({ score: 29, bands: fitted }), null)).toBe(true);
+    expect(staysIn(urgent.trigger, facts({ score: 30, bands: fitted }), null)).toBe(false);
+    expect(reasonOf(urgent.trigger, facts({ score: 27, bands: fitted }), (s) => s)).toBe(
+      'Score 27 is below 28 (50 on the band scale)',
+    );
+    expect(reasonOf(urgent.trigger, facts({ score: 27 }), (s) => s)).toBe('Score 27 is below 50');
   });
 });

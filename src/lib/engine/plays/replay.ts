@@ -100,6 +100,7 @@ export function replayWithStates(input: ReplayInput): ReplayResult {
         prepared,
         dayScores.filter((s) => !archived.has(s.accountId)),
         scoreOn,
+        model.bands,
       ),
       states,
       openTasks: new Set(open.keys()),

@@ -22,6 +22,12 @@ export const TriggerSchema = z.discriminatedUnion('kind', [
       below: Points.optional(),
       above: Points.optional(),
       hysteresis: Points.default(5),
+      /**
+       * `points`: the thresholds are the model's own score points. `bands`: they are read on
+       * the seeds' scale (red 0–30, amber 31–70, green 71–100) and mapped onto the active
+       * model's bands, so "below 50" stays mid-amber when a fitted model's bands are 24/32.
+       */
+      scale: z.enum(['points', 'bands']).default('points'),
     })
     .strict()
     .refine((t) => t.below !== undefined || t.above !== undefined, {

@@ -1,6 +1,6 @@
 // Each trigger kind as two tests on an account's facts — "enters" (fire) and "still in" (looser,
 // so a value hovering at a threshold does not leave and re-enter) — and the reason in words.
-import type { PlayFacts } from './facts';
+import { SEED_BANDS, type BandLimits, type PlayFacts } from './facts';
 import type { PlaybookConditions, Trigger } from './schema';
 
 function fmt(n: number): string {
@@ -43,6 +43,33 @@ function inRange(
   );
 }
 
+/**
+ * A threshold on the seeds' band scale (red 0–30, amber 31–70, green 71–100) as a score on a
+ * model's bands: piecewise linear through 0 → 0, 30 → redMax, 70 → amberMax, 100 → 100.
+ */
+export function onModelBands(x: number, bands: BandLimits): number {
+  const from = [0, SEED_BANDS.redMax, SEED_BANDS.amberMax, 100];
+  const to = [0, bands.redMax, bands.amberMax, 100];
+  const v = Math.min(100, Math.max(0, x));
+  for (let i = 1; i < from.length; i++) {
+    if (v <= from[i])
+      return to[i - 1] + ((v - from[i - 1]) / (from[i] - from[i - 1])) * (to[i] - to[i - 1]);
+  }
+  return 100;
+}
+
+/** A score trigger's thresholds in the model's points: enter and stay-in bounds. */
+function scoreBounds(t: Extract<Trigger, { kind: 'score' }>, f: PlayFacts) {
+  const map = (x: number | undefined) =>
+    x === undefined ? undefined : t.scale === 'bands' ? onModelBands(x, f.bands) : x;
+  return {
+    below: map(t.below),
+    above: map(t.above),
+    stayBelow: t.below === undefined ? undefined : map(t.below + t.hysteresis),
+    stayAbove: t.above === undefined ? undefined : map(t.above - t.hysteresis),
+  };
+}
+
 /** The drop over the trigger's window, when both ends are known. */
 function dropOf(t: Extract<Trigger, { kind: 'drop' }>, f: PlayFacts): number | null {
   if (f.score === null) return null;
@@ -55,8 +82,10 @@ export function enters(t: Trigger, f: PlayFacts): boolean {
   switch (t.kind) {
     case 'band':
       return f.band === t.band;
-    case 'score':
-      return f.score !== null && inRange(f.score, t.below, t.above, 0);
+    case 'score': {
+      const b = scoreBounds(t, f);
+      return f.score !== null && inRange(f.score, b.below, b.above, 0);
+    }
     case 'drop': {
       const d = dropOf(t, f);
       return d !== null && d >= t.points;
@@ -90,8 +119,14 @@ export function enters(t: Trigger, f: PlayFacts): boolean {
  */
 export function staysIn(t: Trigger, f: PlayFacts, ref: number | null): boolean {
   switch (t.kind) {
-    case 'score':
-      return f.score === null || inRange(f.score, t.below, t.above, t.hysteresis);
+    case 'score': {
+      if (f.score === null) return true;
+      const b = scoreBounds(t, f);
+      return (
+        (b.stayBelow === undefined || f.score <= b.stayBelow) &&
+        (b.stayAbove === undefined || f.score >= b.stayAbove)
+      );
+    }
     case 'drop':
       return f.score === null || ref === null || f.score <= ref + t.hysteresis;
     case 'expansion':
@@ -110,11 +145,18 @@ export function reasonOf(t: Trigger, f: PlayFacts, stageName: (id: string) => st
       return `Band is ${t.band} (score ${f.score ?? 'n/a'})`;
     case 'score': {
       const s = f.score ?? 'n/a';
+      const b = scoreBounds(t, f);
+      const mapped =
+        t.scale === 'bands' &&
+        (f.bands.redMax !== SEED_BANDS.redMax || f.bands.amberMax !== SEED_BANDS.amberMax);
+      // On a model whose bands differ from the seeds', say both: the model's points and the scale's.
+      const num = (x: number, y: number) =>
+        mapped ? `${fmt(Math.round(x))} (${fmt(y)} on the band scale)` : fmt(y);
       if (t.below !== undefined && t.above !== undefined)
-        return `Score ${s} is between ${fmt(t.above)} and ${fmt(t.below)}`;
+        return `Score ${s} is between ${num(b.above!, t.above)} and ${num(b.below!, t.below)}`;
       return t.below !== undefined
-        ? `Score ${s} is below ${fmt(t.below)}`
-        : `Score ${s} is above ${fmt(t.above!)}`;
+        ? `Score ${s} is below ${num(b.below!, t.below)}`
+        : `Score ${s} is above ${num(b.above!, t.above!)}`;
     }
     case 'drop':
       return `Score fell ${fmt(dropOf(t, f) ?? t.points)} points in ${t.days} days (to ${f.score ?? 'n/a'})`;

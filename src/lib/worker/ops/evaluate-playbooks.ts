@@ -122,7 +122,7 @@ export async function evaluateScoredBook(
   const live = input.scores.filter((s) => !input.archived.has(s.accountId));
   const r = evaluateDay({
     playbooks: enabled,
-    facts: bookFacts(input.prepared, live, scoreOn),
+    facts: bookFacts(input.prepared, live, scoreOn, input.model.bands),
     day: input.today,
     states: stored.states as Map<string, PlayState>,
     openTasks: stored.openTasks,

@@ -78,7 +78,7 @@ describe('the Playbooks page ops', () => {
     const urgent = before.playbooks.find((p) => p.id === 'urgent-review')!;
     expect(urgent).toMatchObject({
       name: 'Urgent account review',
-      trigger: 'Score below 50',
+      trigger: 'Score below 50 (on the 30/70 band scale)',
       antiFlap: { holds: 'at once', cooldown: 'cooldown 30 days', leaves: 'leaves above 55' },
       enabled: true,
       action: { title: 'Urgent review: {account}', dueInDays: 2, priority: 'urgent', owner: null },
