@@ -285,6 +285,7 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
     kind: 'score',
     below: 40,
     hysteresis: 5,
+    scale: 'bands',
   });
   expect(parsed.playbooks.find((p) => p.id === 'silent-enterprise')).toMatchObject({
     conditions: { segments: ['Enterprise'] },
