@@ -70,7 +70,7 @@ function leavesWords(t: Trigger): string {
       return `leaves ${parts.join(' or ')}`;
     }
     case 'drop':
-      return `leaves when the score climbs more than ${fmt(t.hysteresis)} points above where it fell to`;
+      return `leaves when the score climbs more than ${fmt(t.hysteresis)} points above where it fell to; another ${fmt(t.points)}-point fall from there is a new task`;
     case 'band':
       return `leaves when the band is no longer ${t.band}`;
     case 'pattern':

@@ -5,7 +5,7 @@ import type { DayNumber } from '../types';
 import type { PlayFacts } from './facts';
 import type { Playbook } from './schema';
 import { sameState, step, type PlayState } from './state';
-import { enters, meetsConditions, reasonOf, staysIn } from './triggers';
+import { enters, meetsConditions, reasonOf, refires, staysIn } from './triggers';
 
 /** The state map's key of a playbook and an account. */
 export function stateKey(playbookId: string, accountId: string): string {
@@ -75,6 +75,7 @@ export function evaluateDay(input: DayInput): DayEvaluation {
         day: input.day ?? f.day,
         enters: enter,
         staysIn: eligible && staysIn(p.trigger, f, prev?.ref ?? null),
+        refires: eligible && refires(p.trigger, f, prev?.ref ?? null),
         score: f.score,
         openTask: input.openTasks.has(key),
         forDays: p.forDays,

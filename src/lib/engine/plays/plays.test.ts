@@ -357,7 +357,7 @@ describe('a coarser replay', () => {
     for (const t of weekly) expect((t.createdDay - from) % 7).toBe(0);
     expect(weekly.some((t) => t.playbookId === 'drop')).toBe(true);
     for (const t of weekly.filter((x) => x.playbookId === 'drop'))
-      expect(t.reason).toMatch(/^Score fell \d+ points in 28 days/);
+      expect(t.reason).toMatch(/^Score fell (\d+ points in 28 days|further, to \d+)/);
   });
 });
 
@@ -424,5 +424,41 @@ describe('thresholds on the band scale', () => {
       'Score 27 is below 28 (50 on the band scale)',
     );
     expect(reasonOf(urgent.trigger, facts({ score: 27 }), (s) => s)).toBe('Score 27 is below 50');
+  });
+});
+
+describe('a drop that keeps falling', () => {
+  it('creates a new task when the score falls as far again below where it was at the last one', () => {
+    const p = playbook({
+      id: 'drop',
+      trigger: { kind: 'drop', points: 20, days: 10 },
+      cooldownDays: 5,
+    });
+    // 80 for ten days, then a slide of 2 points a day to 10, then flat.
+    const daily = Array.from({ length: 60 }, (_, d) =>
+      d < 10 ? 80 : Math.max(10, 80 - 2 * (d - 9)),
+    );
+    const states = new Map<string, PlayState>();
+    const created: { day: number; score: number; reason: string }[] = [];
+    daily.forEach((score, day) => {
+      const r = evaluateDay({
+        playbooks: [p],
+        facts: [facts({ day, score, scoreOn: (d) => (d >= 0 ? daily[d] : null) })],
+        states,
+        // Each task is done the day after it is created.
+        openTasks: new Set(),
+      });
+      for (const [k, s] of r.changed) {
+        if (s === null) states.delete(k);
+        else states.set(k, s);
+      }
+      for (const t of r.tasks) created.push({ day, score, reason: t.reason });
+    });
+    // First at 60 (20 below 80 over 10 days), again at 40 and at 20 (each 20 below the last).
+    expect(created.map((c) => c.score)).toEqual([60, 40, 20]);
+    expect(created[0].reason).toBe('Score fell 20 points in 10 days (to 60)');
+    // Never sooner than the cooldown after the previous one.
+    for (let i = 1; i < created.length; i++)
+      expect(created[i].day - created[i - 1].day).toBeGreaterThanOrEqual(5);
   });
 });

@@ -2,8 +2,9 @@
 //
 //   idle ──enters──▶ pending (waiting out forDays) ──held forDays──▶ in ──leaves (hysteresis)──▶ idle
 //
-// A task is created only on the step into "in" (an episode), never while in: an account that
-// stays red for months gets one task, not one a day. On that step the task is created only when
+// A task is created only on the step into "in" (an episode), never while in — an account that
+// stays red for months gets one task, not one a day — except when the trigger fires again on
+// top of the episode (`refires`: a drop that falls as far again). On that step the task is created only when
 // no task of this playbook is open (or snoozed) for the account and the cooldown since the last
 // one has passed; otherwise the episode is recorded as met without a new task. The state is
 // plain JSON (stored in playbookState); the idle state is null, so idle accounts cost nothing.
@@ -39,6 +40,12 @@ export interface StepInput {
   score: number | null;
   /** Whether a task of this playbook is open or snoozed for the account. */
   openTask: boolean;
+  /**
+   * While in: the trigger fired again on top of the episode (a drop trigger: the score fell as
+   * far again below the level it had fallen to). Then, once the cooldown has passed and no task
+   * is open, a new task is created and the episode's reference moves to today's score.
+   */
+  refires?: boolean;
   forDays: number;
   cooldownDays: number;
 }
@@ -70,7 +77,15 @@ export function step(prev: PlayState | null, input: StepInput): StepResult {
     ? { ...prev }
     : { pendingSince: null, inSince: null, ref: null, lastFired: null };
   if (s.inSince !== null) {
-    if (input.staysIn) return { state: s, entered: false, fire: false };
+    if (input.staysIn) {
+      const cooled = s.lastFired === null || input.day - s.lastFired >= input.cooldownDays;
+      if (input.refires && cooled && !input.openTask && s.lastFired !== input.day) {
+        s.ref = input.score;
+        s.lastFired = input.day;
+        return { state: s, entered: true, fire: true };
+      }
+      return { state: s, entered: false, fire: false };
+    }
     s.inSince = null;
     s.ref = null;
     s.pendingSince = null;

@@ -138,6 +138,14 @@ export function staysIn(t: Trigger, f: PlayFacts, ref: number | null): boolean {
   }
 }
 
+/**
+ * Whether a trigger that is in fires again on top of its episode: a drop trigger when the score
+ * has fallen its `points` again below the level it fell to (`ref`). Other kinds never do.
+ */
+export function refires(t: Trigger, f: PlayFacts, ref: number | null): boolean {
+  return t.kind === 'drop' && f.score !== null && ref !== null && f.score <= ref - t.points;
+}
+
 /** The reason a playbook fired, in words (stored on the task). */
 export function reasonOf(t: Trigger, f: PlayFacts, stageName: (id: string) => string): string {
   switch (t.kind) {
@@ -158,8 +166,12 @@ export function reasonOf(t: Trigger, f: PlayFacts, stageName: (id: string) => st
         ? `Score ${s} is below ${num(b.below!, t.below)}`
         : `Score ${s} is above ${num(b.above!, t.above!)}`;
     }
-    case 'drop':
-      return `Score fell ${fmt(dropOf(t, f) ?? t.points)} points in ${t.days} days (to ${f.score ?? 'n/a'})`;
+    case 'drop': {
+      const d = dropOf(t, f);
+      return d !== null && d >= t.points
+        ? `Score fell ${fmt(d)} points in ${t.days} days (to ${f.score ?? 'n/a'})`
+        : `Score fell further, to ${f.score ?? 'n/a'}`;
+    }
     case 'pattern': {
       const p = f.patterns.find((x) => x.id === t.pattern);
       return `Pattern fired: ${p?.name ?? t.pattern}`;
