@@ -112,4 +112,22 @@ describe('playbooks in the worker', () => {
     expect(hello.title).toMatch(/^Say hello to /);
     expect(hello.dueDay).toBe(TODAY + 2);
   });
+
+  it('reads the stored weekly history for a drop over another window than the trend’s', async () => {
+    const db = getDb();
+    await putPlaybook(
+      db,
+      parsePlaybookOrThrow({
+        id: 'drop-14',
+        name: 'Drop in two weeks',
+        trigger: { kind: 'drop', points: 5, days: 14 },
+        action: { title: 'Look at {account}', dueInDays: 1 },
+      }),
+      1,
+    );
+    const r = await evaluatePlaybooks({ today: TODAY + 1 });
+    expect(r.createdBy['drop-14']).toBeGreaterThan(0);
+    const made = (await listTasks(db)).filter((t) => t.playbookId === 'drop-14');
+    for (const t of made) expect(t.reason).toMatch(/^Score fell \d+ points in 14 days \(to \d+\)$/);
+  });
 });

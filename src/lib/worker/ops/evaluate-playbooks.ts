@@ -14,6 +14,7 @@ import {
   DEFAULT_PLAYBOOKS,
   bookFacts,
   evaluateDay,
+  historyScoreAt,
   parsePlaybooks,
   type PlayState,
   type Playbook,
@@ -69,24 +70,14 @@ export async function activePlaybooks(
   return { playbooks, skipped };
 }
 
-/** The stored history's score on or before a day, within a week (weekly snapshots). */
+/** Stored weekly history as rounded scores (a drop compares them with today's rounded score). */
 function historyLookup(
   history: Map<string, { days: Int32Array; scores: Float32Array }>,
 ): (accountId: string, day: DayNumber) => number | null {
+  const at = historyScoreAt(history);
   return (accountId, day) => {
-    const h = history.get(accountId);
-    if (!h) return null;
-    let lo = 0;
-    let hi = h.days.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (h.days[mid] <= day) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && day - h.days[found] < 7 ? Math.round(h.scores[found]) : null;
+    const v = at(accountId, day);
+    return v === null ? null : Math.round(v);
   };
 }
 
