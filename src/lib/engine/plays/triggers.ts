@@ -28,19 +28,9 @@ export function meetsConditions(c: PlaybookConditions, f: PlayFacts): boolean {
   return true;
 }
 
-/** In the range strictly (slack 0: entering), or within `slack` points of it, inclusive (staying in). */
-function inRange(
-  score: number,
-  below: number | undefined,
-  above: number | undefined,
-  slack: number,
-): boolean {
-  if (slack === 0)
-    return (below === undefined || score < below) && (above === undefined || score > above);
-  return (
-    (below === undefined || score <= below + slack) &&
-    (above === undefined || score >= above - slack)
-  );
+/** Strictly inside the range (the "enters" test; staying in uses scoreBounds' looser bounds). */
+function inRange(score: number, below: number | undefined, above: number | undefined): boolean {
+  return (below === undefined || score < below) && (above === undefined || score > above);
 }
 
 /**
@@ -84,7 +74,7 @@ export function enters(t: Trigger, f: PlayFacts): boolean {
       return f.band === t.band;
     case 'score': {
       const b = scoreBounds(t, f);
-      return f.score !== null && inRange(f.score, b.below, b.above, 0);
+      return f.score !== null && inRange(f.score, b.below, b.above);
     }
     case 'drop': {
       const d = dropOf(t, f);
