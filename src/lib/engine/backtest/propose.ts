@@ -238,7 +238,7 @@ function metricMeasures(
       { gapDays: p.medianGapDays },
     ),
   ];
-  if (p.medianObservations >= 4 && p.medianGapDays <= CHANGE_WINDOW_DAYS) {
+  if (denseSeries(p)) {
     out.push(
       draft(
         {
@@ -251,6 +251,63 @@ function metricMeasures(
         'percent',
       ),
     );
+  }
+  return out;
+}
+
+/** Metrics that count an account's licensed seats: the denominators of "per seat" ratios. */
+const SEAT_METRIC = /seat|licen/i;
+/** Metrics that count an account's users: the denominators of "per user" ratios. */
+const USER_METRIC = /user|active|member/i;
+
+/** A series dense enough for a window's level to mean something (the change measures' test). */
+const denseSeries = (p: MetricProfile) =>
+  !p.constant && p.medianObservations >= 4 && p.medianGapDays <= CHANGE_WINDOW_DAYS;
+
+/** "licensed_seats" → "licensed_seat": the ratio's "per" reads one of the denominator. */
+const singular = (metric: string) => metric.replace(/s$/i, '');
+
+/**
+ * The natural ratios of a book's usage metrics: each usage count per licensed seat, and each
+ * (non-user) usage count per active user, over the level window. A level confounded by the
+ * account's size ("40 active users" in a 50-seat or a 500-seat account) reads as health only
+ * against that size; on the synthetic books the ratio of active users to seats is what churn
+ * follows, which neither level shows alone.
+ */
+function ratioMeasures(
+  profiles: Map<string, MetricProfile>,
+  uniqueId: (base: string) => string,
+): Draft[] {
+  const dense = [...profiles.keys()].filter((k) => denseSeries(profiles.get(k)!)).sort();
+  const out: Draft[] = [];
+  for (const den of dense) {
+    const seats = SEAT_METRIC.test(den);
+    if (!seats && !USER_METRIC.test(den)) continue;
+    for (const num of dense) {
+      if (num === den || dimensionOf(num) !== 'usage' || SEAT_METRIC.test(num)) continue;
+      // Users per user is no ratio; users per seat is utilisation.
+      if (!seats && USER_METRIC.test(num)) continue;
+      const p = profiles.get(num)!;
+      const column = `${num}_per_${singular(den)}`;
+      out.push(
+        draft(
+          {
+            id: uniqueId(column),
+            name: columnLabel(column),
+            column,
+            kind: 'mean',
+            dimension: 'usage',
+            accountsWithData: Math.min(p.accounts, profiles.get(den)!.accounts),
+          },
+          {
+            kind: 'ratio',
+            numerator: { metric: num, agg: p.eventCounts ? 'sum' : 'mean' },
+            denominator: { metric: den, agg: 'mean' },
+            windowDays: LEVEL_WINDOW_DAYS,
+          },
+        ),
+      );
+    }
   }
   return out;
 }
@@ -385,6 +442,7 @@ export function proposeMeasures(book: Book): Proposal {
     if (p.constant) skipped.push({ column: metric, reason: 'the same value everywhere' });
     else drafts.push(...metricMeasures(metric, p, uniqueId));
   }
+  drafts.push(...ratioMeasures(profiles, uniqueId));
   for (const a of attributeCandidates(book, skipped)) {
     drafts.push(
       draft(
