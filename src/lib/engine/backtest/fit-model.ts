@@ -3,10 +3,19 @@
 // out-of-sample check that decides whether it may be offered as an improvement.
 import { parseModelOrThrow } from '../model/parse';
 import { DEFAULT_MODEL } from '../model/presets';
-import type { Measure, ModelDocument, ModelDocumentInput, ScoringFunction } from '../model/schema';
+import type {
+  Measure,
+  ModelDocument,
+  ModelDocumentInput,
+  PatternRule,
+  ScoringFunction,
+} from '../model/schema';
 import type { PreparedBook } from '../score/prepare';
 import { pointFeatures, type FeatureColumn } from './features';
-import { binsByColumn, type FitSettings } from './fold-fit';
+import { fitCard, type FitSettings } from './fold-fit';
+import { withRuleColumns, type MinedRule } from './rules';
+import { formatValue } from '../score/format';
+import { inlineName } from '../score/explain';
 import {
   dataCoverage,
   firstDataDays,
@@ -19,12 +28,7 @@ import { proposeModel } from './propose';
 import { isThinSample } from './renewal';
 import { runBacktest } from './run';
 import type { HorizonReport } from './report';
-import {
-  fitScorecard,
-  scoreWithScorecard,
-  type Scorecard,
-  type ScorecardMeasure,
-} from './scorecard';
+import { scoreWithScorecard, type Scorecard, type ScorecardMeasure } from './scorecard';
 import { capacityRedMax, orderedThresholds, suggestThresholds } from './thresholds';
 import { compareOutOfSample, type OutOfSampleComparison } from './versus';
 
@@ -151,6 +155,42 @@ export function scorecardToModel(
   });
 }
 
+/**
+ * Mined rules as the model's pattern rules, named in words from their measures ("Change in
+ * active users (30 days) at most −22% and QBRs (90-day mean) at most 0.2"); the points they
+ * subtract are set by `scorecardToModel` from the card.
+ */
+export function minedPatterns(
+  rules: readonly MinedRule[],
+  columns: readonly FeatureColumn[],
+  base: ModelDocument,
+): PatternRule[] {
+  const measures = new Map(base.groups.flatMap((g) => g.measures).map((m) => [m.id, m]));
+  const used = new Set(base.patterns.map((p) => p.id));
+  return rules.map((rule, k) => {
+    let id = `fitted-rule-${k + 1}`;
+    for (let n = 2; used.has(id); n++) id = `fitted-rule-${k + 1}-${n}`;
+    used.add(id);
+    const parts = rule.conditions.map((c) => {
+      const m = measures.get(columns[c.column].id)!;
+      const value = formatValue(c.value, m.format ?? 'number');
+      return `${inlineName(m.name)} ${c.op === '<=' ? 'at most' : 'at least'} ${value}`;
+    });
+    const name = parts.join(' and ');
+    return {
+      id,
+      name: name.charAt(0).toUpperCase() + name.slice(1),
+      description: `Found in the outcomes by the fit: ${rule.churned} of the ${rule.fired} outcomes where it held churned, more than the measures alone predicted.`,
+      conditions: rule.conditions.map((c) => ({
+        measure: columns[c.column].id,
+        op: c.op,
+        value: c.value,
+      })),
+      subtractPoints: 0,
+    };
+  });
+}
+
 /** What a fitted model's description records about the fit that made it. */
 export interface FitRecord {
   /** Outcomes it was fitted to, and how many of them churned. */
@@ -221,22 +261,33 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
     );
   }
   const train = Uint32Array.from(rowsWithData);
-  const card = fitScorecard(features.raw, all.y, {
-    rows: train,
-    nBins: options.nBins,
-    C: options.C,
-    binning: options.binning,
-    maxMeasures: options.maxMeasures,
-    dropContrary: options.dropContrary,
-    linear: options.linear,
-    nBinsByColumn: binsByColumn(features.columns),
-    groups: all.accountIds,
-    seed: options.seed,
+  const { card, rules } = fitCard(
+    features.raw,
+    all.y,
+    all.accountIds,
+    train,
+    features.columns,
+    options,
+  );
+  const raw = withRuleColumns(features.raw, rules);
+  const mined = minedPatterns(rules, features.columns, base);
+  const columns: FeatureColumn[] = [
+    ...features.columns,
+    ...mined.map((p) => ({ kind: 'pattern' as const, id: p.id, categories: null })),
+  ];
+  // A rule whose column the refitted card left out (no weight) would only be a label: dropped.
+  const inCard = new Set(card.measures.map((m) => m.column));
+  const ruled = parseModelOrThrow({
+    ...base,
+    patterns: [
+      ...base.patterns,
+      ...mined.filter((_, k) => inCard.has(features.columns.length + k)),
+    ],
   });
   if (!card.measures.length) {
     throw new FitInputError('No measure separates churned from renewed outcomes: nothing to fit.');
   }
-  const trainScores = scoreWithScorecard(card, features.raw, train);
+  const trainScores = scoreWithScorecard(card, raw, train);
   let bands = suggestThresholds(
     rowsWithData.map((r) => trainScores[r]),
     rowsWithData.map((r) => all.y[r]),
@@ -252,7 +303,10 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
       base,
       prepared.accounts.map((a) => ({ accountId: a.id, day: Number.isFinite(today) ? today : 0 })),
     );
-    const redMax = capacityRedMax(scoreWithScorecard(card, current.raw), options.capacity);
+    const redMax = capacityRedMax(
+      scoreWithScorecard(card, withRuleColumns(current.raw, rules)),
+      options.capacity,
+    );
     bands = orderedThresholds(redMax, Math.max(bands.amberMax, redMax + 1));
   }
   const oos = runBacktest(prepared, base, { ...options, horizons: [horizon], fit: settings });
@@ -271,7 +325,7 @@ export function fitModel(prepared: PreparedBook, options: FitModelOptions = {}):
     auc: outOfSample.auc,
   });
   return {
-    model: scorecardToModel(card, features.columns, base, bands, description),
+    model: scorecardToModel(card, columns, ruled, bands, description),
     scorecard: card,
     outOfSample,
     baseline,

@@ -8,12 +8,17 @@ import { BAND_CODES } from './bands';
 import { pointFeatures, type FeatureColumn } from './features';
 import { groupedKFold, timeSplits, type CvSplit } from './folds';
 import type { OutcomeRows } from './outcomes';
+import type { DesignMatrix } from './logistic';
+import { withRuleColumns, mineRules, type MinedRule } from './rules';
 import {
+  chooseC,
   fitScorecard,
   innerCalibration,
+  plattOnScores,
   scorecardChurnProbability,
   scoreWithScorecard,
   type Scorecard,
+  type ScorecardOptions,
 } from './scorecard';
 import { suggestThresholds, type ThresholdOptions } from './thresholds';
 import { bandOf } from '../score/account';
@@ -25,6 +30,10 @@ export interface FitSettings extends ThresholdOptions {
   seed?: number;
   split?: 'account' | 'time';
   nBins?: number;
+  /**
+   * L2 strength as scikit-learn's C. Default: chosen per training fold from `C_GRID` by inner
+   * cross-validation (`chooseC`) — 1 when the inner recalibration is switched off.
+   */
   C?: number;
   /** Card shape (see ScorecardOptions): monotone merging, measure cap, contrary measures. */
   binning?: 'monotone' | 'two-armed' | 'quantile';
@@ -42,6 +51,8 @@ export interface FitSettings extends ThresholdOptions {
   innerCalibration?: boolean;
   /** Inner folds of that recalibration (default `defaultInnerFolds`). */
   innerFolds?: number;
+  /** Mine pattern rules of two conditions on each training fold (`mineRules`, default true). */
+  rules?: boolean;
 }
 
 /** Out-of-sample scores of every outcome row and a scorer for other points (lead time). */
@@ -56,6 +67,113 @@ export interface FoldFit {
   /** 1 where the outcome's account had measure data by its prediction day. */
   hasData: Uint8Array;
   warnings: string[];
+  /** The L2 strength each fold's inner cross-validation chose (empty when C was given). */
+  chosenC: number[];
+  /** How many pattern rules each fold mined on its training rows. */
+  minedRules: number[];
+}
+
+/** A card fitted on training rows, with the rules mined there and the C chosen there. */
+export interface FittedCard {
+  card: Scorecard;
+  /** Rules mined on the training rows; the card reads them as columns after the features'. */
+  rules: MinedRule[];
+  /** The C chosen by inner cross-validation (null when given or not chosen). */
+  C: number | null;
+  /** False when the rows were too few to recalibrate on inner folds (in-sample mapping). */
+  innerCalibrated: boolean;
+}
+
+/**
+ * The fit of one set of training rows, as `backtest --fit` does it per fold and `fit` on every
+ * outcome: C chosen on inner folds (unless given), the card fitted and its probabilities mapped
+ * from inner out-of-sample scores; then pattern rules mined against the card's in-sample
+ * log-odds (`mineRules`) and, when any hold, the card refitted with them as 0/1 columns and
+ * recalibrated the same way.
+ */
+export function fitCard(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  accountIds: readonly string[],
+  train: Uint32Array,
+  columns: readonly FeatureColumn[],
+  settings: Omit<FitSettings, 'folds'>,
+): FittedCard {
+  const nBinsByColumn = binsByColumn(columns);
+  const { nBins, binning, maxMeasures, dropContrary, linear, tiersMargin } = settings;
+  const seed = settings.seed ?? 1;
+  const cardOptions = {
+    nBins,
+    binning,
+    maxMeasures,
+    dropContrary,
+    linear,
+    tiersMargin,
+    nBinsByColumn,
+    groups: accountIds,
+    seed,
+  };
+  const innerFolds = settings.innerFolds ?? defaultInnerFolds(train, y);
+  const recalibrate = settings.innerCalibration !== false;
+  // Without a C given, the inner folds that recalibrate the card also choose its C.
+  const choice =
+    settings.C === undefined && recalibrate
+      ? chooseC(raw, y, accountIds, train, innerFolds, cardOptions, seed)
+      : null;
+  const C = choice?.C ?? settings.C;
+  let card = fitScorecard(raw, y, { ...cardOptions, C, rows: train });
+  let innerCalibrated = false;
+  const calibrate = (m: DesignMatrix, options: Omit<ScorecardOptions, 'rows'>) => {
+    if (!recalibrate) return;
+    // The inner cards take the outer card's forms (linear or tiers) as chosen on these rows.
+    const inner = innerCalibration(m, y, accountIds, train, innerFolds, options, seed);
+    innerCalibrated = inner !== null;
+    if (inner) card.calibration = inner;
+  };
+  if (choice) {
+    card.calibration = choice.calibration;
+    innerCalibrated = true;
+  } else calibrate(raw, { ...cardOptions, C, forms: card.forms });
+  const eligible = card.measures
+    .filter((m) => columns[m.column].kind === 'measure' && !columns[m.column].categories)
+    .flatMap((m) => {
+      // The risky side: the values the card gives fewer points.
+      const [low, high] = m.linear
+        ? [m.linear.red < m.linear.green ? 0 : 100, m.linear.red < m.linear.green ? 100 : 0]
+        : [m.points[0], m.points[m.points.length - 1]];
+      return low === high
+        ? []
+        : [{ column: m.column, riskSide: low < high ? '<=' : '>=' } as const];
+    });
+  const rules =
+    settings.rules === false
+      ? []
+      : mineRules(raw, y, train, eligible, inSampleLogit(card, raw, y, train), accountIds, seed);
+  if (rules.length) {
+    const ruled = withRuleColumns(raw, rules);
+    const options = {
+      ...cardOptions,
+      C,
+      nBinsByColumn: [...nBinsByColumn, ...rules.map(() => 2)],
+    };
+    card = fitScorecard(ruled, y, { ...options, rows: train });
+    calibrate(ruled, { ...options, forms: card.forms });
+  }
+  return { card, rules, C: choice?.C ?? null, innerCalibrated };
+}
+
+/** Churn log-odds of the training rows under the card's own in-sample Platt mapping. */
+function inSampleLogit(
+  card: Scorecard,
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+): Float64Array {
+  const scores = scoreWithScorecard(card, raw, rows);
+  const { a, b } = plattOnScores(scores, y, rows);
+  const logit = new Float64Array(raw.rows);
+  for (const r of rows) logit[r] = a - (b * scores[r]) / 100;
+  return logit;
 }
 
 /** Training folds with at most this many churns are recalibrated on 10 inner folds. */
@@ -113,50 +231,33 @@ export function fitFolds(
   const scores = new Float64Array(n).fill(NaN);
   const probabilities = new Float64Array(n).fill(NaN);
   const bandCodes = new Uint8Array(n);
-  const fitted: { card: Scorecard; bands: BandThresholds }[] = [];
+  const fitted: { card: Scorecard; bands: BandThresholds; rules: MinedRule[] }[] = [];
   const foldOfAccount = new Map<string, number>();
   const warnings: string[] = [];
-  const nBinsByColumn = binsByColumn(features.columns);
   /** Folds whose training rows were too few to recalibrate on inner folds. */
   let inSampleCalibrated = 0;
+  /** The C each fold's inner folds chose (when no C was given). */
+  const chosenC: number[] = [];
+  /** Rules mined on each fold's training rows. */
+  const minedRules: number[] = [];
   for (const split of splits) {
-    const { nBins, C, binning, maxMeasures, dropContrary, linear, tiersMargin } = settings;
-    const cardOptions = {
-      nBins,
-      C,
-      binning,
-      maxMeasures,
-      dropContrary,
-      linear,
-      tiersMargin,
-      nBinsByColumn,
-      groups: rows.accountIds,
-      seed: settings.seed,
-    };
-    const card = fitScorecard(features.raw, rows.y, { ...cardOptions, rows: split.train });
-    if (settings.innerCalibration !== false) {
-      const inner = innerCalibration(
-        features.raw,
-        rows.y,
-        rows.accountIds,
-        split.train,
-        settings.innerFolds ?? defaultInnerFolds(split.train, rows.y),
-        // The inner cards take the outer card's forms (linear or tiers) as chosen on this
-        // training fold, rather than choosing again on each inner part.
-        { ...cardOptions, forms: card.forms },
-        settings.seed ?? 1,
-      );
-      if (inner) card.calibration = inner;
-      else inSampleCalibrated++;
-    }
-    const trainScores = scoreWithScorecard(card, features.raw, split.train);
+    const fold = fitCard(features.raw, rows.y, rows.accountIds, split.train, features.columns, {
+      ...settings,
+      innerFolds: settings.innerFolds ?? defaultInnerFolds(split.train, rows.y),
+    });
+    const { card } = fold;
+    const foldRaw = withRuleColumns(features.raw, fold.rules);
+    if (fold.C !== null) chosenC.push(fold.C);
+    if (!fold.innerCalibrated && settings.innerCalibration !== false) inSampleCalibrated++;
+    minedRules.push(fold.rules.length);
+    const trainScores = scoreWithScorecard(card, foldRaw, split.train);
     const bands = suggestThresholds(
       Array.from(split.train, (r) => trainScores[r]),
       Array.from(split.train, (r) => rows.y[r]),
       settings,
     );
-    const f = fitted.push({ card, bands }) - 1;
-    scoreWithScorecard(card, features.raw, split.test, scores);
+    const f = fitted.push({ card, bands, rules: fold.rules }) - 1;
+    scoreWithScorecard(card, foldRaw, split.test, scores);
     for (const r of split.test) {
       probabilities[r] = scorecardChurnProbability(card, scores[r]);
       bandCodes[r] = BAND_CODES.indexOf(bandOf(Math.round(scores[r]), bands));
@@ -186,10 +287,10 @@ export function fitFolds(
       const fold = foldOfAccount.get(pt.accountId);
       if (fold === undefined) return;
       one[0] = r;
-      scoreWithScorecard(fitted[fold].card, f.raw, one, out);
+      scoreWithScorecard(fitted[fold].card, withRuleColumns(f.raw, fitted[fold].rules), one, out);
       codes[r] = BAND_CODES.indexOf(bandOf(Math.round(out[r]), fitted[fold].bands));
     });
     return { scores: out, bandCodes: codes };
   };
-  return { scores, probabilities, bandCodes, hasData, scorer, warnings };
+  return { scores, probabilities, bandCodes, hasData, scorer, warnings, chosenC, minedRules };
 }

@@ -5,6 +5,7 @@
 import { logLoss } from './calibration';
 import { groupedKFold, type CvSplit } from './folds';
 import { fitLogistic, predictLogistic, type DesignMatrix } from './logistic';
+import { rocAuc } from './ranking';
 import { percentileSorted } from './stats';
 import { autoBinCount, binOf, fitMeasureBins, type BinningOptions, type MeasureBins } from './woe';
 
@@ -559,14 +560,12 @@ export function plattOnScores(
 }
 
 /**
- * The Platt mapping of a card fitted on `rows`, fitted instead on those rows' own out-of-sample
- * scores: the rows are split into `folds` inner folds grouped by account, each scored by a card
- * fitted on the other inner folds (same options). A card's scores on its own training rows
- * separate churn better than its scores on new accounts do, so a mapping fitted on them is
- * overconfident out of sample; this one is not. Null when the rows cannot be split (fewer
- * accounts than folds, or an inner training fold with one class only).
+ * Out-of-sample scores of `rows` (others NaN): the rows are split into `folds` inner folds
+ * grouped by account, each scored by a card fitted on the other inner folds (same options).
+ * Null when the rows cannot be split (fewer accounts than folds, or an inner training fold with
+ * one class only).
  */
-export function innerCalibration(
+export function innerScores(
   raw: DesignMatrix,
   y: ArrayLike<number>,
   accountIds: readonly string[],
@@ -574,15 +573,18 @@ export function innerCalibration(
   folds: number,
   options: Omit<ScorecardOptions, 'rows'> = {},
   seed = 1,
-): Scorecard['calibration'] | null {
+): Float64Array | null {
   const ids = Array.from(rows, (r) => accountIds[r]);
   const ys = Array.from(rows, (r) => y[r]);
   if (new Set(ids).size < folds) return null;
+  let churned = 0;
+  for (const v of ys) churned += v;
+  if (churned === 0 || churned === rows.length) return null;
   const scores = new Float64Array(raw.rows).fill(NaN);
   for (const split of groupedKFold(ids, ys, folds, seed)) {
-    let churned = 0;
-    for (const i of split.train) churned += ys[i];
-    if (churned === 0 || churned === split.train.length) return null;
+    let c = 0;
+    for (const i of split.train) c += ys[i];
+    if (c === 0 || c === split.train.length) return null;
     // Only the inner card's scores are used, so its own mapping is not fitted.
     const card = fitPoints(
       raw,
@@ -597,10 +599,71 @@ export function innerCalibration(
       scores,
     );
   }
-  let churned = 0;
-  for (const r of rows) churned += y[r];
-  if (churned === 0 || churned === rows.length) return null;
-  return plattOnScores(scores, y, rows);
+  return scores;
+}
+
+/**
+ * The Platt mapping of a card fitted on `rows`, fitted instead on those rows' own out-of-sample
+ * scores (`innerScores`). A card's scores on its own training rows separate churn better than
+ * its scores on new accounts do, so a mapping fitted on them is overconfident out of sample;
+ * this one is not. Null when the rows cannot be split.
+ */
+export function innerCalibration(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  accountIds: readonly string[],
+  rows: Uint32Array,
+  folds: number,
+  options: Omit<ScorecardOptions, 'rows'> = {},
+  seed = 1,
+): Scorecard['calibration'] | null {
+  const scores = innerScores(raw, y, accountIds, rows, folds, options, seed);
+  return scores ? plattOnScores(scores, y, rows) : null;
+}
+
+/** The regularisation strengths (scikit-learn's C) that `chooseC` tries, strongest first. */
+export const C_GRID = [0.1, 0.3, 1] as const;
+
+/** The C chosen on inner folds, and the Platt mapping fitted on that C's inner scores. */
+export interface CChoice {
+  C: number;
+  /** Inner out-of-sample AUC of every C tried (same order as the grid). */
+  aucs: number[];
+  calibration: Scorecard['calibration'];
+}
+
+/**
+ * Chooses the L2 strength of a card fitted on `rows` by inner cross-validation: for each C of
+ * `grid` the rows' inner out-of-sample scores (`innerScores`), and the C whose scores rank churn
+ * best (AUC; a tie goes to the stronger regularisation). The same inner scores give the chosen
+ * card its probability mapping, so choosing costs no fit beyond the recalibration's own per C.
+ * Null when the rows cannot be split.
+ */
+export function chooseC(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  accountIds: readonly string[],
+  rows: Uint32Array,
+  folds: number,
+  options: Omit<ScorecardOptions, 'rows' | 'C'> = {},
+  seed = 1,
+  grid: readonly number[] = C_GRID,
+): CChoice | null {
+  const ys = Array.from(rows, (r) => y[r]);
+  let best: { C: number; auc: number; scores: Float64Array } | null = null;
+  const aucs: number[] = [];
+  for (const C of grid) {
+    const scores = innerScores(raw, y, accountIds, rows, folds, { ...options, C }, seed);
+    if (!scores) return null;
+    // Health scores: a higher score should mean less churn, so rank churn by −score.
+    const auc = rocAuc(
+      ys,
+      Array.from(rows, (r) => -scores[r]),
+    );
+    aucs.push(auc);
+    if (!best || auc > best.auc + 1e-12) best = { C, auc, scores };
+  }
+  return best ? { C: best.C, aucs, calibration: plattOnScores(best.scores, y, rows) } : null;
 }
 
 /** A measure's 0–100 points for a raw value (NaN = missing): its tier, or its linear term. */
