@@ -75,8 +75,14 @@ function renewalText(days: number): string {
   return `renewal in ${days} days`;
 }
 
-/** Picks the measures to name: biggest losses when not green, biggest gains when green. */
-export function topDrivers(s: AccountScore, count = 2): MeasureContribution[] {
+/** How many measures an explanation names at most. */
+const DRIVER_COUNT = 3;
+
+/**
+ * Picks the measures to name, at most `count` (three by default): the biggest point losses when
+ * not green, the biggest gains when green; ties keep the model's order.
+ */
+export function topDrivers(s: AccountScore, count = DRIVER_COUNT): MeasureContribution[] {
   const key = s.scoredBand === 'green' ? 'points' : 'lost';
   return s.measures
     .map((c, i) => ({ c, i }))
