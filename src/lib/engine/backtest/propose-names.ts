@@ -306,10 +306,24 @@ type MeasureKind = 'latest' | 'mean' | 'total' | 'change' | 'number' | 'category
 /** Formats whose rendered value already says its unit ("17 days", "$1,200", "12%"). */
 const UNIT_FORMATS = new Set(['days', 'currency', 'percent', 'ratioPercent']);
 
-/** The column's label inside a sentence, its unit dropped when the value will say it. */
-function subject(column: string, format: string): string {
-  const label = columnLabel(column);
-  return inlineLabel(UNIT_FORMATS.has(format) ? unitlessLabel(label) : label);
+/** The label's bracketed unit ("Tenure (months)" → "months"), or null. */
+function labelUnit(label: string): string | null {
+  return /\(([^()]+)\)$/.exec(label)?.[1] ?? null;
+}
+
+/**
+ * What follows `{value}` to say its unit, as a CSM would write it ("{value} months",
+ * "{value}%"): nothing when there is none or the format already says it ("17 days").
+ */
+function valueUnit(column: string, format: string): string {
+  const unit = labelUnit(columnLabel(column));
+  if (unit === null || UNIT_FORMATS.has(format)) return '';
+  return unit === '%' ? '%' : ` ${unit}`;
+}
+
+/** The column's label inside a sentence, without its unit (that follows the value). */
+function subject(column: string): string {
+  return inlineLabel(unitlessLabel(columnLabel(column)));
 }
 
 /** Whether the name's last word (its unit aside) is a plural: "active users", "QBRs". */
@@ -330,48 +344,89 @@ function cadence(gapDays: number): string | null {
   return null;
 }
 
+// Words that only say a column counts something ("feature usage count" counts feature usage).
+const COUNT_SUFFIXES = new Set(['count', 'counts', 'number', 'total', 'totals', 'sum']);
+
+/**
+ * What a count of none is written as ("no tickets", "no feature usage"), or null when the
+ * column is a level (a score, an amount, a duration, seats): there 0 is a value, not an absence.
+ */
+function noneOf(column: string): string | null {
+  if (namesALevel(column) || namesASpan(column) || labelUnit(columnLabel(column)) !== null)
+    return null;
+  const label = subject(column).split(' ');
+  while (label.length > 1 && COUNT_SUFFIXES.has(label[label.length - 1].toLowerCase())) label.pop();
+  return `no ${label.join(' ')}`;
+}
+
+/** The phrase object form: the same text as a strength and a weakness, another when 0. */
+type Phrase = string | { good: string; bad: string; zero: string };
+
 /**
  * The explanation phrase of a proposed measure, in words and true to how it reads its data: a
  * snapshot's value or an attribute "is" its value (never a "90-day mean"), a series' mean
  * "averaged" over its window, an event count "totalled" in it, a change "fell"/"rose" in it.
- * Placeholders as the model format's `phrase` ({value}, {change}, {window}).
+ * A unit follows the value ("tenure is {value} months"); an event count of none reads "no
+ * tickets in {window}"; a yes/no column (`binary`: its values are 0 and 1) reads "paperless
+ * billing: yes" or "…: no". Placeholders as the model format's `phrase` ({value}, {change},
+ * {window}); a text, or `{ good, bad, zero }` where the value 0 reads differently.
  */
 export function measurePhraseTemplate(
   column: string,
   kind: MeasureKind,
   format: string,
-  options: { sparseLevel?: boolean; gapDays?: number } = {},
-): string {
-  const x = subject(column, format);
+  options: { sparseLevel?: boolean; gapDays?: number; binary?: boolean } = {},
+): Phrase {
+  const x = subject(column);
+  const value = `{value}${valueUnit(column, format)}`;
   const is = pluralName(column) ? 'are' : 'is';
+  const withZero = (text: string): Phrase => {
+    const none = noneOf(column);
+    return none === null ? text : { good: text, bad: text, zero: `${none} in {window}` };
+  };
+  if (options.binary && kind !== 'change' && kind !== 'category')
+    return { good: `${x}: yes`, bad: `${x}: yes`, zero: `${x}: no` };
   switch (kind) {
     case 'latest':
-      return options.sparseLevel ? `latest ${x} ${is} {value}` : `${x} ${is} {value}`;
+      return options.sparseLevel ? `latest ${x} ${is} ${value}` : `${x} ${is} ${value}`;
     case 'mean': {
       const per = options.gapDays === undefined ? null : cadence(options.gapDays);
-      return `${x} averaged {value}${per ? ` ${per}` : ''} over {window}`;
+      return withZero(`${x} averaged ${value}${per ? ` ${per}` : ''} over {window}`);
     }
     case 'total':
-      return `${x} totalled {value} over {window}`;
+      return withZero(`${x} totalled ${value} over {window}`);
     case 'change':
-      return `${inlineLabel(unitlessLabel(columnLabel(column)))} {change} over {window}`;
+      return `${x} {change} over {window}`;
     default:
-      return `${x} ${is} {value}`;
+      return `${x} ${is} ${value}`;
   }
 }
 
 // Words naming a span of time: "shorter"/"longer" reads better than "lower"/"higher".
 const SPAN_WORDS = ['tenure', 'duration', 'age', 'time', 'lifetime'];
 
+/** Whether the column is a span of time: a span word, or counted in a time unit ("…_minutes"). */
+function namesASpan(column: string): boolean {
+  const words = nameWords(column);
+  if (words.some((w) => SPAN_WORDS.some((s) => w.startsWith(s)))) return true;
+  const unit = labelUnit(columnLabel(column));
+  return unit !== null && UNITS.has(unit);
+}
+
+// Things counted one by one although the names read as levels ("seat" is one for utilisation).
+const COUNTED = ['seat', 'licen', 'user', 'member', 'employee'];
+
 /**
  * Which way a measure moves the score, in words: "fewer active users → lower score", "more
- * tickets → lower score", "shorter tenure → lower score", "a fall in core actions → lower
- * score"; "points per contract" for categories.
+ * tickets → lower score", "shorter tenure → lower score", "longer first response → lower
+ * score", "a fall in core actions → lower score", "senior citizen: yes → lower score" for a
+ * yes/no column (`binary`); "points per contract" for categories.
  */
 export function directionSentence(
   column: string,
   kind: MeasureKind,
   direction: 'higher' | 'lower' | 'target' | 'mixed' | 'category' | 'flat',
+  options: { binary?: boolean } = {},
 ): string {
   const label = inlineLabel(unitlessLabel(columnLabel(column)));
   if (direction === 'category' || kind === 'category') return `points per ${label}`;
@@ -379,10 +434,13 @@ export function directionSentence(
   if (direction === 'target' || direction === 'mixed') return `${label}: see the tiers`;
   const good = direction === 'higher';
   if (kind === 'change') return `${good ? 'a fall' : 'a rise'} in ${label} → lower score`;
-  const words = nameWords(column);
-  const span = words.some((w) => SPAN_WORDS.some((s) => w.startsWith(s)));
-  // A plural count ("active users", "tickets") is fewer/more; a level (a score, an amount) lower/higher.
-  const count = kind === 'total' || (!namesALevel(column) && pluralName(column));
+  if (options.binary) return `${label}: ${good ? 'no' : 'yes'} → lower score`;
+  const span = namesASpan(column);
+  // A plural count ("active users", "tickets", "seats") is fewer/more; a level (a score, an
+  // amount, seat utilisation) lower/higher.
+  const last = nameWords(column).pop() ?? '';
+  const counted = pluralName(column) && COUNTED.some((c) => last.startsWith(c));
+  const count = kind === 'total' || (pluralName(column) && (counted || !namesALevel(column)));
   const less = span ? 'shorter' : count ? 'fewer' : 'lower';
   const more = span ? 'longer' : count ? 'more' : 'higher';
   return `${good ? less : more} ${label} → lower score`;

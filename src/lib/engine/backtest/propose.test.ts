@@ -16,6 +16,7 @@ import {
   dimensionOf,
   directionFromName,
   directionSentence,
+  measurePhraseTemplate,
   type Dimension,
 } from './propose-names';
 
@@ -297,13 +298,15 @@ describe('explanations and directions in words', () => {
     const measures = p.model.groups.flatMap((g) => g.measures);
     const tenure = measures.find((m) => m.source.kind === 'aggregate')!;
     expect(tenure.name).toBe('Tenure (months)');
-    expect(tenure.phrase).toBe('tenure (months) is {value}');
+    // The unit follows the value, as a CSM would say it: "tenure is 14 months", "1 month".
+    expect(tenure.phrase).toBe('tenure is {value} months');
     expect(measures.find((m) => m.source.kind === 'attribute')!.phrase).toBe('tenure is {value}');
     const explanations = scoreBook(prepareBook(book), p.model, day).map((s) => s.explanation);
-    expect(explanations.join(' ')).toMatch(/tenure \(months\) is \d+/);
+    expect(explanations.join(' ')).toMatch(/tenure is \d+ months/);
     expect(explanations.join(' ')).toMatch(/tenure is \d+ days/);
+    expect(explanations.join(' ')).toMatch(/tenure is 1 month[,;. ]/);
     for (const e of explanations) {
-      expect(e).not.toMatch(/90-day mean|tenure_months|attr_|_level/);
+      expect(e).not.toMatch(/90-day mean|tenure_months|attr_|_level|\(months\)|\b1 months/);
     }
   });
 
@@ -323,9 +326,70 @@ describe('explanations and directions in words', () => {
       g.measures.map((m) => m.phrase),
     );
     expect(phrases).toEqual([
-      'active users averaged {value} a week over {window}',
+      {
+        good: 'active users averaged {value} a week over {window}',
+        bad: 'active users averaged {value} a week over {window}',
+        zero: 'no active users in {window}',
+      },
       'active users {change} over {window}',
     ]);
+  });
+
+  it('puts a unit after the value, not in brackets after the name', () => {
+    expect(measurePhraseTemplate('first_response_minutes', 'latest', 'number')).toBe(
+      'first response is {value} minutes',
+    );
+    expect(
+      measurePhraseTemplate('first_response_minutes', 'latest', 'number', { sparseLevel: true }),
+    ).toBe('latest first response is {value} minutes');
+    expect(measurePhraseTemplate('usage_duration_secs', 'mean', 'number', { gapDays: 1 })).toBe(
+      'usage duration averaged {value} seconds a day over {window}',
+    );
+    expect(measurePhraseTemplate('resolution_time_hours', 'total', 'number')).toBe(
+      'resolution time totalled {value} hours over {window}',
+    );
+    expect(measurePhraseTemplate('discount_pct', 'latest', 'number')).toBe('discount is {value}%');
+    // A format that says its own unit ("17 days") is not given it twice.
+    expect(measurePhraseTemplate('tenure_days', 'latest', 'days')).toBe('tenure is {value}');
+    expect(measurePhraseTemplate('usage_duration_secs', 'change', 'percent')).toBe(
+      'usage duration {change} over {window}',
+    );
+  });
+
+  it('an event count of none reads "no … in" its window; a level of 0 keeps its value', () => {
+    expect(measurePhraseTemplate('qbr', 'mean', 'number', { gapDays: 7 })).toEqual({
+      good: 'QBR averaged {value} a week over {window}',
+      bad: 'QBR averaged {value} a week over {window}',
+      zero: 'no QBR in {window}',
+    });
+    expect(measurePhraseTemplate('tickets', 'total', 'number')).toEqual({
+      good: 'tickets totalled {value} over {window}',
+      bad: 'tickets totalled {value} over {window}',
+      zero: 'no tickets in {window}',
+    });
+    // "Feature usage count" counts feature usage: none of it is "no feature usage".
+    expect(measurePhraseTemplate('feature_usage_count', 'mean', 'number')).toMatchObject({
+      zero: 'no feature usage in {window}',
+    });
+    // A score, an amount, a duration or a number of seats at 0 is a value, not an absence.
+    for (const c of ['csat', 'usage_duration_secs', 'seats', 'arr'])
+      expect(typeof measurePhraseTemplate(c, 'mean', 'number'), c).toBe('string');
+  });
+
+  it('a yes/no column reads "yes" or "no", never 1 or 0', () => {
+    expect(
+      measurePhraseTemplate('paperless_billing', 'latest', 'number', { binary: true }),
+    ).toEqual({
+      good: 'paperless billing: yes',
+      bad: 'paperless billing: yes',
+      zero: 'paperless billing: no',
+    });
+    expect(directionSentence('senior_citizen', 'latest', 'lower', { binary: true })).toBe(
+      'senior citizen: yes → lower score',
+    );
+    expect(directionSentence('partner', 'latest', 'higher', { binary: true })).toBe(
+      'partner: no → lower score',
+    );
   });
 
   it('says which way each measure moves the score', () => {
@@ -344,6 +408,15 @@ describe('explanations and directions in words', () => {
       'a fall in core actions → lower score',
     );
     expect(directionSentence('Contract', 'category', 'category')).toBe('points per contract');
+    // A column counted in a time unit is a span: longer or shorter, not higher or lower.
+    expect(directionSentence('first_response_minutes', 'latest', 'lower')).toBe(
+      'longer first response → lower score',
+    );
+    // Seats are counted ("more seats"); seat utilisation is a level ("lower seat utilisation").
+    expect(directionSentence('seats', 'mean', 'lower')).toBe('more seats → lower score');
+    expect(directionSentence('seat_utilisation', 'latest', 'higher')).toBe(
+      'lower seat utilisation → lower score',
+    );
     expect(inlineName('NPS (latest)')).toBe('NPS (latest)');
     expect(inlineName('Active Users (90-day mean)')).toBe('active users (90-day mean)');
   });

@@ -3,6 +3,7 @@ import { ymdToDay } from '../dates';
 import { DEFAULT_MODEL } from '../model/presets';
 import { bandOf, scoreAccount, scoreBook } from './account';
 import { demoWeeklySeries, makeAccount, makeBook } from './book-factory';
+import { topDrivers } from './explain';
 import { prepareBook } from './prepare';
 
 const MON = ymdToDay(2026, 11, 23);
@@ -48,7 +49,7 @@ describe('scoreAccount on the default model', () => {
     expect(s.stage).toBe('mature');
     expect(s.trend).toMatchObject({ direction: 'flat', change: 0, previousScore: 100 });
     expect(s.explanation).toBe(
-      'Green 100, steady over 30 days: 80% of licensed seats are active and no invoice is overdue.',
+      'Green 100, steady over 30 days: 80% of licensed seats are active, no invoice is overdue and active users held steady over four weeks.',
     );
   });
 
@@ -64,7 +65,7 @@ describe('scoreAccount on the default model', () => {
     expect(s.band).toBe('amber');
     expect(s.patterns.map((p) => p.name)).toEqual(['Busy product, silent champion, missed QBR']);
     expect(s.explanation).toBe(
-      "Amber 70, down 6 in 30 days: no customer meetings in eight weeks and no QBR for 203 days. Matches 'Busy product, silent champion, missed QBR'.",
+      "Amber 70, down 6 in 30 days: no customer meetings in eight weeks, no QBR for 203 days and the champion has not replied in 42 days. Matches 'Busy product, silent champion, missed QBR'.",
     );
   });
 
@@ -76,8 +77,29 @@ describe('scoreAccount on the default model', () => {
     expect(s.score).toBe(68);
     expect(s.trend).toMatchObject({ direction: 'down', change: -32, previousScore: 100 });
     expect(s.explanation).toBe(
-      "Amber 68, down 32 in 30 days: active users fell 38% over four weeks and only 50% of licensed seats are active; renewal in 32 days. Matches 'Silent champion before renewal'.",
+      "Amber 68, down 32 in 30 days: active users fell 38% over four weeks, only 50% of licensed seats are active and the champion has not replied in 21 days; renewal in 32 days. Matches 'Silent champion before renewal'.",
     );
+  });
+
+  it('names the three biggest point losses when not green, the three biggest gains when green', () => {
+    const busy = scoreAccount(prepared, DEFAULT_MODEL, 'busy', MON);
+    const byLoss = busy.measures
+      .filter((m) => !m.missing && m.lost >= 1)
+      .sort((a, b) => b.lost - a.lost)
+      .map((m) => m.measureId);
+    // More measures lost points than are named: the explanation keeps the three largest.
+    expect(byLoss.length).toBeGreaterThan(3);
+    expect(topDrivers(busy).map((m) => m.measureId)).toEqual(byLoss.slice(0, 3));
+    expect(topDrivers(busy, 1).map((m) => m.measureId)).toEqual(byLoss.slice(0, 1));
+    // Green at 100: the biggest gains are the largest shares; equal points keep the model's
+    // order (a stable sort), so the text never depends on anything but the score.
+    const healthy = scoreAccount(prepared, DEFAULT_MODEL, 'healthy', MON);
+    const byGain = healthy.measures
+      .filter((m) => !m.missing && m.points >= 1)
+      .sort((a, b) => b.points - a.points)
+      .map((m) => m.measureId);
+    expect(byGain.length).toBeGreaterThan(3);
+    expect(topDrivers(healthy).map((m) => m.measureId)).toEqual(byGain.slice(0, 3));
   });
 
   it('reports every group and measure contribution, summing to the score', () => {

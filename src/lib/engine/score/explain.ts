@@ -52,13 +52,18 @@ export function measurePhrase(
             : p.bad;
   const v = c.value;
   const w = windowOf(measure);
-  return template.replace(/\{(value|abs|change|window)\}/g, (_, key: string) => {
+  const text = template.replace(/\{(value|abs|change|window)\}/g, (_, key: string) => {
     if (key === 'window') return w === null ? 'the window' : formatWindow(w);
     if (v === null) return c.text ?? 'unknown';
     if (key === 'value') return formatValue(v, measure.format);
     if (key === 'abs') return formatValue(Math.abs(v), measure.format);
     return formatChange(v, measure.format);
   });
+  // A template's unit after its value ("{value} months") is singular after exactly 1.
+  return text.replace(
+    /(^|[^\d.,])1 (second|minute|hour|day|week|month|year)s\b/g,
+    (_, before: string, unit: string) => `${before}1 ${unit}`,
+  );
 }
 
 function trendText(s: AccountScore): string {
@@ -75,8 +80,14 @@ function renewalText(days: number): string {
   return `renewal in ${days} days`;
 }
 
-/** Picks the measures to name: biggest losses when not green, biggest gains when green. */
-export function topDrivers(s: AccountScore, count = 2): MeasureContribution[] {
+/** How many measures an explanation names at most. */
+const DRIVER_COUNT = 3;
+
+/**
+ * Picks the measures to name, at most `count` (three by default): the biggest point losses when
+ * not green, the biggest gains when green; ties keep the model's order.
+ */
+export function topDrivers(s: AccountScore, count = DRIVER_COUNT): MeasureContribution[] {
   const key = s.scoredBand === 'green' ? 'points' : 'lost';
   return s.measures
     .map((c, i) => ({ c, i }))

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MeasureSchema, type Measure } from '../model/schema';
+import { measurePhrase } from './explain';
 import { formatChange, formatNumber, formatValue, formatWindow, joinAnd } from './format';
+import type { MeasureContribution } from './result';
 
 describe('explanation formatting', () => {
   it('formats numbers the same in every locale', () => {
@@ -36,5 +39,52 @@ describe('explanation formatting', () => {
     expect(formatChange(0.2, 'percent')).toBe('held steady');
     expect(formatChange(-3, 'number')).toBe('fell by 3');
     expect(joinAnd(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
+
+describe('measure phrases', () => {
+  const measure = (phrase: string): Measure =>
+    MeasureSchema.parse({
+      id: 'tenure_level',
+      name: 'Tenure (months)',
+      weight: 1,
+      source: { kind: 'aggregate', metric: 'tenure_months', agg: 'latest', windowDays: 365 },
+      scoring: { type: 'percentile', higherIsBetter: true },
+      horizon: 'leading',
+      nature: 'value',
+      phrase,
+    });
+  const at = (value: number): MeasureContribution => ({
+    measureId: 'tenure_level',
+    groupId: 'g',
+    name: 'Tenure (months)',
+    horizon: 'leading',
+    nature: 'value',
+    value,
+    text: null,
+    valueText: String(value),
+    measureScore: 50,
+    missing: false,
+    missingPolicy: 'skip',
+    share: 1,
+    maxPoints: 100,
+    points: 50,
+    lost: 50,
+    bestValue: null,
+  });
+
+  it('puts a unit after the value in the singular after exactly 1', () => {
+    const m = measure('tenure is {value} months');
+    const read = (v: number) => measurePhrase(m, at(v), 'weakness');
+    expect([1, 21, 1.5, 11, 0].map(read)).toEqual([
+      'tenure is 1 month',
+      'tenure is 21 months',
+      'tenure is 1.5 months',
+      'tenure is 11 months',
+      'tenure is 0 months',
+    ]);
+    expect(measurePhrase(measure('{value} hours to resolve'), at(1), 'weakness')).toBe(
+      '1 hour to resolve',
+    );
   });
 });

@@ -103,7 +103,7 @@ export interface AccountScore {
   patterns: FiredPattern[];
   override: BandOverride | null;
   trend: ScoreTrend;
-  /** At most two deterministic sentences naming the top drivers. */
+  /** At most two deterministic sentences, the first naming up to three top drivers. */
   explanation: string;
 }
 
