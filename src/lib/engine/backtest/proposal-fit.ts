@@ -21,7 +21,7 @@ export function fittedMeasures(
     return {
       ...m,
       direction,
-      directionText: directionSentence(m.column, m.kind, direction),
+      directionText: directionSentence(m.column, m.kind, direction, { binary: m.binary }),
       directionFrom: 'outcomes',
       matched: null,
     };

@@ -421,3 +421,50 @@ describe('explanations and directions in words', () => {
     expect(inlineName('Active Users (90-day mean)')).toBe('active users (90-day mean)');
   });
 });
+
+describe('yes/no columns and natural ratios', () => {
+  it('a 0/1 column reads yes or no, never "is 1"', () => {
+    const book: Book = {
+      accounts: ['a', 'b', 'c'].map((id, i) => ({
+        id,
+        name: id,
+        segment: null,
+        arr: null,
+        seats: null,
+        contractStart: null,
+        renewalDate: null,
+        owner: null,
+        attributes: { paperless_billing: i % 2, monthly_charges: 20 + i },
+      })),
+      series: [],
+      outcomes: [],
+      pulses: [],
+      overrides: [],
+    };
+    const p = proposeMeasures(book);
+    const paperless = p.measures.find((m) => m.column === 'paperless_billing')!;
+    expect(paperless.binary).toBe(true);
+    expect(paperless.directionText).toMatch(/^paperless billing: (yes|no) → lower score$/);
+    const measure = p.model.groups.flatMap((g) => g.measures).find((m) => m.id === paperless.id)!;
+    expect(measure.phrase).toEqual({
+      good: 'paperless billing: yes',
+      bad: 'paperless billing: yes',
+      zero: 'paperless billing: no',
+    });
+    expect(p.measures.find((m) => m.column === 'monthly_charges')!.binary).toBeUndefined();
+  });
+
+  it('reads usage per licensed seat and per active user', () => {
+    const book = generateDemoBook({ endDay: isoToDay('2026-11-23')! });
+    const p = proposeMeasures(book);
+    const ratios = p.model.groups
+      .flatMap((g) => g.measures)
+      .filter((m) => m.source.kind === 'ratio')
+      .map((m) => m.name);
+    expect(ratios).toEqual([
+      'Core actions per active user',
+      'Active users per licensed seat',
+      'Core actions per licensed seat',
+    ]);
+  });
+});

@@ -63,6 +63,8 @@ export interface ProposedMeasure {
   accountsWithData: number;
   /** False when a fit found no evidence for it and left it out of the fitted model. */
   inModel: boolean;
+  /** A yes/no column: every value is 0 or 1 ("paperless billing: yes"). */
+  binary?: boolean;
 }
 
 /** A column the proposal left out, and why. */
@@ -96,6 +98,8 @@ interface MetricProfile {
   /** Median days between an account's consecutive observations (NaN with none). */
   medianGapDays: number;
   constant: boolean;
+  /** Every value is 0 or 1: a yes/no column. */
+  binary: boolean;
 }
 
 /** Observations on a regular grid (weekly levels) have one gap between them far more than any. */
@@ -108,6 +112,7 @@ function profileMetrics(book: Book): Map<string, MetricProfile> {
     wholeCounts: boolean;
     first: number;
     same: boolean;
+    binary: boolean;
     gaps: Map<number, number>;
   };
   const acc = new Map<string, Tally>();
@@ -121,6 +126,7 @@ function profileMetrics(book: Book): Map<string, MetricProfile> {
         wholeCounts: true,
         first: s.values[0],
         same: true,
+        binary: true,
         gaps: new Map(),
       };
       acc.set(s.metric, p);
@@ -130,6 +136,7 @@ function profileMetrics(book: Book): Map<string, MetricProfile> {
     for (let i = 0; i < s.values.length; i++) {
       const v = s.values[i];
       if (p.wholeCounts && !(v >= 1 && Number.isInteger(v))) p.wholeCounts = false;
+      if (p.binary && v !== 0 && v !== 1) p.binary = false;
       if (p.same && v !== p.first && !(Number.isNaN(v) && Number.isNaN(p.first))) p.same = false;
       if (i > 0) {
         const gap = s.days[i] - s.days[i - 1];
@@ -162,6 +169,7 @@ function profileMetrics(book: Book): Map<string, MetricProfile> {
       eventCounts: p.wholeCounts && !regular && !namesALevel(metric),
       medianGapDays,
       constant: p.same,
+      binary: p.binary && !p.same,
     });
   }
   return out;
@@ -173,18 +181,20 @@ function draft(
   info: Omit<ProposedMeasure, 'direction' | 'directionFrom' | 'matched' | 'inModel'>,
   source: MeasureInput['source'],
   format: MeasureInput['format'] = 'number',
-  phrase: { sparseLevel?: boolean; gapDays?: number } = {},
+  phrase: { sparseLevel?: boolean; gapDays?: number; binary?: boolean } = {},
 ): Draft {
   const categorical = info.kind === 'category';
+  const binary = phrase.binary === true && !categorical;
   const guess = directionFromName(info.column);
   const direction = categorical ? 'category' : guess.higherIsBetter ? 'higher' : 'lower';
   const full: ProposedMeasure = {
     ...info,
     direction,
-    directionText: directionSentence(info.column, info.kind, direction),
+    directionText: directionSentence(info.column, info.kind, direction, { binary }),
     directionFrom: categorical ? 'none' : guess.matched ? 'name' : 'assumed',
     matched: categorical ? null : guess.matched,
     inModel: true,
+    ...(binary ? { binary } : {}),
   };
   return {
     info: full,
@@ -217,7 +227,7 @@ function metricMeasures(
       { ...common, id: uniqueId(`${metric}_level`), name, kind: 'latest' },
       { kind: 'aggregate', metric, agg: 'latest', windowDays: SNAPSHOT_WINDOW_DAYS },
       'number',
-      { sparseLevel },
+      { sparseLevel, binary: p.binary },
     );
   // A snapshot: one value per account is its latest value, not an average over a window.
   if (p.medianObservations <= 1) return [latest(label, false)];
@@ -316,6 +326,8 @@ interface AttributeCandidate {
   name: string;
   text: boolean;
   accounts: number;
+  /** A number that is only ever 0 or 1: a yes/no column. */
+  binary?: boolean;
 }
 
 /** Series (lower-case metric names) that hold an account field's figure over time. */
@@ -410,7 +422,8 @@ function attributeCandidates(book: Book, skipped: SkippedColumn[]): AttributeCan
     } else if (c.values.size < 2) {
       skipped.push({ column: name, reason: 'the same value for every account' });
     } else if (c.numeric) {
-      out.push({ name, text: false, accounts: c.accounts });
+      const binary = c.values.size === 2 && c.values.has('0') && c.values.has('1');
+      out.push({ name, text: false, accounts: c.accounts, binary });
     } else if (c.values.size <= MAX_CATEGORIES) {
       out.push({ name, text: true, accounts: c.accounts });
     } else {
@@ -456,6 +469,7 @@ export function proposeMeasures(book: Book): Proposal {
         },
         { kind: 'attribute', attribute: a.name },
         ATTRIBUTE_FORMATS[a.name],
+        { binary: a.binary },
       ),
     );
   }
