@@ -115,13 +115,25 @@ export function fitCard(
   };
   const innerFolds = settings.innerFolds ?? defaultInnerFolds(train, y);
   const recalibrate = settings.innerCalibration !== false;
+  // Linear or tiers is chosen once, on these rows at the given C (default 1); every later card
+  // here — the inner ones that choose C and calibrate, and the final one — takes those forms
+  // rather than choosing again (which would multiply the run time by the inner fits).
+  let probe: Scorecard | null = null;
+  let forms: ScorecardOptions['forms'];
+  if (linear) {
+    probe = fitScorecard(raw, y, { ...cardOptions, C: settings.C, rows: train });
+    forms = probe.forms;
+  }
   // Without a C given, the inner folds that recalibrate the card also choose its C.
   const choice =
     settings.C === undefined && recalibrate
-      ? chooseC(raw, y, accountIds, train, innerFolds, cardOptions, seed)
+      ? chooseC(raw, y, accountIds, train, innerFolds, { ...cardOptions, forms }, seed)
       : null;
   const C = choice?.C ?? settings.C;
-  let card = fitScorecard(raw, y, { ...cardOptions, C, rows: train });
+  let card =
+    probe && (C ?? 1) === (settings.C ?? 1)
+      ? probe
+      : fitScorecard(raw, y, { ...cardOptions, forms, C, rows: train });
   let innerCalibrated = false;
   const calibrate = (m: DesignMatrix, options: Omit<ScorecardOptions, 'rows'>) => {
     if (!recalibrate) return;
@@ -133,7 +145,7 @@ export function fitCard(
   if (choice) {
     card.calibration = choice.calibration;
     innerCalibrated = true;
-  } else calibrate(raw, { ...cardOptions, C, forms: card.forms });
+  } else calibrate(raw, { ...cardOptions, C, forms: forms ?? card.forms });
   const eligible = card.measures
     .filter((m) => columns[m.column].kind === 'measure' && !columns[m.column].categories)
     .flatMap((m) => {
@@ -154,6 +166,7 @@ export function fitCard(
     const options = {
       ...cardOptions,
       C,
+      forms: forms && [...forms, ...rules.map(() => 'tiers' as const)],
       nBinsByColumn: [...nBinsByColumn, ...rules.map(() => 2)],
     };
     card = fitScorecard(ruled, y, { ...options, rows: train });
@@ -283,11 +296,18 @@ export function fitFolds(
     const out = new Float64Array(pts.length).fill(NaN);
     const codes = new Uint8Array(pts.length);
     const one = new Uint32Array(1);
+    // Each fold's rule columns over these points, made once (not once per point).
+    const ruled = new Map<number, DesignMatrix>();
+    const ruledOf = (fold: number) => {
+      let m = ruled.get(fold);
+      if (!m) ruled.set(fold, (m = withRuleColumns(f.raw, fitted[fold].rules)));
+      return m;
+    };
     pts.forEach((pt, r) => {
       const fold = foldOfAccount.get(pt.accountId);
       if (fold === undefined) return;
       one[0] = r;
-      scoreWithScorecard(fitted[fold].card, withRuleColumns(f.raw, fitted[fold].rules), one, out);
+      scoreWithScorecard(fitted[fold].card, ruledOf(fold), one, out);
       codes[r] = BAND_CODES.indexOf(bandOf(Math.round(out[r]), fitted[fold].bands));
     });
     return { scores: out, bandCodes: codes };
