@@ -9,6 +9,13 @@ import { rocAuc } from './ranking';
 import { percentileSorted } from './stats';
 import { autoBinCount, binOf, fitMeasureBins, type BinningOptions, type MeasureBins } from './woe';
 
+/**
+ * Newton's stopping step for the card's own regressions. The card ends as whole points, so a
+ * coefficient settled to 1e-5 reads exactly as one settled to 1e-10 (the logistic regression's
+ * default, kept for the agreement with scikit-learn), one to two Newton steps sooner.
+ */
+export const CARD_TOLERANCE = 1e-5;
+
 /** A fitted scorecard keeps at most this many measures by default (`maxMeasures`). */
 export const MAX_MEASURES = 12;
 
@@ -270,7 +277,11 @@ function chooseLinear(
       const main = part.woe.map((w, j) => (config[j] && part.lin[j] ? part.lin[j]!.main : w));
       const flag = part.woe.map((_, j) => (config[j] && part.lin[j] ? part.lin[j]!.flag : null));
       const X = designOf(main, flag, all, rows, n);
-      const p = predictLogistic(fitLogistic(X, y, { C, rowSubset: part.train }), X, part.test);
+      const p = predictLogistic(
+        fitLogistic(X, y, { C, rowSubset: part.train, tolerance: CARD_TOLERANCE }),
+        X,
+        part.test,
+      );
       loss +=
         logLoss(
           Array.from(part.test, (r) => y[r]),
@@ -324,6 +335,39 @@ function fitPoints(
   rows: Uint32Array,
   options: ScorecardOptions,
 ): Scorecard {
+  return pointsFromColumns(cardColumns(raw, y, rows, options), y, rows, options);
+}
+
+/**
+ * Coefficients carried from one card's regression to the next on the same columns (the C grid,
+ * weakest penalty last): each starts where the last ended, a few Newton steps away.
+ */
+interface WarmStart {
+  coef: Float64Array;
+  flagCoef: Float64Array;
+  intercept: number;
+}
+
+/** What a card's regression reads, fitted on its rows: bins, forms and design columns. */
+interface CardColumns {
+  rows: number;
+  binsPerMeasure: MeasureBins[];
+  linearOf: (LinearColumn | null)[];
+  forms: MeasureForm[];
+  mainCol: Float64Array[];
+  flagCol: (Float64Array | null)[];
+}
+
+/**
+ * Bins, forms and design columns of a card on `rows` — everything but its regression, so cards
+ * that differ only in C (`chooseC`) share them.
+ */
+function cardColumns(
+  raw: DesignMatrix,
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+  options: ScorecardOptions,
+): CardColumns {
   let churns = 0;
   for (const r of rows) churns += y[r];
   const nBins = options.nBins ?? autoBinCount(churns);
@@ -398,6 +442,20 @@ function fitPoints(
     }
     flagCol.push(flag);
   }
+  return { rows: raw.rows, binsPerMeasure, linearOf, forms, mainCol, flagCol };
+}
+
+/** The card's regression on prepared columns, its measure cap and its points (mapping 0, 0). */
+function pointsFromColumns(
+  cols: CardColumns,
+  y: ArrayLike<number>,
+  rows: Uint32Array,
+  options: ScorecardOptions,
+  warm?: WarmStart,
+): Scorecard {
+  const { binsPerMeasure, linearOf, forms, mainCol, flagCol } = cols;
+  const m = binsPerMeasure.length;
+  const raw = { rows: cols.rows };
   const maxMeasures = options.maxMeasures ?? MAX_MEASURES;
   const dropContrary = options.dropContrary ?? options.binning !== 'quantile';
   // A measure's spread of contributions to churn log-odds (its share of the score).
@@ -410,9 +468,9 @@ function fitPoints(
     const seen = binsPerMeasure[j].missingCount > 0 ? [...w, binsPerMeasure[j].missingWoe] : [...w];
     if (Math.max(...seen) - Math.min(...seen) > 1e-9) kept.push(j);
   }
-  const coef = new Float64Array(m);
-  const flagCoef = new Float64Array(m);
-  let intercept = 0;
+  const coef = warm?.coef ?? new Float64Array(m);
+  const flagCoef = warm?.flagCoef ?? new Float64Array(m);
+  let intercept = warm?.intercept ?? 0;
   for (;;) {
     if (kept.length) {
       // Each refit starts from the last one (dropped columns at 0): far fewer Newton steps.
@@ -425,6 +483,7 @@ function fitPoints(
       const fit = fitLogistic(design, y, {
         C: options.C ?? 1,
         rowSubset: rows,
+        tolerance: CARD_TOLERANCE,
         start: { intercept, coef: start },
       });
       coef.fill(0);
@@ -508,6 +567,7 @@ function fitPoints(
       bins: d.bins,
     });
   }
+  if (warm) warm.intercept = intercept;
   return { measures, calibration: { a: 0, b: 0 }, forms };
 }
 
@@ -649,21 +709,41 @@ export function chooseC(
   seed = 1,
   grid: readonly number[] = C_GRID,
 ): CChoice | null {
+  const ids = Array.from(rows, (r) => accountIds[r]);
   const ys = Array.from(rows, (r) => y[r]);
-  let best: { C: number; auc: number; scores: Float64Array } | null = null;
-  const aucs: number[] = [];
-  for (const C of grid) {
-    const scores = innerScores(raw, y, accountIds, rows, folds, { ...options, C }, seed);
-    if (!scores) return null;
-    // Health scores: a higher score should mean less churn, so rank churn by −score.
-    const auc = rocAuc(
-      ys,
-      Array.from(rows, (r) => -scores[r]),
-    );
-    aucs.push(auc);
-    if (!best || auc > best.auc + 1e-12) best = { C, auc, scores };
+  if (new Set(ids).size < folds || !grid.length) return null;
+  let churned = 0;
+  for (const v of ys) churned += v;
+  if (churned === 0 || churned === rows.length) return null;
+  const scores = grid.map(() => new Float64Array(raw.rows).fill(NaN));
+  for (const split of groupedKFold(ids, ys, folds, seed)) {
+    let c = 0;
+    for (const i of split.train) c += ys[i];
+    if (c === 0 || c === split.train.length) return null;
+    const train = Uint32Array.from(split.train, (i) => rows[i]);
+    const test = Uint32Array.from(split.test, (i) => rows[i]);
+    // Bins and forms do not depend on C: made once per inner fold, shared by every C.
+    const columns = cardColumns(raw, y, train, options);
+    const m = columns.binsPerMeasure.length;
+    const warm = { coef: new Float64Array(m), flagCoef: new Float64Array(m), intercept: 0 };
+    grid.forEach((C, g) => {
+      const card = pointsFromColumns(columns, y, train, { ...options, C }, warm);
+      scoreWithScorecard(card, raw, test, scores[g]);
+    });
   }
-  return best ? { C: best.C, aucs, calibration: plattOnScores(best.scores, y, rows) } : null;
+  const aucs: number[] = [];
+  let best = 0;
+  grid.forEach((_, g) => {
+    // Health scores: a higher score should mean less churn, so rank churn by −score.
+    aucs.push(
+      rocAuc(
+        ys,
+        Array.from(rows, (r) => -scores[g][r]),
+      ),
+    );
+    if (aucs[g] > aucs[best] + 1e-12) best = g;
+  });
+  return { C: grid[best], aucs, calibration: plattOnScores(scores[best], y, rows) };
 }
 
 /** A measure's 0–100 points for a raw value (NaN = missing): its tier, or its linear term. */
