@@ -248,7 +248,7 @@ def profile_metrics(sig):
         regular = False
         median_gap = math.nan
         if len(gaps):
-            uniq, n = np.unique(gaps, return_counts=True)
+            _, n = np.unique(gaps, return_counts=True)
             regular = n.max() >= REGULAR_GAP_SHARE * len(gaps)
             median_gap = float(np.sort(gaps)[math.ceil(len(gaps) / 2) - 1])
         profiles[metric] = {
