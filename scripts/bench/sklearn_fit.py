@@ -18,7 +18,8 @@ The same work as the command, in the same order:
    data: per metric a 90-day mean (a 90-day total for irregular whole-number event counts) and
    a 30-day change against the 30 days before (when observed at least 4 times, at most 30 days
    apart), or the latest value of the last 365 days for a snapshot or a rarely observed level;
-   constant metrics skipped. Attributes: tenure (unless outcomes fall on contract
+   constant metrics skipped; the natural ratios of dense usage metrics (per licensed seat, per
+   active user) over 90 days. Attributes: tenure (unless outcomes fall on contract
    anniversaries), arr and seats (unless a dated series of the same figure exists), segment and
    the custom attributes (numbers as numbers; up to 20 categories as categories; names that
    look like the outcome skipped).
@@ -75,6 +76,25 @@ LEVEL_WORDS = [
     "share", "percent", "pct", "duration", "minutes", "hours", "seconds", "days", "time",
     "amount", "balance", "price", "value", "level", "size", "revenue", "charge",
 ]  # fmt: skip
+# propose-names.ts's dimension stems (the first dimension with a match wins; the WHOLE_WORD ones
+# must be the whole word): ratios are proposed for usage metrics only.
+DIMENSION_STEMS = [
+    ("support", ["ticket", "escalat", "csat", "satisfaction", "resolution", "response", "support",
+                 "incident", "complaint", "sla", "bug", "helpdesk"]),
+    ("financial", ["arr", "mrr", "revenue", "charge", "billing", "billed", "invoice", "payment",
+                   "paid", "unpaid", "overdue", "balance", "price", "pricing", "amount", "refund",
+                   "discount", "spend", "delinquen", "plan", "tier", "past"]),
+    ("usage", ["usage", "active", "login", "session", "seat", "licen", "feature", "action",
+               "adoption", "api", "event", "user", "dau", "wau", "mau", "workflow", "integration",
+               "error", "page", "click", "report"]),
+    ("engagement", ["meeting", "qbr", "qbrs", "email", "webinar", "training", "engagement",
+                    "survey", "call", "calls", "visit", "onboarding"]),
+    ("relationship", ["champion", "sponsor", "nps", "pulse", "tenure", "relationship",
+                      "stakeholder", "contract"]),
+]  # fmt: skip
+WHOLE_WORD = {"arr", "mrr", "nps", "sla", "api", "dau", "wau", "mau", "qbr", "plan"}
+SEAT_METRIC = re.compile(r"seat|licen", re.I)
+USER_METRIC = re.compile(r"user|active|member", re.I)
 ACCOUNT_COLUMNS = [
     "account_id", "name", "segment", "arr", "seats", "contract_start", "renewal_date", "owner",
 ]  # fmt: skip
@@ -98,6 +118,15 @@ def name_words(name):
 
 def names_a_level(name):
     return any(w.startswith(l) for w in name_words(name) for l in LEVEL_WORDS)
+
+
+def dimension_of(name):
+    words = name_words(name)
+    for dimension, stems in DIMENSION_STEMS:
+        for stem in stems:
+            if any(w == stem if stem in WHOLE_WORD else w.startswith(stem) for w in words):
+                return dimension
+    return "other"
 
 
 def canonical_files(folder):
@@ -270,6 +299,15 @@ def calendar_tenure(accounts, outcomes):
     return n >= ANNIVERSARY_MIN_OUTCOMES and on >= ANNIVERSARY_SHARE * n
 
 
+def dense(p):
+    """A series dense enough for a window's level to mean something (change and ratio measures)."""
+    return (
+        not p["constant"]
+        and p["median_observations"] >= 4
+        and p["median_gap"] <= CHANGE_WINDOW_DAYS
+    )
+
+
 def propose(accounts, attributes, sig, outcomes):
     """The measures of proposeModel: (id, kind, column, agg, window) tuples."""
     measures = []
@@ -285,8 +323,23 @@ def propose(accounts, attributes, sig, outcomes):
             continue
         agg = "sum" if p["event_counts"] else "mean"
         measures.append(("aggregate", metric, agg, LEVEL_WINDOW_DAYS))
-        if p["median_observations"] >= 4 and p["median_gap"] <= CHANGE_WINDOW_DAYS:
+        if dense(p):
             measures.append(("change", metric, agg, CHANGE_WINDOW_DAYS))
+    # Natural ratios: each dense usage metric per licensed seat, and (unless it counts users)
+    # per active user, over the level window.
+    dense_metrics = sorted(m for m, p in profiles.items() if dense(p))
+    for den in dense_metrics:
+        seats = bool(SEAT_METRIC.search(den))
+        if not seats and not USER_METRIC.search(den):
+            continue
+        for num in dense_metrics:
+            if num == den or dimension_of(num) != "usage" or SEAT_METRIC.search(num):
+                continue
+            if not seats and USER_METRIC.search(num):
+                continue
+            agg = "sum" if profiles[num]["event_counts"] else "mean"
+            column = f"{num}_per_{re.sub(r's$', '', den, flags=re.I)}"
+            measures.append(("ratio", column, (num, agg, den), LEVEL_WINDOW_DAYS))
     metrics = {m.lower() for m in profiles}
     if accounts["contract_start"].notna().any() and not calendar_tenure(accounts, outcomes):
         measures.append(("tenure", "contract_start", None, None))
@@ -316,6 +369,8 @@ def measure_id(kind, column):
     """Canary's id of a proposed measure (column names of --features)."""
     if kind == "change":
         return f"{to_id(column)}_change"
+    if kind == "ratio":
+        return to_id(column)
     if kind in ("aggregate", "latest"):
         return f"{to_id(column)}_level"
     return "attr_" + ("tenureDays" if kind == "tenure" else to_id(column))
@@ -369,13 +424,29 @@ def point_features(accounts, attributes, sig, pulses, measures, point_acc, point
     windows = {}
     columns = {}
     t = point_day
+    def window(metric):
+        if metric not in windows:
+            idx = by_metric[metric]
+            windows[metric] = Windows(sig_acc[idx], sig_day[idx], sig_val[idx])
+        return windows[metric]
+
     for kind, column, agg, w in measures:
         key = measure_id(kind, column)
-        if kind in ("aggregate", "latest", "change"):
-            if column not in windows:
-                idx = by_metric[column]
-                windows[column] = Windows(sig_acc[idx], sig_day[idx], sig_val[idx])
-            win = windows[column]
+        if kind == "ratio":
+            num, num_agg, den = agg
+            wn, wd = window(num), window(den)
+            ne, de = wn.upper(point_acc, t), wd.upper(point_acc, t)
+            ns = wn.upper(point_acc, t - w)
+            n = wn.agg(ns, ne, num_agg)
+            if num_agg == "sum":
+                n = np.where((ns == ne) & ~has_data_in(t - w, t), np.nan, n)
+            d = wd.agg(wd.upper(point_acc, t - w), de, "mean")
+            with np.errstate(invalid="ignore", divide="ignore"):
+                v = np.where((d == 0) | np.isnan(d), np.nan, n / d)
+            none = (ne == wn.first(point_acc)) | (de == wd.first(point_acc))
+            columns[key] = np.where(none, np.nan, v)
+        elif kind in ("aggregate", "latest", "change"):
+            win = window(column)
             lo = win.first(point_acc)
             end = win.upper(point_acc, t)
             if kind == "latest":
