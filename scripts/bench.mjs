@@ -13,7 +13,9 @@ const only = process.argv.includes('--node-only')
     ? 'browser'
     : process.argv.includes('--warehouse-only')
       ? 'warehouse'
-      : 'all';
+      : process.argv.includes('--sklearn-only')
+        ? 'sklearn'
+        : 'all';
 // The warehouse scale benchmark writes ~44 M rows and takes minutes: only when asked for.
 const warehouse = only === 'warehouse' || process.argv.includes('--warehouse');
 const results = [];
@@ -32,6 +34,18 @@ if (warehouse) {
 if (only === 'all' || only === 'node') {
   console.log('Running engine benchmarks in Node…');
   const r = spawnSync('npx', ['tsx', 'scripts/bench/node.ts'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  results.push(...JSON.parse(r.stdout.trim().split('\n').pop()));
+}
+
+// The CLI's fitted backtest against pandas + scikit-learn on the same folders (rows say
+// "skipped" when no python with both is installed; see the README's Benchmarks section).
+if (only === 'all' || only === 'node' || only === 'sklearn') {
+  console.log('Timing backtest --fit against pandas + scikit-learn on the same folders…');
+  const r = spawnSync('npx', ['tsx', 'scripts/bench/sklearn.ts'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -59,9 +73,9 @@ if (only === 'all' || only === 'browser') {
 const rows = results.map((r) => ({
   where: r.where,
   benchmark: r.name,
-  'time (ms)': r.ms.toFixed(1),
+  'time (ms)': r.ms == null ? '—' : r.ms.toFixed(1),
   'floor (ms)': r.floorMs == null ? '—' : r.floorMs.toFixed(1),
-  ratio: r.floorMs ? (r.ms / r.floorMs).toFixed(2) + '×' : '—',
+  ratio: r.floorMs && r.ms != null ? (r.ms / r.floorMs).toFixed(2) + '×' : '—',
   target: r.target ?? '—',
   met: r.met == null ? '—' : r.met ? 'yes' : 'NO',
   notes: r.notes ?? '',
