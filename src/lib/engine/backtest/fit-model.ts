@@ -173,6 +173,7 @@ export function minedPatterns(
     used.add(id);
     const parts = rule.conditions.map((c) => {
       const m = measures.get(columns[c.column].id)!;
+      if (c.op === '=') return `${inlineName(m.name)} is ${columns[c.column].categories![c.value]}`;
       const value = formatValue(c.value, m.format ?? 'number');
       return `${inlineName(m.name)} ${c.op === '<=' ? 'at most' : 'at least'} ${value}`;
     });
@@ -181,11 +182,14 @@ export function minedPatterns(
       id,
       name: name.charAt(0).toUpperCase() + name.slice(1),
       description: `Found in the outcomes by the fit: ${rule.churned} of the ${rule.fired} outcomes where it held churned, more than the measures alone predicted.`,
-      conditions: rule.conditions.map((c) => ({
-        measure: columns[c.column].id,
-        op: c.op,
-        value: c.value,
-      })),
+      conditions: rule.conditions.map((c): PatternRule['conditions'][number] => {
+        const column = columns[c.column];
+        if (c.op !== '=') return { measure: column.id, op: c.op, value: c.value };
+        // A category reads the text attribute itself (the feature's code is only an index).
+        const source = measures.get(column.id)!.source;
+        const attribute = source.kind === 'attribute' ? source.attribute : column.id;
+        return { attribute, op: '=', value: column.categories![c.value] };
+      }),
       subtractPoints: 0,
     };
   });

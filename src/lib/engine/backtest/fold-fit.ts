@@ -9,7 +9,7 @@ import { pointFeatures, type FeatureColumn } from './features';
 import { groupedKFold, timeSplits, type CvSplit } from './folds';
 import type { OutcomeRows } from './outcomes';
 import type { DesignMatrix } from './logistic';
-import { withRuleColumns, mineRules, type MinedRule } from './rules';
+import { withRuleColumns, mineRules, type MinedRule, type RuleColumn } from './rules';
 import {
   chooseC,
   fitScorecard,
@@ -146,16 +146,24 @@ export function fitCard(
     card.calibration = choice.calibration;
     innerCalibrated = true;
   } else calibrate(raw, { ...cardOptions, C, forms: forms ?? card.forms });
-  const eligible = card.measures
-    .filter((m) => columns[m.column].kind === 'measure' && !columns[m.column].categories)
-    .flatMap((m) => {
+  const eligible: RuleColumn[] = card.measures
+    .filter((m) => columns[m.column].kind === 'measure')
+    .flatMap((m): RuleColumn[] => {
+      const categories = columns[m.column].categories;
+      if (categories) {
+        // The risky categories: those the card gives fewer points than halfway.
+        const points = categories.map(
+          (_, code) => m.points[m.cuts.filter((c) => code >= c).length],
+        );
+        const mid = (Math.min(...points) + Math.max(...points)) / 2;
+        const riskyCodes = points.flatMap((p, code) => (p < mid ? [code] : []));
+        return riskyCodes.length ? [{ column: m.column, riskyCodes }] : [];
+      }
       // The risky side: the values the card gives fewer points.
       const [low, high] = m.linear
         ? [m.linear.red < m.linear.green ? 0 : 100, m.linear.red < m.linear.green ? 100 : 0]
         : [m.points[0], m.points[m.points.length - 1]];
-      return low === high
-        ? []
-        : [{ column: m.column, riskSide: low < high ? '<=' : '>=' } as const];
+      return low === high ? [] : [{ column: m.column, riskSide: low < high ? '<=' : '>=' }];
     });
   const rules =
     settings.rules === false

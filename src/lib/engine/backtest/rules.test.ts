@@ -5,8 +5,11 @@ import { createRandom } from '../random';
 import { parseModelOrThrow } from '../model/parse';
 import type { FeatureColumn } from './features';
 import { fitCard } from './fold-fit';
-import { minedPatterns } from './fit-model';
 import { designMatrix } from './logistic';
+import { fitModel, minedPatterns } from './fit-model';
+import { runBacktest } from './run';
+import { prepareBook } from '../index';
+import type { Book } from '../types';
 import { mineRules, ruleFires, withRuleColumns } from './rules';
 
 const columns: FeatureColumn[] = ['usage', 'tickets', 'noise'].map((id) => ({
@@ -60,6 +63,29 @@ describe('mined pattern rules', () => {
       const b = book(seed, (u, t) => 1 / (1 + Math.exp(-(-1.5 - 2 * u + 2 * t))));
       expect(fitCard(b.raw, b.y, b.ids, b.train, columns, { innerFolds: 3 }).rules).toEqual([]);
     }
+  });
+
+  it('finds a risky category together with low usage', () => {
+    const random = createRandom(5);
+    const rows: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const usage = random.next();
+      const plan = random.int(0, 2); // annual, monthly, two-year
+      rows.push([usage, plan]);
+      const p = plan === 1 && usage < 0.3 ? 0.7 : plan === 1 ? 0.12 : 0.04;
+      y.push(random.chance(p) ? 1 : 0);
+    }
+    const cols: FeatureColumn[] = [
+      { kind: 'measure', id: 'usage', categories: null },
+      { kind: 'measure', id: 'plan', categories: ['annual', 'monthly', 'two-year'] },
+    ];
+    const ids = rows.map((_, i) => `a${i}`);
+    const fit = fitCard(designMatrix(rows), y, ids, Uint32Array.from(rows.keys()), cols, {
+      innerFolds: 3,
+    });
+    expect(fit.rules[0]?.conditions).toContainEqual({ column: 1, op: '=', value: 1 });
+    expect(fit.rules[0].conditions[0]).toMatchObject({ column: 0, op: '<=' });
   });
 
   it('reads only the training rows', () => {
@@ -125,5 +151,94 @@ describe('mined pattern rules', () => {
       { measure: 'tickets', op: '>=', value: 12 },
     ]);
     expect(p.description).toContain('90 of the 200 outcomes');
+    const [q] = minedPatterns(
+      [
+        {
+          conditions: [
+            { column: 0, op: '<=', value: 0.3 },
+            { column: 3, op: '=', value: 1 },
+          ],
+          fired: 120,
+          churned: 60,
+          chi2: 40,
+          checkChi2: 9,
+        },
+      ],
+      [...columns, { kind: 'measure', id: 'plan', categories: ['annual', 'monthly'] }],
+      parseModelOrThrow({
+        ...base,
+        groups: [
+          ...base.groups,
+          {
+            id: 'h',
+            name: 'H',
+            weight: 1,
+            measures: [
+              {
+                id: 'plan',
+                name: 'Plan',
+                weight: 1,
+                source: { kind: 'attribute', attribute: 'plan_name' },
+                scoring: { type: 'categorical', points: {}, otherwise: 50 },
+                horizon: 'leading',
+                nature: 'activity',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(q.name).toBe('Active users per licensed seat at most 30% and plan is monthly');
+    expect(q.conditions[1]).toEqual({ attribute: 'plan_name', op: '=', value: 'monthly' });
+  });
+});
+
+describe('a mined rule in the fitted model', () => {
+  it('is written as a pattern that subtracts points, and the model scores as the card does', () => {
+    // One snapshot per customer (usage as a series dated 60 days before its outcome, plan as a
+    // text attribute): churn 70% on the monthly plan with low usage, 12% on monthly, 4% else.
+    const random = createRandom(7);
+    const book: Book = { accounts: [], series: [], outcomes: [], pulses: [], overrides: [] };
+    const snapshot = 20_000;
+    for (let i = 0; i < 4000; i++) {
+      const id = `c${i}`;
+      const usage = random.next();
+      const plan = random.pick(['annual', 'monthly', 'two-year']);
+      book.accounts.push({
+        id,
+        name: id,
+        segment: null,
+        arr: null,
+        seats: null,
+        contractStart: null,
+        renewalDate: null,
+        owner: null,
+        attributes: { plan },
+      });
+      book.series.push({
+        accountId: id,
+        metric: 'usage',
+        days: Int32Array.of(snapshot),
+        values: Float64Array.of(usage),
+      });
+      const p = plan === 'monthly' && usage < 0.3 ? 0.7 : plan === 'monthly' ? 0.12 : 0.04;
+      book.outcomes.push({
+        accountId: id,
+        day: snapshot + 60,
+        outcome: random.chance(p) ? 'churned' : 'renewed',
+        reason: null,
+        avoidable: null,
+      });
+    }
+    const prepared = prepareBook(book);
+    const fit = fitModel(prepared, { horizonDays: 60 });
+    const [rule] = fit.model.patterns;
+    expect(rule.name).toMatch(/^Usage at most 0\.\d and plan is monthly$/);
+    expect(rule.subtractPoints).toBeGreaterThan(0);
+    expect(rule.conditions).toContainEqual({ attribute: 'plan', op: '=', value: 'monthly' });
+    // The model, scored by the engine, ranks the outcomes as the fit's own card did.
+    const inSample = runBacktest(prepared, fit.model, { horizons: [60] }).reports[0];
+    expect(inSample.auc!).toBeGreaterThan(0.8);
+    expect(fit.outOfSample.auc!).toBeGreaterThan(inSample.auc! - 0.02);
   });
 });

@@ -31,9 +31,17 @@ export const RULE_THRESHOLD_PERCENTILES = [10, 25, 50, 75, 90] as const;
 /** One condition of a mined rule: the raw value of a feature column against a threshold. */
 export interface RuleCondition {
   column: number;
-  op: '<=' | '>=';
+  /** '=': a category's code (a text attribute), else a threshold on the value. */
+  op: '<=' | '>=' | '=';
   value: number;
 }
+
+/** A column rules may read: its risky side (numbers) or its risky categories' codes (text). */
+export type RuleColumn =
+  { column: number; riskSide: '<=' | '>=' } | { column: number; riskyCodes: readonly number[] };
+
+const holds = (op: RuleCondition['op'], v: number, value: number) =>
+  !Number.isNaN(v) && (op === '<=' ? v <= value : op === '>=' ? v >= value : v === value);
 
 /** A mined rule: every condition holds (missing values never satisfy one). */
 export interface MinedRule {
@@ -51,8 +59,7 @@ const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
 /** 1 where a rule fires on row r of `raw`. */
 export function ruleFires(rule: Pick<MinedRule, 'conditions'>, raw: DesignMatrix, r: number) {
   for (const c of rule.conditions) {
-    const v = raw.data[r * raw.cols + c.column];
-    if (Number.isNaN(v) || (c.op === '<=' ? !(v <= c.value) : !(v >= c.value))) return 0;
+    if (!holds(c.op, raw.data[r * raw.cols + c.column], c.value)) return 0;
   }
   return 1;
 }
@@ -71,7 +78,7 @@ export function withRuleColumns(raw: DesignMatrix, rules: readonly MinedRule[]):
 
 interface Candidate {
   column: number;
-  op: '<=' | '>=';
+  op: RuleCondition['op'];
   value: number;
   /** Positions (into the training rows) where the condition holds. */
   at: Uint32Array;
@@ -97,7 +104,7 @@ export function mineRules(
   raw: DesignMatrix,
   y: ArrayLike<number>,
   rows: Uint32Array,
-  columns: readonly { column: number; riskSide: '<=' | '>=' }[],
+  columns: readonly RuleColumn[],
   logit: Float64Array,
   groups: readonly string[],
   seed = 1,
@@ -116,34 +123,34 @@ export function mineRules(
   const eta = Float64Array.from(rows, (r) => logit[r]);
 
   const candidates: Candidate[] = [];
-  for (const { column: j, riskSide } of columns) {
+  const condition = (column: number, op: RuleCondition['op'], value: number, seen: number) => {
+    const mask = new Uint8Array(n);
+    const at: number[] = [];
+    rows.forEach((r, i) => {
+      if (holds(op, raw.data[r * raw.cols + column], value)) {
+        mask[i] = 1;
+        at.push(i);
+      }
+    });
+    // A condition true of (nearly) every row or of too few adds nothing to its partner.
+    if (at.length >= minFired && at.length < seen)
+      candidates.push({ column, op, value, at: Uint32Array.from(at), mask });
+  };
+  for (const c of columns) {
+    const j = c.column;
     const values: number[] = [];
     for (const r of rows) {
       const v = raw.data[r * raw.cols + j];
       if (!Number.isNaN(v)) values.push(v);
     }
     if (values.length < minFired) continue;
-    const sorted = Float64Array.from(values).sort();
-    const thresholds = [
-      ...new Set(RULE_THRESHOLD_PERCENTILES.map((q) => percentileSorted(sorted, q))),
-    ];
-    for (const value of thresholds) {
-      {
-        const op = riskSide;
-        const mask = new Uint8Array(n);
-        const at: number[] = [];
-        rows.forEach((r, i) => {
-          const v = raw.data[r * raw.cols + j];
-          if (!Number.isNaN(v) && (op === '<=' ? v <= value : v >= value)) {
-            mask[i] = 1;
-            at.push(i);
-          }
-        });
-        // A condition true of (nearly) every row or of too few adds nothing to its partner.
-        if (at.length < minFired || at.length === values.length) continue;
-        candidates.push({ column: j, op, value, at: Uint32Array.from(at), mask });
-      }
+    if ('riskyCodes' in c) {
+      for (const code of c.riskyCodes) condition(j, '=', code, values.length);
+      continue;
     }
+    const sorted = Float64Array.from(values).sort();
+    const thresholds = new Set(RULE_THRESHOLD_PERCENTILES.map((q) => percentileSorted(sorted, q)));
+    for (const value of thresholds) condition(j, c.riskSide, value, values.length);
   }
 
   const rules: MinedRule[] = [];
