@@ -215,6 +215,9 @@ describe('RavenStack, five tables through their presets', () => {
     await importThrough(`${dir}ravenstack_churn_events.csv`);
     const p = await proposeFromData();
     expect(p.accounts).toBe(500);
+    // The ratios it proposes (core actions per licensed seat, …) are neither metrics nor attributes.
+    expect(p.measures.some((m) => /_per_/.test(m.column))).toBe(true);
+    expect([p.metrics, p.attributes]).toEqual([11, 6]);
     // The churn events and the renewals inferred from the subscriptions: a fit at 60 days that
     // beats the default model out of sample and stays honest (RavenStack's signals carry little
     // information before the outcome: far above 0.7 would mean a leak).

@@ -106,7 +106,12 @@ export default async function proposeFromData(
     outcomes: { churned, retained: counted.length - churned },
     accounts: proposal.accounts,
     metrics: [...columns].filter((c) => metrics.has(c)).length,
-    attributes: [...columns].filter((c) => !metrics.has(c)).length,
+    // Account attributes only: a ratio's column ("active_users_per_licensed_seat") is neither.
+    attributes: new Set(
+      proposal.measures
+        .filter((m) => m.kind === 'number' || m.kind === 'category')
+        .map((m) => m.column),
+    ).size,
     currentName: active.model.name,
     horizon,
   };
