@@ -19,7 +19,7 @@ import {
   type PlayState,
 } from '../../src/lib/engine/plays';
 import { pointFeatures } from '../../src/lib/engine/backtest/features';
-import { fitVersusBaseline } from '../../src/lib/engine/backtest/baseline';
+import { fitVersusBaseline, type FitVersusBaseline } from '../../src/lib/engine/backtest/baseline';
 import { loadRavenStackBook, loadTelcoBook } from '../../tests/dataset-books';
 import {
   outcomeRows,
@@ -160,7 +160,8 @@ rows.push({
 
 // Fit quality (issue 15's goal): out of sample, on the same outcomes, `backtest --fit --folds 5`
 // (the proposed model's measures, as the CLI fits) against a logistic regression on the same
-// point-in-time features and folds, and against the default model as it is. ms = the fitted
+// point-in-time features and folds, and against the default model as it is; the notes add that
+// regression held to the card's readability rule (baseline.ts fitSoundLogistic). ms = the fitted
 // backtest, floor = the logistic regression.
 const fitBooks: [string, Book][] = [
   ['demo book (150 accounts)', demo],
@@ -170,28 +171,42 @@ const fitBooks: [string, Book][] = [
   ['IBM Telco (7,043 customers)', loadTelcoBook(60)],
   ['RavenStack (500 accounts)', await loadRavenStackBook()],
 ];
+// Three fold seeds: one split's AUCs differ by up to 0.02 from another's on a 600-account book,
+// so "met" is judged on the mean over the seeds and every seed's figures are printed.
+const FIT_SEEDS = [1, 2, 3];
 for (const [name, book] of fitBooks) {
-  const v = fitVersusBaseline(prepareBook(book), proposeModel(book), DEFAULT_MODEL, {
-    horizonDays: 60,
-    folds: 5,
-  });
-  const lin = fitVersusBaseline(prepareBook(book), proposeModel(book), DEFAULT_MODEL, {
+  const prepared = prepareBook(book);
+  const proposed = proposeModel(book);
+  const runs = FIT_SEEDS.map((seed) =>
+    fitVersusBaseline(prepared, proposed, DEFAULT_MODEL, { horizonDays: 60, folds: 5, seed }),
+  );
+  const lin = fitVersusBaseline(prepared, proposed, DEFAULT_MODEL, {
     horizonDays: 60,
     folds: 5,
     fit: { linear: true },
   });
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-  const beatsLr = v.fittedAuc !== null && v.logisticAuc !== null && v.fittedAuc >= v.logisticAuc;
-  const beatsOwn =
-    !v.modelScored || (v.fittedAuc !== null && v.modelAuc !== null && v.fittedAuc >= v.modelAuc);
+  const mean = (pick: (v: FitVersusBaseline) => number | null) => {
+    const xs = runs.map(pick);
+    return xs.some((x) => x === null) ? null : xs.reduce((a, x) => a + x!, 0) / xs.length;
+  };
+  const each = (pick: (v: FitVersusBaseline) => number | null) =>
+    `${f(mean(pick))} (${runs.map((v) => f(pick(v))).join(' / ')})`;
+  const fitted = mean((v) => v.fittedAuc);
+  const lr = mean((v) => v.logisticAuc);
+  const own = mean((v) => v.modelAuc);
+  const beatsLr = fitted !== null && lr !== null && fitted >= lr;
+  const beatsOwn = !runs[0].modelScored || (fitted !== null && own !== null && fitted >= own);
+  const v = runs[0];
   rows.push({
     where: 'node',
     name: `fit quality, ${name}: fitted vs logistic regression vs default model`,
     ms: v.fittedMs,
     floorMs: v.logisticMs,
-    target: 'fitted AUC ≥ logistic regression and ≥ default model, out of sample',
+    target:
+      'fitted AUC ≥ logistic regression and ≥ default model, out of sample (mean of 3 fold seeds)',
     met: beatsLr && beatsOwn,
-    notes: `AUC fitted ${f(v.fittedAuc)} · logistic regression ${f(v.logisticAuc)} · default model ${v.modelScored ? f(v.modelAuc) : 'reads none of this data'} on ${v.outcomes} outcomes (${v.churned} churned), 60-day horizon, 5 folds grouped by account; with the opt-in linear terms: fitted ${f(lin.fittedAuc)} in ${Math.round(lin.fittedMs)} ms; floor = the logistic regression's time`,
+    notes: `AUC, mean (fold seeds ${FIT_SEEDS.join(' / ')}): fitted ${each((x) => x.fittedAuc)} · logistic regression ${each((x) => x.logisticAuc)} · the same held to the card's rule that no measure runs against its own evidence ${each((x) => x.soundLogisticAuc)} · default model ${v.modelScored ? f(own) : 'reads none of this data'}; ${v.outcomes} outcomes (${v.churned} churned), 60-day horizon, 5 folds grouped by account; with the opt-in linear terms (seed 1): fitted ${f(lin.fittedAuc)} in ${Math.round(lin.fittedMs)} ms; ms and floor = seed 1's fitted backtest and logistic regression`,
   });
 }
 

@@ -10,7 +10,7 @@ import type { DayNumber } from '../types';
 import { pointFeatures, type PointFeatures } from './features';
 import type { FitSettings } from './fold-fit';
 import { groupedKFold } from './folds';
-import { fitLogistic, predictLogistic, type DesignMatrix } from './logistic';
+import { fitLogistic, predictLogistic, type DesignMatrix, type LogisticFit } from './logistic';
 import { outcomeRows, type OutcomeRows } from './outcomes';
 import { rocAuc } from './ranking';
 import { runBacktest } from './run';
@@ -20,6 +20,11 @@ export interface BaselineSettings {
   seed?: number;
   /** Inverse regularisation (default 1, scikit-learn's default). */
   C?: number;
+  /**
+   * Hold the regression to the fitted card's readability rule (`fitSoundLogistic`): every
+   * coefficient agrees in sign with its column's own association with churn (default false).
+   */
+  sound?: boolean;
 }
 
 function median(values: number[]): number {
@@ -86,6 +91,62 @@ function foldDesign(f: PointFeatures, train: Uint32Array): DesignMatrix {
   return { data: out, rows: n, cols: width };
 }
 
+/** The matrix of the given columns of `X` (every row). */
+function selectColumns(X: DesignMatrix, columns: readonly number[]): DesignMatrix {
+  const k = columns.length;
+  const data = new Float64Array(X.rows * k);
+  for (let r = 0; r < X.rows; r++)
+    columns.forEach((c, i) => (data[r * k + i] = X.data[r * X.cols + c]));
+  return { data, rows: X.rows, cols: k };
+}
+
+/** A logistic regression on some columns of a design, and which. */
+export interface SoundLogistic {
+  fit: LogisticFit;
+  /** Columns of the design it kept, in order (the fit's coefficients follow them). */
+  columns: number[];
+  /** The columns' own association with churn on the training rows: Σ (x − x̄)(y − ȳ). */
+  covariance: Float64Array;
+}
+
+/**
+ * The logistic regression held to the rule the fitted card keeps for readability (a measure's
+ * points run the way its own evidence does; scorecard.ts `dropContrary`): fitted on every
+ * column, then every column whose coefficient has the opposite sign to its own association with
+ * churn on the training rows (a suppressor: "more seats used, more churn — once the others are
+ * held fixed") is dropped and the rest refitted, until none is left. Columns with no association
+ * at all go first. Shows what the readability rule costs a regression on the same features.
+ */
+export function fitSoundLogistic(
+  X: DesignMatrix,
+  y: ArrayLike<number>,
+  train: Uint32Array,
+  C = 1,
+): SoundLogistic {
+  const d = X.cols;
+  let ybar = 0;
+  for (const r of train) ybar += y[r];
+  ybar /= train.length;
+  const covariance = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (const r of train) mean += X.data[r * d + j];
+    mean /= train.length;
+    let c = 0;
+    for (const r of train) c += (X.data[r * d + j] - mean) * (y[r] - ybar);
+    covariance[j] = c;
+  }
+  let columns = Array.from({ length: d }, (_, j) => j).filter(
+    (j) => Math.abs(covariance[j]) > 1e-12,
+  );
+  for (;;) {
+    const fit = fitLogistic(selectColumns(X, columns), y, { C, rowSubset: train });
+    const kept = columns.filter((j, i) => fit.coef[i] * covariance[j] >= 0);
+    if (kept.length === columns.length) return { fit, columns, covariance };
+    columns = kept;
+  }
+}
+
 /**
  * Out-of-sample churn probabilities of a logistic regression for every outcome row (NaN where
  * the account had no measure data by the prediction day: left out, as `backtest --fit` does).
@@ -97,7 +158,15 @@ export function logisticBaseline(
   points: readonly { accountId: string; day: DayNumber }[],
   settings: BaselineSettings,
 ): Float64Array {
-  const f = pointFeatures(prepared, model, points);
+  return baselineOnFeatures(pointFeatures(prepared, model, points), rows, settings);
+}
+
+/** `logisticBaseline` on features already read at the outcome rows' points. */
+function baselineOnFeatures(
+  f: PointFeatures,
+  rows: OutcomeRows,
+  settings: BaselineSettings,
+): Float64Array {
   const n = rows.y.length;
   const measureCols = f.columns.filter((c) => c.kind === 'measure').length;
   const hasData = new Uint8Array(n);
@@ -110,6 +179,11 @@ export function logisticBaseline(
     const test = s.test.filter((r) => hasData[r] === 1);
     if (train.length === 0 || test.length === 0) continue;
     const X = foldDesign(f, train);
+    if (settings.sound) {
+      const sound = fitSoundLogistic(X, rows.y, train, settings.C ?? 1);
+      predictLogistic(sound.fit, selectColumns(X, sound.columns), test, out);
+      continue;
+    }
     const fit = fitLogistic(X, rows.y, { C: settings.C ?? 1, rowSubset: train });
     predictLogistic(fit, X, test, out);
   }
@@ -124,6 +198,11 @@ export interface FitVersusBaseline {
   churned: number;
   fittedAuc: number | null;
   logisticAuc: number | null;
+  /**
+   * The same regression held to the card's readability rule (`fitSoundLogistic`: no coefficient
+   * against its own evidence), on the same outcomes.
+   */
+  soundLogisticAuc: number | null;
   /** The given model's own AUC (null when none was given or it scored none of them). */
   modelAuc: number | null;
   /** False when the given model could score none of the outcomes (left out of the comparison). */
@@ -162,12 +241,16 @@ export function fitVersusBaseline(
     accountId,
     day: rows.predictionDays[i],
   }));
-  const lr = logisticBaseline(prepared, fitModel, rows, points, { folds: options.folds, seed });
+  const features = pointFeatures(prepared, fitModel, points);
+  const lr = baselineOnFeatures(features, rows, { folds: options.folds, seed });
   const t2 = performance.now();
+  const soundLr = baselineOnFeatures(features, rows, { folds: options.folds, seed, sound: true });
   const key = (id: string, day: number) => `${id}\u0000${day}`;
   const lrOf = new Map<string, number>();
+  const soundOf = new Map<string, number>();
   rows.accountIds.forEach((id, i) => {
     if (Number.isFinite(lr[i])) lrOf.set(key(id, rows.outcomeDays[i]), lr[i]);
+    if (Number.isFinite(soundLr[i])) soundOf.set(key(id, rows.outcomeDays[i]), soundLr[i]);
   });
   const ownAll = ownModel
     ? new Map(
@@ -182,6 +265,7 @@ export function fitVersusBaseline(
   const y: number[] = [];
   const pf: number[] = [];
   const pl: number[] = [];
+  const ps: number[] = [];
   const po: number[] = [];
   for (const p of fitted) {
     const k = key(p.accountId, p.day);
@@ -191,6 +275,8 @@ export function fitVersusBaseline(
     y.push(p.y);
     pf.push(p.p);
     pl.push(l);
+    // Same rows as the plain regression (both leave out the same rows without data).
+    ps.push(soundOf.get(k)!);
     if (o !== undefined) po.push(o);
   }
   const churned = y.reduce((s, v) => s + v, 0);
@@ -202,6 +288,7 @@ export function fitVersusBaseline(
     churned,
     fittedAuc: auc(pf),
     logisticAuc: auc(pl),
+    soundLogisticAuc: auc(ps),
     modelAuc: own ? auc(po) : null,
     modelScored: own !== null,
     fittedMs: t1 - t0,
