@@ -336,6 +336,15 @@ function pluralName(column: string): boolean {
   return shown ? /[a-z]s$/.test(shown) : /[^su]s$/.test(last);
 }
 
+// Words of a state read at a moment (days past due, days since login, tenure, age): its mean
+// over a window is no amount "a week", unlike usage or tickets counted in each period.
+const STATE_WORDS = new Set(['due', 'overdue', 'since', 'tenure', 'age', 'ago']);
+
+/** Whether the column is a state at a moment ("days past due", "days since last login"). */
+function namesAState(column: string): boolean {
+  return nameWords(column).some((w) => STATE_WORDS.has(w));
+}
+
 /** "a week" for weekly readings, "a day", "a month"; null when the cadence is irregular. */
 function cadence(gapDays: number): string | null {
   if (gapDays === 1) return 'a day';
@@ -390,7 +399,8 @@ export function measurePhraseTemplate(
     case 'latest':
       return options.sparseLevel ? `latest ${x} ${is} ${value}` : `${x} ${is} ${value}`;
     case 'mean': {
-      const per = options.gapDays === undefined ? null : cadence(options.gapDays);
+      const per =
+        options.gapDays === undefined || namesAState(column) ? null : cadence(options.gapDays);
       return withZero(`${x} averaged ${value}${per ? ` ${per}` : ''} over {window}`);
     }
     case 'total':

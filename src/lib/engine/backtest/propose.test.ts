@@ -349,6 +349,14 @@ describe('explanations and directions in words', () => {
       'resolution time totalled {value} hours over {window}',
     );
     expect(measurePhraseTemplate('discount_pct', 'latest', 'number')).toBe('discount is {value}%');
+    // A state read at each moment is no amount per period: "days past due averaged 22 a week"
+    // would read as a rate.
+    expect(measurePhraseTemplate('days_past_due', 'mean', 'number', { gapDays: 7 })).toBe(
+      'days past due averaged {value} over {window}',
+    );
+    expect(measurePhraseTemplate('days_since_last_login', 'mean', 'number', { gapDays: 1 })).toBe(
+      'days since last login averaged {value} over {window}',
+    );
     // A format that says its own unit ("17 days") is not given it twice.
     expect(measurePhraseTemplate('tenure_days', 'latest', 'days')).toBe('tenure is {value}');
     expect(measurePhraseTemplate('usage_duration_secs', 'change', 'percent')).toBe(

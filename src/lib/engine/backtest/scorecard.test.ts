@@ -55,6 +55,21 @@ describe('weight of evidence', () => {
 describe('fitScorecard', () => {
   const { X, y } = thresholdData(3000, 7);
 
+  it('leaves out a measure whose only spread is having a value or not', () => {
+    // Column 3: the same value wherever present, missing on a fifth of the rows, which churn
+    // far less (a 30-day change not yet there on new accounts): its points would only say
+    // whether the account has data yet.
+    const random = createRandom(3);
+    const rows: number[][] = [];
+    for (let r = 0; r < X.rows; r++) {
+      const missing = y[r] ? random.chance(0.02) : random.chance(0.3);
+      rows.push([...X.data.subarray(r * 3, r * 3 + 3), missing ? NaN : 0]);
+    }
+    const card = fitScorecard(designMatrix(rows), y);
+    expect(card.measures.map((m) => m.column)).not.toContain(3);
+    expect(card.measures.map((m) => m.column)).toContain(0);
+  });
+
   it('finds the threshold measure, weights it most, and ignores noise', () => {
     const card = fitScorecard(X, y);
     const logins = card.measures.find((m) => m.column === 0)!;

@@ -461,12 +461,14 @@ function pointsFromColumns(
   // A measure's spread of contributions to churn log-odds (its share of the score).
   const rangeOfMeasure = (j: number, c: number) =>
     linearOf[j] ? Math.abs(c) / linearOf[j]!.sd : rangeOf(binsPerMeasure[j], c);
-  // Measures still in the regression; one without spread in its WOE carries no weight.
+  // Measures still in the regression. One without spread in its WOE carries no weight, nor one
+  // whose only spread is between having a value and not (every value in one bin): its points
+  // would say whether the account has data yet ("no 30-day change of seats: more points"),
+  // which is where an account is in its life, not something a CSM can act on.
   let kept: number[] = [];
   for (let j = 0; j < m; j++) {
     const w = binsPerMeasure[j].woe;
-    const seen = binsPerMeasure[j].missingCount > 0 ? [...w, binsPerMeasure[j].missingWoe] : [...w];
-    if (Math.max(...seen) - Math.min(...seen) > 1e-9) kept.push(j);
+    if (linearOf[j] || Math.max(...w) - Math.min(...w) > 1e-9) kept.push(j);
   }
   const coef = warm?.coef ?? new Float64Array(m);
   const flagCoef = warm?.flagCoef ?? new Float64Array(m);
