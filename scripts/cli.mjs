@@ -4,9 +4,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBundle } from './cli-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = await ensureBundle(
-  root,
-  'src/cli/bin.ts',
-  `${root}node_modules/.cache/canary-cli/cli.mjs`,
-);
+let bundle;
+try {
+  bundle = await ensureBundle(
+    root,
+    'src/cli/bin.ts',
+    `${root}node_modules/.cache/canary-cli/cli.mjs`,
+  );
+} catch {
+  // esbuild has printed each error with its file, line and column.
+  console.error('✖ The command line could not be bundled: see the errors above.');
+  process.exit(1);
+}
 await import(pathToFileURL(bundle).href);
