@@ -423,6 +423,9 @@ function namesASpan(column: string): boolean {
   return unit !== null && UNITS.has(unit);
 }
 
+// Plural time units that lead a name counting them ("days past due", "hours of downtime").
+const TIME_PLURALS = new Set(['days', 'hours', 'weeks', 'months', 'minutes', 'seconds']);
+
 // Things counted one by one although the names read as levels ("seat" is one for utilisation).
 const COUNTED = ['seat', 'licen', 'user', 'member', 'employee'];
 
@@ -447,11 +450,21 @@ export function directionSentence(
   if (options.binary) return `${label}: ${good ? 'no' : 'yes'} → lower score`;
   const span = namesASpan(column);
   // A plural count ("active users", "tickets", "seats") is fewer/more; a level (a score, an
-  // amount, seat utilisation) lower/higher.
-  const last = nameWords(column).pop() ?? '';
+  // amount, seat utilisation) lower/higher. A name led by a count of time units ("days past
+  // due", "days since last login") counts them: more days past due, not higher.
+  const words = nameWords(column);
+  const last = words[words.length - 1] ?? '';
   const counted = pluralName(column) && COUNTED.some((c) => last.startsWith(c));
-  const count = kind === 'total' || (pluralName(column) && (counted || !namesALevel(column)));
-  const less = span ? 'shorter' : count ? 'fewer' : 'lower';
-  const more = span ? 'longer' : count ? 'more' : 'higher';
-  return `${good ? less : more} ${label} → lower score`;
+  const timeCount = words.length > 1 && TIME_PLURALS.has(words[0]);
+  // An event counted under an acronym ("QBR"): fewer QBRs, not a lower QBR.
+  const acronymEvents =
+    /^[A-Z]{2,}$/.test(label) && (kind === 'mean' || kind === 'total') && noneOf(column) !== null;
+  const count =
+    kind === 'total' ||
+    timeCount ||
+    acronymEvents ||
+    (pluralName(column) && (counted || !namesALevel(column)));
+  const less = span && !timeCount ? 'shorter' : count ? 'fewer' : 'lower';
+  const more = span && !timeCount ? 'longer' : count ? 'more' : 'higher';
+  return `${good ? less : more} ${acronymEvents ? `${label}s` : label} → lower score`;
 }

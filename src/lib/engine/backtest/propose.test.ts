@@ -416,6 +416,15 @@ describe('explanations and directions in words', () => {
       'a fall in core actions → lower score',
     );
     expect(directionSentence('Contract', 'category', 'category')).toBe('points per contract');
+    // Days counted are more or fewer; an event under an acronym is counted in the plural.
+    expect(directionSentence('days_past_due', 'mean', 'lower')).toBe(
+      'more days past due → lower score',
+    );
+    expect(directionSentence('days_since_last_login', 'latest', 'lower')).toBe(
+      'more days since last login → lower score',
+    );
+    expect(directionSentence('qbr', 'mean', 'higher')).toBe('fewer QBRs → lower score');
+    expect(directionSentence('qbr', 'change', 'higher')).toBe('a fall in QBR → lower score');
     // A column counted in a time unit is a span: longer or shorter, not higher or lower.
     expect(directionSentence('first_response_minutes', 'latest', 'lower')).toBe(
       'longer first response → lower score',
