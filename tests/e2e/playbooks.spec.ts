@@ -217,6 +217,15 @@ test('Playbooks: edit a threshold by keyboard, refuse an invalid value, add, dow
   await expect(hysteresis).toHaveAttribute('aria-invalid', 'true');
   await expect(hysteresis).toBeFocused();
   await expect(urgent.getByTestId('playbook-antiflap')).toContainText('leaves above 55');
+  // An ARR range that holds nothing is refused at "ARR at most", not saved to match no account.
+  await hysteresis.fill('5');
+  await form.getByLabel('ARR at least').fill('50000');
+  await form.getByLabel('ARR at most').fill('10000');
+  await form.getByRole('button', { name: 'Save playbook' }).click();
+  await expect(form.getByTestId('field-error-maxArr')).toHaveText('At least "ARR at least"');
+  await expect(form.getByLabel('ARR at most')).toBeFocused();
+  await form.getByLabel('ARR at least').fill('');
+  await form.getByLabel('ARR at most').fill('');
 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });

@@ -104,6 +104,22 @@ describe('playbook form', () => {
       title: 'Required',
       dueInDays: 'A whole number',
     });
+    // Ranges that hold nothing, at the field to change, in the form's own words.
+    const empty = parse({
+      ...DEFAULT_PLAYBOOKS[0],
+      trigger: { kind: 'score', below: 40, above: 60 },
+      conditions: { minArr: 50_000, maxArr: 10_000 },
+    });
+    expect(
+      !empty.ok &&
+        fieldErrors(
+          empty.errors.map((e) => ({ ...e, path: e.path.slice(4) })),
+          'score',
+        ),
+    ).toEqual({
+      above: 'Less than "Below (score)"',
+      maxArr: 'At least "ARR at least"',
+    });
   });
 
   it('makes an id from the name: unique, never "manual"', () => {

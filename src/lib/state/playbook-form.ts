@@ -355,6 +355,9 @@ export function plainMessage(message: string): string {
   if (long) return `At most ${long[1]} characters`;
   if (/^Too small: expected number to be >0/.test(message)) return 'More than 0';
   if (/expected int/.test(message)) return 'A whole number';
+  // The schema's range rules name the JSON keys; the form names its own fields.
+  if (/^"maxArr" must be at least "minArr"/.test(message)) return 'At least "ARR at least"';
+  if (/^"above" must be less than "below"/.test(message)) return 'Less than "Below (score)"';
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 

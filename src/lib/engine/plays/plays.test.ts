@@ -116,6 +116,33 @@ describe('playbook documents', () => {
     });
     expect(() => playbook({ id: 'manual' })).toThrow(/kept for tasks added by hand/);
   });
+
+  it('refuse ranges that hold nothing: ARR at least above ARR at most, score above ≥ below', () => {
+    const base = { id: 'x', name: 'X', action: { title: 'T', dueInDays: 1 } };
+    const r = parsePlaybooks([
+      {
+        ...base,
+        trigger: { kind: 'band', band: 'red' },
+        conditions: { minArr: 50_000, maxArr: 10_000 },
+      },
+      { ...base, id: 'y', trigger: { kind: 'score', below: 40, above: 60 } },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      { path: '[0].conditions.maxArr', message: '"maxArr" must be at least "minArr"' },
+      {
+        path: '[1].trigger.above',
+        message: '"above" must be less than "below" (the score is between them)',
+      },
+    ]);
+    // An equal ARR bound is one ARR; a score between 40 and 60 is a range.
+    const ok = parsePlaybooks([
+      { ...base, trigger: { kind: 'band', band: 'red' }, conditions: { minArr: 5, maxArr: 5 } },
+      { ...base, id: 'y', trigger: { kind: 'score', below: 60, above: 40 } },
+    ]);
+    expect(ok.ok).toBe(true);
+  });
 });
 
 describe('triggers', () => {

@@ -32,6 +32,11 @@ export const TriggerSchema = z.discriminatedUnion('kind', [
     .strict()
     .refine((t) => t.below !== undefined || t.above !== undefined, {
       message: 'a score trigger needs "below", "above" or both',
+    })
+    // Both: the score must be above one and below the other, so an empty range never fires.
+    .refine((t) => t.below === undefined || t.above === undefined || t.above < t.below, {
+      message: '"above" must be less than "below" (the score is between them)',
+      path: ['above'],
     }),
   /**
    * The score fell by at least `points` over `days` days. It stays in until the score climbs
@@ -81,7 +86,12 @@ export const ConditionsSchema = z
     maxArr: z.number().min(0).optional(),
     stages: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  // A range that holds no ARR would silently match no account.
+  .refine((c) => c.minArr === undefined || c.maxArr === undefined || c.minArr <= c.maxArr, {
+    message: '"maxArr" must be at least "minArr"',
+    path: ['maxArr'],
+  });
 
 export const PrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
 
