@@ -423,9 +423,6 @@ function namesASpan(column: string): boolean {
   return unit !== null && UNITS.has(unit);
 }
 
-// Plural time units that lead a name counting them ("days past due", "hours of downtime").
-const TIME_PLURALS = new Set(['days', 'hours', 'weeks', 'months', 'minutes', 'seconds']);
-
 // Things counted one by one although the names read as levels ("seat" is one for utilisation).
 const COUNTED = ['seat', 'licen', 'user', 'member', 'employee'];
 
@@ -455,7 +452,7 @@ export function directionSentence(
   const words = nameWords(column);
   const last = words[words.length - 1] ?? '';
   const counted = pluralName(column) && COUNTED.some((c) => last.startsWith(c));
-  const timeCount = words.length > 1 && TIME_PLURALS.has(words[0]);
+  const timeCount = words.length > 1 && UNITS.has(UNIT_ALIASES[words[0]] ?? words[0]);
   // An event counted under an acronym ("QBR"): fewer QBRs, not a lower QBR.
   const acronymEvents =
     /^[A-Z]{2,}$/.test(label) && (kind === 'mean' || kind === 'total') && noneOf(column) !== null;
