@@ -177,7 +177,11 @@ export function minedPatterns(
       const value = formatValue(c.value, m.format ?? 'number');
       return `${inlineName(m.name)} ${c.op === '<=' ? 'at most' : 'at least'} ${value}`;
     });
-    const name = parts.join(' and ');
+    // "A and B", "A, B and C".
+    const name =
+      parts.length > 2
+        ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+        : parts.join(' and ');
     return {
       id,
       name: name.charAt(0).toUpperCase() + name.slice(1),

@@ -51,7 +51,7 @@ export interface FitSettings extends ThresholdOptions {
   innerCalibration?: boolean;
   /** Inner folds of that recalibration (default `defaultInnerFolds`). */
   innerFolds?: number;
-  /** Mine pattern rules of two conditions on each training fold (`mineRules`, default true). */
+  /** Mine pattern rules of two or three conditions on each training fold (`mineRules`, default true). */
   rules?: boolean;
 }
 

@@ -58,6 +58,39 @@ describe('mined pattern rules', () => {
       expect(ruled.data[r * ruled.cols + 3]).toBe(ruleFires(rule, b.raw, r));
   });
 
+  it('narrows the pair by a third condition only when churn needs all three', () => {
+    // Churn is 80% where usage is low, tickets are many AND the third measure is low (half the
+    // accounts), 3% elsewhere: the pair alone would put half its rows at 3% too high a risk.
+    const random = createRandom(8);
+    const rows: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const [u, t, v] = [random.next(), random.next(), random.next()];
+      rows.push([u, t, v]);
+      y.push(random.chance(u < 0.3 && t > 0.7 && v < 0.5 ? 0.8 : 0.03) ? 1 : 0);
+    }
+    const ids = rows.map((_, i) => `a${i}`);
+    const fit = fitCard(designMatrix(rows), y, ids, Uint32Array.from(rows.keys()), columns, {
+      innerFolds: 3,
+    });
+    const [rule] = fit.rules;
+    expect(rule.conditions.map((c) => [c.column, c.op])).toEqual([
+      [0, '<='],
+      [1, '>='],
+      [2, '<='],
+    ]);
+    expect(rule.conditions[2].value).toBeGreaterThan(0.35);
+    expect(rule.conditions[2].value).toBeLessThan(0.65);
+    expect(rule.fired).toBe(rows.filter((row) => ruleFires(rule, designMatrix([row]), 0)).length);
+    // Where churn needs only two (the third measure is noise), no seed adds it.
+    for (const seed of [1, 2, 3, 4]) {
+      const b = book(seed, (u, t) => (u < 0.3 && t > 0.7 ? 0.7 : 0.05));
+      const rules = fitCard(b.raw, b.y, b.ids, b.train, columns, { innerFolds: 3 }).rules;
+      expect(rules.length).toBeGreaterThanOrEqual(1);
+      for (const r of rules) expect(r.conditions).toHaveLength(2);
+    }
+  });
+
   it('finds none when churn follows each measure on its own', () => {
     for (const seed of [1, 2, 3]) {
       const b = book(seed, (u, t) => 1 / (1 + Math.exp(-(-1.5 - 2 * u + 2 * t))));
@@ -116,7 +149,12 @@ describe('mined pattern rules', () => {
           weight: 1,
           measures: columns.map((c) => ({
             id: c.id,
-            name: c.id === 'usage' ? 'Active users per licensed seat' : 'Tickets (90-day total)',
+            name:
+              c.id === 'usage'
+                ? 'Active users per licensed seat'
+                : c.id === 'tickets'
+                  ? 'Tickets (90-day total)'
+                  : 'Logins (90-day mean)',
             weight: 1,
             source: { kind: 'attribute', attribute: c.id },
             scoring: { type: 'linear', red: 0, green: 1 },
@@ -151,6 +189,27 @@ describe('mined pattern rules', () => {
       { measure: 'tickets', op: '>=', value: 12 },
     ]);
     expect(p.description).toContain('90 of the 200 outcomes');
+    const [three] = minedPatterns(
+      [
+        {
+          conditions: [
+            { column: 0, op: '<=', value: 0.3 },
+            { column: 1, op: '>=', value: 12 },
+            { column: 2, op: '<=', value: 4 },
+          ],
+          fired: 80,
+          churned: 50,
+          chi2: 40,
+          checkChi2: 9,
+        },
+      ],
+      columns,
+      base,
+    );
+    expect(three.name).toBe(
+      'Active users per licensed seat at most 30%, tickets (90-day total) at least 12 and logins (90-day mean) at most 4',
+    );
+    expect(three.conditions).toHaveLength(3);
     const [q] = minedPatterns(
       [
         {

@@ -1,7 +1,7 @@
 // Pattern rules mined from a training fold: a weighted sum of measures cannot say "a fall in
 // active users AND no QBR" is worse than either alone, so after a card is fitted, rules of two
-// conditions (each a threshold on one measure) are searched for where churn runs above what
-// the card predicts. A rule is kept only when it shows on one part of the training rows and
+// or three conditions (each a threshold on one measure) are searched for where churn runs above
+// what the card predicts. A rule is kept only when it shows on one part of the training rows and
 // holds on the other (grouped by account), at most MAX_RULES of them; the card is then refitted
 // with each rule as a 0/1 column and written into the model as a named pattern rule that
 // subtracts points. Nothing outside the training rows is read.
@@ -91,14 +91,16 @@ const chi2Of = (sumResidual: number, info: number) =>
   info > 0 ? (sumResidual * sumResidual) / info : 0;
 
 /**
- * Rules of two conditions on the given numeric columns, mined on `rows` against the card's
+ * Rules of two or three conditions on the given columns, mined on `rows` against the card's
  * churn log-odds `logit` (indexed by row). Each condition looks at its measure's risky side only
  * (`riskSide`: where the card gives it fewer points), so a rule reads as a risk a CSM knows
- * ("few active users and many tickets"), never as an additive fit's leftover in the safe corner. The rows are split by account into a mining part
- * (two thirds) and a check part; a rule is a candidate when it fires often enough on the mining
- * part with churn above prediction there (χ² ≥ RULE_MIN_CHI2) and it holds on the check part
- * (χ² ≥ RULE_CHECK_CHI2, same sign). The best candidate is taken, the log-odds updated by its own
- * fitted coefficient, and the search repeated, up to MAX_RULES rules.
+ * ("few active users and many tickets"), never as an additive fit's leftover in the safe corner.
+ * The rows are split by account into a mining part (two thirds) and a check part; a pair is a
+ * candidate when it fires often enough on the mining part with churn above prediction there
+ * (χ² ≥ RULE_MIN_CHI2) and it holds on the check part (χ² ≥ RULE_CHECK_CHI2, same sign). The
+ * best pair is taken — narrowed by a third condition when, within the pair and beyond the pair's
+ * own coefficient, the narrower rule passes the same two bars — the log-odds updated by the
+ * rule's own fitted coefficient, and the search repeated, up to MAX_RULES rules.
  */
 export function mineRules(
   raw: DesignMatrix,
@@ -153,6 +155,38 @@ export function mineRules(
     for (const value of thresholds) condition(j, c.riskSide, value, values.length);
   }
 
+  /** Score-test sums over `at` (where `mask` is 1, when given) under probabilities `prob`. */
+  const sums = (at: Uint32Array, mask: Uint8Array | null, prob: (i: number) => number) => {
+    let fired = 0;
+    let churned = 0;
+    let u = 0;
+    let info = 0;
+    let uc = 0;
+    let infoC = 0;
+    for (const i of at) {
+      if (mask && !mask[i]) continue;
+      const q = prob(i);
+      if (inCheck[i]) {
+        uc += ys[i] - q;
+        infoC += q * (1 - q);
+      } else {
+        fired++;
+        churned += ys[i];
+        u += ys[i] - q;
+        info += q * (1 - q);
+      }
+    }
+    return { fired, churned, u, uc, chi2: chi2Of(u, info), check: chi2Of(uc, infoC) };
+  };
+  /** The bars a rule passes: fires often enough, churn above prediction on both parts. */
+  const passes = (s: ReturnType<typeof sums>) =>
+    s.fired >= minFired &&
+    s.churned >= RULE_MIN_CHURNS &&
+    s.u > 0 &&
+    s.uc > 0 &&
+    s.chi2 >= RULE_MIN_CHI2 &&
+    s.check >= RULE_CHECK_CHI2;
+
   const rules: MinedRule[] = [];
   const taken = new Set<string>();
   const p = new Float64Array(n);
@@ -197,44 +231,70 @@ export function mineRules(
     if (!best) break;
     const A = candidates[best.a];
     const B = candidates[best.b];
-    taken.add(`${best.a}\u0000${best.b}`);
-    const z = new Uint8Array(n);
-    let fired = 0;
-    let churned = 0;
-    for (const i of A.at) {
-      if (B.mask[i]) {
-        z[i] = 1;
-        fired++;
-        churned += ys[i];
-      }
+    // A third condition narrows the pair when the pair's excess churn sits in part of it ("few
+    // active users and many tickets, on a monthly plan"): within the pair's rows, with the pair's
+    // own coefficient fitted, the narrower rule must pass the same two bars a pair passes against
+    // the card — strong on the mining part, holding on the held-back part. A condition true of
+    // nearly every row of the pair cannot pass by chance as often as thousands of pairs would.
+    const pairAt = A.at.filter((i) => B.mask[i] === 1);
+    const pairBeta = offsetCoefficient(eta, ys, pairAt, 0);
+    let third: { c: number; chi2: number } | null = null;
+    for (let c = 0; c < candidates.length; c++) {
+      const C = candidates[c];
+      if (C.column === A.column || C.column === B.column) continue;
+      const s = sums(pairAt, C.mask, (i) => sigmoid(eta[i] + pairBeta));
+      if (!passes(s) || (third && s.chi2 <= third.chi2)) continue;
+      third = { c, chi2: s.chi2 };
     }
+    const parts = third ? [A, B, candidates[third.c]] : [A, B];
+    const at = third ? pairAt.filter((i) => candidates[third!.c].mask[i] === 1) : pairAt;
+    // Taken as this rule: a triple leaves its pair free to be found again for what lies outside it.
+    const ruleKey = parts.map((x) => candidates.indexOf(x)).join('\u0000');
+    if (taken.has(ruleKey)) break;
+    taken.add(ruleKey);
+    const own = third ? sums(at, null, (i) => p[i]) : null;
+    let churned = 0;
+    for (const i of at) churned += ys[i];
     rules.push({
-      conditions: [A, B]
+      conditions: parts
         .sort((x, y2) => x.column - y2.column)
         .map(({ column, op, value }) => ({ column, op, value })),
-      fired,
+      fired: at.length,
       churned,
-      chi2: best.chi2,
-      checkChi2: best.check,
+      chi2: own?.chi2 ?? best.chi2,
+      checkChi2: own?.check ?? best.check,
     });
-    // The rule's own coefficient with the card's log-odds as offset (a few Newton steps), so
-    // the next search looks for what this rule does not already explain.
-    let beta = 0;
-    for (let step = 0; step < 25; step++) {
-      let g = 0;
-      let h = 0;
-      for (let i = 0; i < n; i++) {
-        if (!z[i]) continue;
-        const q = sigmoid(eta[i] + beta);
-        g += ys[i] - q;
-        h += q * (1 - q);
-      }
-      if (!(h > 0)) break;
-      const delta = g / h;
-      beta += delta;
-      if (Math.abs(delta) < 1e-8) break;
-    }
-    for (let i = 0; i < n; i++) if (z[i]) eta[i] += beta;
+    // The rule's own coefficient with the card's log-odds as offset, so the next search looks
+    // for what this rule does not already explain.
+    const beta = offsetCoefficient(eta, ys, at, 0);
+    for (const i of at) eta[i] += beta;
   }
   return rules;
+}
+
+/**
+ * The coefficient of a 0/1 column firing on `at`, with `eta` as offset (Newton steps from
+ * `start`): the log-odds a rule adds where it fires beyond what the card already says.
+ */
+function offsetCoefficient(
+  eta: Float64Array,
+  ys: readonly number[],
+  at: Uint32Array,
+  start: number,
+): number {
+  let beta = start;
+  for (let step = 0; step < 25; step++) {
+    let g = 0;
+    let h = 0;
+    for (const i of at) {
+      const q = sigmoid(eta[i] + beta);
+      g += ys[i] - q;
+      h += q * (1 - q);
+    }
+    if (!(h > 0)) break;
+    const delta = g / h;
+    beta += delta;
+    if (Math.abs(delta) < 1e-8) break;
+  }
+  return beta;
 }
