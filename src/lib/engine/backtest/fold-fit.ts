@@ -124,9 +124,12 @@ export function fitCard(
     probe = fitScorecard(raw, y, { ...cardOptions, C: settings.C, rows: train });
     forms = probe.forms;
   }
-  // Without a C given, the inner folds that recalibrate the card also choose its C.
+  // Without a C given, the inner folds that recalibrate the card also choose its C — unless the
+  // training rows hold so many churns that no C of the grid moves the card (C_CHOICE_MAX_CHURNS).
+  let churns = 0;
+  for (const r of train) churns += y[r];
   const choice =
-    settings.C === undefined && recalibrate
+    settings.C === undefined && recalibrate && churns <= C_CHOICE_MAX_CHURNS
       ? chooseC(raw, y, accountIds, train, innerFolds, { ...cardOptions, forms }, seed)
       : null;
   const C = choice?.C ?? settings.C;
@@ -196,6 +199,15 @@ function inSampleLogit(
   for (const r of rows) logit[r] = a - (b * scores[r]) / 100;
   return logit;
 }
+
+/**
+ * Training rows with more churns than this keep C = 1 rather than choosing it on inner folds: the
+ * penalty ‖β‖²/2C is then small beside a log loss summed over thousands of rows, and the grid's
+ * inner AUCs differ by less than 0.001 (IBM Telco, ≈ 1,500 churns a training fold: 0.8448 /
+ * 0.8451 / 0.8451 out of sample at C 0.1 / 0.3 / 1) — while choosing costs three inner fits per
+ * inner fold, 47% of that backtest's run time. The recalibration's inner fits still run.
+ */
+export const C_CHOICE_MAX_CHURNS = 800;
 
 /** Training folds with at most this many churns are recalibrated on 10 inner folds. */
 export const SMALL_FOLD_CHURNS = 250;
