@@ -18,7 +18,7 @@ import type { PreviewModelResult } from '$lib/worker/ops/preview-model';
 import { previewDraft } from './model.service';
 import { checkAgainstBook, indexErrors, type BookVocabulary } from '$lib/state/model-checks';
 import { versionEntries } from '$lib/state/model-diff';
-import type { ModelDraft } from '$lib/state/model-draft';
+import { onActiveModelChange, type ModelDraft } from '$lib/state/model-draft';
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -119,10 +119,12 @@ class ModelBuilderState {
     const active = s.versions.find((v) => v.key === s.activeKey) ?? null;
     const activeModel = active ? parsedOrNull(active.document) : null;
     if (s.activeKey !== this.activeKey) {
-      const first = this.activeKey === null;
       this.activeKey = s.activeKey;
-      if (activeModel && (!this.dirty || first)) this.#reset(activeModel);
-      else if (this.dirty) this.activeChangedElsewhere = true;
+      // A proposal put in the draft while the default model was being saved as version 1 stays.
+      const what = activeModel ? onActiveModelChange(this.draft, this.base, activeModel) : null;
+      if (what === 'reset') this.#reset(activeModel!);
+      else if (what === 'keep') this.base = activeModel;
+      else if (what === 'warn' || (!activeModel && this.dirty)) this.activeChangedElsewhere = true;
     } else if (!this.draft && activeModel) {
       this.#reset(activeModel);
     }

@@ -14,6 +14,7 @@ import {
   newContext,
   newGroup,
   newPattern,
+  onActiveModelChange,
   scoringForType,
   sourceForKind,
   takenIds,
@@ -119,5 +120,29 @@ describe('validation helpers', () => {
         message: 'arr is a number: compare it with a number',
       },
     ]);
+  });
+});
+
+describe('the draft when the active model changes under it', () => {
+  const proposal = { ...structuredClone(DEFAULT_MODEL), name: 'Built from your data' };
+  const other = { ...structuredClone(DEFAULT_MODEL), name: 'Saved in another tab' };
+
+  it('becomes the active model when it has no edits of its own', () => {
+    expect(onActiveModelChange(null, null, DEFAULT_MODEL)).toBe('reset');
+    expect(onActiveModelChange(structuredClone(DEFAULT_MODEL), DEFAULT_MODEL, other)).toBe('reset');
+    expect(onActiveModelChange(structuredClone(DEFAULT_MODEL), null, DEFAULT_MODEL)).toBe('reset');
+  });
+
+  it('keeps a proposal when the version saved is the one the draft started from', () => {
+    // The default model saved as version 1 while the proposal was being made.
+    expect(onActiveModelChange(proposal, DEFAULT_MODEL, structuredClone(DEFAULT_MODEL))).toBe(
+      'keep',
+    );
+    // Replaced before the active model was first known.
+    expect(onActiveModelChange(proposal, null, DEFAULT_MODEL)).toBe('keep');
+  });
+
+  it('warns, keeping the edits, when a different model became active', () => {
+    expect(onActiveModelChange(proposal, DEFAULT_MODEL, other)).toBe('warn');
   });
 });

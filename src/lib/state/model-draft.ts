@@ -198,3 +198,28 @@ export function draftShares(draft: ModelDraft): { groups: number[]; measures: nu
   const measures = raw.map((ms) => ms.map((w) => (total > 0 ? w / total : 0)));
   return { groups: measures.map((ms) => ms.reduce((s, w) => s + w, 0)), measures };
 }
+
+/**
+ * What the builder does with its draft when the saved active model changes under it:
+ * - `reset`: the draft has no edits of its own (or there is none yet) — it becomes the new
+ *   active model;
+ * - `keep`: the draft holds edits or a replacement (a proposal, a preset) and the newly active
+ *   version is the very document the draft started from, now saved (the default model is saved
+ *   as version 1 on first use, often while a proposal is being made) — the draft stays, the
+ *   saved version becomes its base;
+ * - `warn`: the draft holds edits and a different model became active elsewhere — the draft
+ *   stays and the page says so.
+ * `base` is null when the draft was replaced before the active model was first known.
+ */
+export function onActiveModelChange(
+  draft: ModelDraft | null,
+  base: ModelDocument | null,
+  active: ModelDocument,
+): 'reset' | 'keep' | 'warn' {
+  if (draft === null) return 'reset';
+  const draftJson = JSON.stringify(draft);
+  if (base === null) return draftJson === JSON.stringify(active) ? 'reset' : 'keep';
+  const baseJson = JSON.stringify(base);
+  if (draftJson === baseJson) return 'reset';
+  return baseJson === JSON.stringify(active) ? 'keep' : 'warn';
+}
