@@ -152,27 +152,31 @@ test('a zip shows its CSV files to pick from; a spreadsheet gets a message sayin
   ).toBeVisible();
 });
 
-test('cancelling a large import mid-way leaves the database exactly as it was', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  const imports = await openImport(page);
-  const before = await countStored(page);
-  await imports.pick({ name: 'big.csv', content: bigSignalsCsv(100, 10, 300) });
-  await imports.waitForMapping();
-  await imports.checkRows();
-  await expect(page.getByTestId('rows-ok')).toHaveText('300,000');
-  await imports.importRows();
-  // Mid-way: before its one write has committed (a Cancel that comes after it cancels only
-  // the rescore that follows, and the import stays).
-  await expect(page.locator('.book-progress')).toContainText(
-    /Checking every row|Saving \(one transaction\)/,
-  );
-  await imports.cancelRunning();
-  await expect(imports.problem()).toHaveText('Cancelled. Nothing was changed.');
-  expect(await countStored(page)).toEqual(before);
-  await expect(imports.historyRows()).toHaveCount(0);
-});
+test(
+  'cancelling a large import mid-way leaves the database exactly as it was',
+  {
+    tag: '@alone',
+  },
+  async ({ page }) => {
+    test.setTimeout(180_000);
+    const imports = await openImport(page);
+    const before = await countStored(page);
+    await imports.pick({ name: 'big.csv', content: bigSignalsCsv(100, 10, 300) });
+    await imports.waitForMapping();
+    await imports.checkRows();
+    await expect(page.getByTestId('rows-ok')).toHaveText('300,000');
+    await imports.importRows();
+    // Mid-way: before its one write has committed (a Cancel that comes after it cancels only
+    // the rescore that follows, and the import stays).
+    await expect(page.locator('.book-progress')).toContainText(
+      /Checking every row|Saving \(one transaction\)/,
+    );
+    await imports.cancelRunning();
+    await expect(imports.problem()).toHaveText('Cancelled. Nothing was changed.');
+    expect(await countStored(page)).toEqual(before);
+    await expect(imports.historyRows()).toHaveCount(0);
+  },
+);
 
 test.describe('storage quota', () => {
   // The worker script is fetched by the page: no service worker may answer it from its cache.
