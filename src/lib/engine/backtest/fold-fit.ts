@@ -32,7 +32,8 @@ export interface FitSettings extends ThresholdOptions {
   nBins?: number;
   /**
    * L2 strength as scikit-learn's C. Default: chosen per training fold from `C_GRID` by inner
-   * cross-validation (`chooseC`) — 1 when the inner recalibration is switched off.
+   * cross-validation (`chooseC`) — 1 when the inner recalibration is switched off or the
+   * training fold holds more than `C_CHOICE_MAX_CHURNS` churns.
    */
   C?: number;
   /** Card shape (see ScorecardOptions): monotone merging, measure cap, contrary measures. */
@@ -67,7 +68,7 @@ export interface FoldFit {
   /** 1 where the outcome's account had measure data by its prediction day. */
   hasData: Uint8Array;
   warnings: string[];
-  /** The L2 strength each fold's inner cross-validation chose (empty when C was given). */
+  /** The L2 strength each fold's inner cross-validation chose (none for a fold that kept C). */
   chosenC: number[];
   /** How many pattern rules each fold mined on its training rows. */
   minedRules: number[];
@@ -78,7 +79,7 @@ export interface FittedCard {
   card: Scorecard;
   /** Rules mined on the training rows; the card reads them as columns after the features'. */
   rules: MinedRule[];
-  /** The C chosen by inner cross-validation (null when given or not chosen). */
+  /** The C chosen by inner cross-validation (null when given, or kept at 1 without a choice). */
   C: number | null;
   /** False when the rows were too few to recalibrate on inner folds (in-sample mapping). */
   innerCalibrated: boolean;

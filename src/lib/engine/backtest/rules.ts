@@ -237,7 +237,7 @@ export function mineRules(
     // the card — strong on the mining part, holding on the held-back part. A condition true of
     // nearly every row of the pair cannot pass by chance as often as thousands of pairs would.
     const pairAt = A.at.filter((i) => B.mask[i] === 1);
-    const pairBeta = offsetCoefficient(eta, ys, pairAt, 0);
+    const pairBeta = offsetCoefficient(eta, ys, pairAt);
     let third: { c: number; chi2: number } | null = null;
     for (let c = 0; c < candidates.length; c++) {
       const C = candidates[c];
@@ -266,23 +266,18 @@ export function mineRules(
     });
     // The rule's own coefficient with the card's log-odds as offset, so the next search looks
     // for what this rule does not already explain.
-    const beta = offsetCoefficient(eta, ys, at, 0);
+    const beta = offsetCoefficient(eta, ys, at);
     for (const i of at) eta[i] += beta;
   }
   return rules;
 }
 
 /**
- * The coefficient of a 0/1 column firing on `at`, with `eta` as offset (Newton steps from
- * `start`): the log-odds a rule adds where it fires beyond what the card already says.
+ * The coefficient of a 0/1 column firing on `at`, with `eta` as offset (Newton steps from 0):
+ * the log-odds a rule adds where it fires beyond what the card already says.
  */
-function offsetCoefficient(
-  eta: Float64Array,
-  ys: readonly number[],
-  at: Uint32Array,
-  start: number,
-): number {
-  let beta = start;
+function offsetCoefficient(eta: Float64Array, ys: readonly number[], at: Uint32Array): number {
+  let beta = 0;
   for (let step = 0; step < 25; step++) {
     let g = 0;
     let h = 0;
