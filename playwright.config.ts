@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/lib.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Port of the built app under test (override with CANARY_E2E_PORT when 4173 is taken). */
@@ -9,16 +10,7 @@ const chromiumUse = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   },
 };
 

@@ -2,6 +2,18 @@
 import { spawnSync, execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
+/** Flags of every headless Chromium the tests and scripts launch: no GPU, no network of its own. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Runs a command with inherited stdio; exits the process with its status on failure. */
 export function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false, ...opts });

@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { requireChromium, run } from './lib.mjs';
+import { CHROMIUM_ARGS, requireChromium, run } from './lib.mjs';
 
 const executablePath = await requireChromium();
 if (!process.argv.includes('--no-build')) run('npx', ['vite', 'build', '--logLevel', 'warn']);
@@ -50,16 +50,7 @@ async function appShots() {
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   for (const scheme of vendorsOnly ? [] : ['light', 'dark']) {
     const context = await browser.newContext({

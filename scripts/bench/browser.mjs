@@ -1,16 +1,6 @@
 // Browser benchmarks: the built app in headless Chromium with its real worker and IndexedDB.
 import { chromium } from '@playwright/test';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS } from '../lib.mjs';
 
 async function portfolioReady(page) {
   await page.waitForFunction(
@@ -52,7 +42,7 @@ async function runDiagnostic(page, id) {
 
 /** Runs every browser benchmark; returns rows for the table. */
 export async function runBrowserBenchmarks({ chromium: executablePath, baseUrl }) {
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const results = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
