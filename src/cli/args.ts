@@ -53,6 +53,21 @@ export function intOption(
   return n;
 }
 
+/** A positive number option within [min, max] (decimal point, e.g. 0.3 or 1e-2), or undefined when absent. */
+export function positiveOption(
+  value: string | boolean | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'string' && /^\s*[\d.eE+-]+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
 /** A strict ISO date option, or null when absent. */
 export function dateOption(value: string | boolean | undefined, name: string): DayNumber | null {
   if (value === undefined) return null;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL, parseModel, prepareBook } from '../lib/engine/index';
 import {
+  proposeModel as proposeModelFor,
   rocAuc,
   runBacktest,
   summarizeLeadTimes,
@@ -87,6 +88,38 @@ describe('backtest command', () => {
       rows.map((c) => Number(c[3])),
     );
     expect(auc).toBe(JSON.parse(r.out).auc);
+  });
+
+  it('--C fixes the L2 strength of the fit instead of choosing it on inner folds', async () => {
+    const auc = async (...extra: string[]) => {
+      const r = await cli('backtest', dir, '--fit', '--folds', '5', '--json', ...extra);
+      expect(r.status).toBe(0);
+      return JSON.parse(r.out).auc as number;
+    };
+    const strong = await auc('--C', '0.001');
+    const weak = await auc('--C', '1');
+    // The engine with the same C gives the same AUC; a very strong penalty fits another card.
+    const engine = runBacktest(prepareBook(book), proposeModelFor(book), {
+      horizons: [60],
+      fit: { folds: 5, C: 1 },
+    }).reports[0].auc;
+    expect(weak).toBe(engine);
+    expect(strong).not.toBe(weak);
+    const fit = await cli('fit', dir, '--C', '0.3');
+    expect(fit.status).toBe(0);
+    expect(parseModel(JSON.parse(fit.out)).ok).toBe(true);
+    for (const [args, message] of [
+      [['backtest', dir, '--C', '1'], /--C only applies with --fit/],
+      [
+        ['backtest', dir, '--fit', '--C', '0'],
+        /--C must be a number from 0.0001 to 10000, got "0"/,
+      ],
+      [['fit', dir, '--C', 'strong'], /--C must be a number from 0.0001 to 10000, got "strong"/],
+    ] as const) {
+      const r = await cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.err).toMatch(message);
+    }
   });
 
   it('prints the calibration slope and lead time with its censoring, in words', async () => {

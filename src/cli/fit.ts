@@ -11,8 +11,8 @@ import {
   MAX_HORIZON_DAYS,
   type FitModelResult,
 } from '../lib/engine/backtest/index';
-import { intOption, parseCommandArgs } from './args';
-import { writeOutput, type CommandIo } from './backtest';
+import { intOption, parseCommandArgs, positiveOption } from './args';
+import { MAX_C, MIN_C, writeOutput, type CommandIo } from './backtest';
 import { READ_OPTIONS, readBookDir, readOptions } from './book-files';
 import { InputError } from './command';
 import { loadModel } from './model-file';
@@ -60,6 +60,7 @@ export function fitCommand(args: readonly string[], io: CommandIo): number {
       model: { type: 'string' },
       horizon: { type: 'string' },
       out: { type: 'string' },
+      C: { type: 'string' },
       'exclude-unavoidable': { type: 'boolean' },
       ...READ_OPTIONS,
     },
@@ -67,6 +68,7 @@ export function fitCommand(args: readonly string[], io: CommandIo): number {
   );
   const excludeUnavoidable = options['exclude-unavoidable'] === true;
   const horizon = intOption(options.horizon, 'horizon', 60, 0, MAX_HORIZON_DAYS);
+  const C = positiveOption(options.C, 'C', MIN_C, MAX_C);
   const dir = positionals[0];
   const book = readBookDir(dir, readOptions(options));
   if (!book.outcomes.length) {
@@ -79,6 +81,7 @@ export function fitCommand(args: readonly string[], io: CommandIo): number {
       horizonDays: horizon,
       excludeUnavoidable,
       currentModel: current,
+      C,
     });
   } catch (e) {
     if (e instanceof FitInputError)

@@ -4,7 +4,7 @@ import { backtestCommand } from '../backtest';
 import { READ_OPTIONS_USAGE } from '../book-files';
 import type { CliCommand } from '../command';
 
-const usage = `Usage: npm run -s cli -- backtest DIR [--model FILE] [--horizon DAYS] [--fit --folds K]
+const usage = `Usage: npm run -s cli -- backtest DIR [--model FILE] [--horizon DAYS] [--fit --folds K [--C C]]
                                   [--predictions FILE] [--json] [--exclude-unavoidable]
                                   [--decimal comma|point] [--date-order dmy|mdy]
 
@@ -14,7 +14,9 @@ log loss, the calibration slope (1 = well calibrated, < 1 overconfident), churn 
 with Wilson intervals and lead time (from the start of the last unbroken red stretch before
 each churn, onboarding skipped; "≥" where it reaches back as far as can be seen); --json prints
 one JSON object; --fit --folds K fits weights on K−1 folds (grouped by account), maps scores to
-probabilities with a mapping fitted on inner folds, and reports the held-out fold; --predictions FILE writes account_id,date,y,p; --exclude-unavoidable leaves out
+probabilities with a mapping fitted on inner folds, and reports the held-out fold; --C C fixes
+the L2 strength (scikit-learn's C, 0.0001–10000) instead of choosing it per fold from 0.1, 0.3
+and 1 on inner folds; --predictions FILE writes account_id,date,y,p; --exclude-unavoidable leaves out
 churn whose outcome says avoidable=false (acquired, out of business), as the Backtest page's
 option does. The files are read as the Import page reads them.
 
