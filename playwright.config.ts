@@ -17,7 +17,7 @@ const chromiumUse = {
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  // Two spec files at a time (tests inside a file stay in order): 12.3 → 9.1 min on a 2-core
+  // Two spec files at a time (tests inside a file stay in order): 12.3 → 8.5 min on a 2-core
   // CI machine. CANARY_E2E_WORKERS=1 runs them one at a time.
   workers: Number(process.env.CANARY_E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,

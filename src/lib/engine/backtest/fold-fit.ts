@@ -20,6 +20,7 @@ import {
   type Scorecard,
   type ScorecardOptions,
 } from './scorecard';
+import { churnsIn } from './stats';
 import { suggestThresholds, type ThresholdOptions } from './thresholds';
 import { bandOf } from '../score/account';
 import type { BandThresholds } from '../model/schema';
@@ -127,10 +128,8 @@ export function fitCard(
   }
   // Without a C given, the inner folds that recalibrate the card also choose its C — unless the
   // training rows hold so many churns that no C of the grid moves the card (C_CHOICE_MAX_CHURNS).
-  let churns = 0;
-  for (const r of train) churns += y[r];
   const choice =
-    settings.C === undefined && recalibrate && churns <= C_CHOICE_MAX_CHURNS
+    settings.C === undefined && recalibrate && churnsIn(train, y) <= C_CHOICE_MAX_CHURNS
       ? chooseC(raw, y, accountIds, train, innerFolds, { ...cardOptions, forms }, seed)
       : null;
   const C = choice?.C ?? settings.C;
@@ -223,8 +222,7 @@ export const LARGE_FOLD_CHURNS = 800;
  * negligible on many, where fewer keep the run time down.
  */
 export function defaultInnerFolds(train: Uint32Array, y: ArrayLike<number>): number {
-  let churned = 0;
-  for (const r of train) churned += y[r];
+  const churned = churnsIn(train, y);
   return churned <= SMALL_FOLD_CHURNS ? 10 : churned <= LARGE_FOLD_CHURNS ? 5 : 3;
 }
 

@@ -198,34 +198,10 @@ export function mineRules(
       for (let b = a + 1; b < candidates.length; b++) {
         const B = candidates[b];
         if (B.column === A.column) continue;
-        let fired = 0;
-        let churned = 0;
-        let u = 0;
-        let info = 0;
-        let uc = 0;
-        let infoC = 0;
-        for (const i of A.at) {
-          if (!B.mask[i]) continue;
-          const resid = ys[i] - p[i];
-          const w = p[i] * (1 - p[i]);
-          if (inCheck[i]) {
-            uc += resid;
-            infoC += w;
-          } else {
-            fired++;
-            churned += ys[i];
-            u += resid;
-            info += w;
-          }
-        }
-        if (fired < minFired || churned < RULE_MIN_CHURNS || u <= 0 || uc <= 0) continue;
-        const chi2 = chi2Of(u, info);
-        if (chi2 < RULE_MIN_CHI2 || (best && chi2 <= best.chi2)) continue;
-        const check = chi2Of(uc, infoC);
-        if (check < RULE_CHECK_CHI2) continue;
-        const key = `${a}\u0000${b}`;
-        if (taken.has(key)) continue;
-        best = { a, b, chi2, check };
+        const s = sums(A.at, B.mask, (i) => p[i]);
+        if (!passes(s) || (best && s.chi2 <= best.chi2)) continue;
+        if (taken.has(`${a}\u0000${b}`)) continue;
+        best = { a, b, chi2: s.chi2, check: s.check };
       }
     }
     if (!best) break;

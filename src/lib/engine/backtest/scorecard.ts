@@ -6,7 +6,7 @@ import { logLoss } from './calibration';
 import { groupedKFold, type CvSplit } from './folds';
 import { fitLogistic, predictLogistic, type DesignMatrix } from './logistic';
 import { rocAuc } from './ranking';
-import { percentileSorted } from './stats';
+import { churnsIn, percentileSorted } from './stats';
 import { autoBinCount, binOf, fitMeasureBins, type BinningOptions, type MeasureBins } from './woe';
 
 /**
@@ -368,8 +368,7 @@ function cardColumns(
   rows: Uint32Array,
   options: ScorecardOptions,
 ): CardColumns {
-  let churns = 0;
-  for (const r of rows) churns += y[r];
+  const churns = churnsIn(rows, y);
   const nBins = options.nBins ?? autoBinCount(churns);
   const m = raw.cols;
   const column = new Float64Array(raw.rows);

@@ -63,3 +63,10 @@ export function assertSameLength(...arrays: (ArrayLike<number> | undefined)[]): 
     }
   }
 }
+
+/** How many of the given rows churned (labels y: 1 = churned). */
+export function churnsIn(rows: Uint32Array, y: ArrayLike<number>): number {
+  let churns = 0;
+  for (const r of rows) churns += y[r];
+  return churns;
+}
